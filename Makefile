@@ -1,0 +1,60 @@
+# newsparse: every target here is what CI runs. `make help` lists them.
+CARGO   ?= cargo
+PYTHON  ?= python3
+PREFIX  ?= /usr/local
+CC      ?= cc
+VENV    := .venv
+VPY     := $(VENV)/bin/python
+CFLAGS_TEST := -Wall -Wextra -Werror -std=c11 -g -Ibindings/c/include
+LIBDIR  := target/release
+
+.PHONY: help demo test rust-test c-lib c-header c-test py-venv py-test lint bench clean
+
+help:
+	@echo "make demo      run the CLI on the example article"
+	@echo "make test      Rust, C and Python tests"
+	@echo "make lint      rustfmt check, clippy -D warnings, rustdoc with broken links denied"
+	@echo "make bench     criterion benchmarks"
+
+demo:
+	$(CARGO) run --locked --release --example newsparse -- examples/ukraine-guarantees.txt
+
+test: rust-test c-test py-test
+
+rust-test:
+	$(CARGO) test --locked --workspace --exclude newsparse-python
+
+c-lib:
+	$(CARGO) build --locked --release -p newsparse-c
+
+c-header:
+	NEWSPARSE_BLESS=1 $(CARGO) test --locked -p newsparse-c --test header
+
+c-test: c-lib
+	$(CARGO) test --locked -p newsparse-c --test header
+	mkdir -p target/c
+	$(CC) $(CFLAGS_TEST) bindings/c/tests/test_parse.c -o target/c/test_parse $(LIBDIR)/libnewsparse.a -lpthread -ldl -lm
+	./target/c/test_parse
+
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet "maturin>=1.7,<2" pytest
+
+py-venv: $(VPY)
+
+py-test: $(VPY)
+	cd bindings/python && ../../$(VPY) -m maturin develop --release --quiet
+	$(VPY) -m pytest -q bindings/python/tests
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" $(CARGO) doc --locked --workspace --no-deps --exclude newsparse-python
+
+bench:
+	$(CARGO) bench --locked -p newsparse
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) target/c

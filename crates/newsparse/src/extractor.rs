@@ -1,0 +1,170 @@
+//! The extractor: configuration, and the pipeline that turns text into a [`Document`].
+
+use crate::document::{Document, SCHEMA_VERSION};
+use crate::error::Error;
+use crate::{quotes, segment, structure};
+
+/// The default maximum text size: 16 MiB, far above any news article.
+pub const DEFAULT_MAX_SIZE: usize = 16 << 20;
+
+/// Reads news articles and says who said what.
+///
+/// Build one once and share it: parsing takes `&self`, and an `Extractor` is `Send + Sync`,
+/// so one extractor serves any number of threads.
+///
+/// # Examples
+///
+/// ```
+/// let extractor = newsparse::Extractor::new();
+/// let text = "\"We need credible guarantees,\" said Patrick Turner.";
+/// let doc = extractor.parse(text)?;
+/// assert_eq!(doc.quotes[0].text, "We need credible guarantees");
+/// # Ok::<(), newsparse::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    max_size: usize,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the embedded default configuration.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let extractor = newsparse::Extractor::new();
+    /// assert!(extractor.parse("").unwrap().quotes.is_empty());
+    /// ```
+    pub fn new() -> Extractor {
+        Extractor { max_size: DEFAULT_MAX_SIZE }
+    }
+
+    /// A builder for an extractor with options.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let extractor = newsparse::Extractor::builder().max_size(1 << 20).build()?;
+    /// assert_eq!(extractor.max_size(), 1 << 20);
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// The largest text, in bytes, that [`parse`](Extractor::parse) accepts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(newsparse::Extractor::new().max_size(), newsparse::DEFAULT_MAX_SIZE);
+    /// ```
+    pub fn max_size(&self) -> usize {
+        self.max_size
+    }
+
+    /// Parses one article.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when `text` is longer than [`max_size`](Extractor::max_size).
+    /// Any other text, however malformed, gives a document.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = newsparse::Extractor::new().parse("Kyiv • UNN\nIt rained, he said.")?;
+    /// assert_eq!(doc.paragraphs.len(), 2);
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn parse(&self, text: &str) -> Result<Document, Error> {
+        if text.len() > self.max_size {
+            return Err(Error::TooLarge { len: text.len(), max: self.max_size });
+        }
+        let structure = structure::analyze(text);
+        let segments = segment::segment(text, &structure);
+        let quotes = quotes::find(text, &segments);
+        Ok(Document {
+            schema_version: SCHEMA_VERSION,
+            paragraphs: segments.paragraphs.iter().map(|p| p.span).collect(),
+            sentences: segments.sentences.iter().map(|s| s.span).collect(),
+            structure,
+            entities: Vec::new(),
+            quotes,
+        })
+    }
+}
+
+/// Options for an [`Extractor`].
+///
+/// # Examples
+///
+/// ```
+/// let mut builder = newsparse::ExtractorBuilder::new();
+/// builder.max_size(4096);
+/// let extractor = builder.build()?;
+/// assert!(extractor.parse(&"x".repeat(5000)).is_err());
+/// # Ok::<(), newsparse::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    max_size: usize,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the default options.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let extractor = newsparse::ExtractorBuilder::new().build()?;
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder { max_size: DEFAULT_MAX_SIZE }
+    }
+
+    /// Sets the largest text, in bytes, that the extractor accepts
+    /// (default [`DEFAULT_MAX_SIZE`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let extractor = newsparse::Extractor::builder().max_size(10).build()?;
+    /// assert!(extractor.parse("short").is_ok());
+    /// assert!(extractor.parse("far too long").is_err());
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn max_size(&mut self, bytes: usize) -> &mut ExtractorBuilder {
+        self.max_size = bytes;
+        self
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    ///
+    /// Fails when a configured resource cannot be loaded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let extractor = newsparse::Extractor::builder().build()?;
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn build(&self) -> Result<Extractor, Error> {
+        Ok(Extractor { max_size: self.max_size })
+    }
+}

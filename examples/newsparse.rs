@@ -1,0 +1,244 @@
+//! The newsparse command-line program.
+//!
+//! ```text
+//! newsparse [--format text|json] FILE...     report on each article file
+//! newsparse --jsonl [FILE...]                 {"id","text"} lines in (stdin without FILE),
+//!                                             one Document JSON line out per input line
+//! ```
+
+use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use newsparse::{Document, Extractor};
+use serde::Serialize;
+
+const USAGE: &str =
+    "usage: newsparse [--format text|json] FILE...\n       newsparse --jsonl [FILE...]";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct Args {
+    format: Format,
+    jsonl: bool,
+    files: Vec<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args { format: Format::Text, jsonl: false, files: Vec::new() };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--jsonl" => args.jsonl = true,
+            "--format" => {
+                args.format = match it.next().as_deref() {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    other => return Err(format!("unknown format {other:?}; use text or json")),
+                }
+            }
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            _ => args.files.push(arg),
+        }
+    }
+    if !args.jsonl && args.files.is_empty() {
+        return Err("no input file".to_owned());
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("newsparse: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let extractor = Extractor::new();
+    let ok =
+        if args.jsonl { run_jsonl(&extractor, &args.files) } else { run_files(&extractor, &args) };
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+/// Reports on each file; false when any file failed.
+fn run_files(extractor: &Extractor, args: &Args) -> bool {
+    let mut ok = true;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for path in &args.files {
+        let text = match read_text(path) {
+            Ok(text) => text,
+            Err(msg) => {
+                eprintln!("newsparse: {msg}");
+                ok = false;
+                continue;
+            }
+        };
+        let doc = match extractor.parse(&text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("newsparse: {path}: {e}");
+                ok = false;
+                continue;
+            }
+        };
+        let written = match args.format {
+            Format::Json => serde_json::to_writer_pretty(&mut out, &doc)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out)),
+            Format::Text => report(&mut out, &text, &doc),
+        };
+        if let Err(e) = written {
+            eprintln!("newsparse: cannot write output: {e}");
+            return false;
+        }
+    }
+    out.flush().is_ok() && ok
+}
+
+fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{path}: not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The readable report: headline, quotes with their speakers, entities.
+fn report(out: &mut impl Write, text: &str, doc: &Document) -> std::io::Result<()> {
+    let s = &doc.structure;
+    if let Some(h) = &s.headline {
+        let source = h.source.as_ref().map(|s| format!("  [{}]", s.text)).unwrap_or_default();
+        writeln!(out, "# {}{source}", h.text.text)?;
+    }
+    if let Some(d) = &s.dateline {
+        writeln!(out, "dateline: {}", d.span.text(text))?;
+    }
+    writeln!(
+        out,
+        "\n{} paragraphs, {} sentences, {} quotes, {} entities",
+        doc.paragraphs.len(),
+        doc.sentences.len(),
+        doc.quotes.len(),
+        doc.entities.len()
+    )?;
+    writeln!(out, "\nQuotes")?;
+    for q in &doc.quotes {
+        let who = q.speaker.as_ref().and_then(|s| s.name.as_deref().or(s.text.as_deref()));
+        let kind = serde_json::to_string(&q.kind).unwrap_or_default();
+        writeln!(out, "  {:<24} {:<10} {}", who.unwrap_or("?"), kind.trim_matches('"'), q.text)?;
+    }
+    if !doc.entities.is_empty() {
+        writeln!(out, "\nEntities")?;
+        for e in &doc.entities {
+            let kind = serde_json::to_string(&e.kind).unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<24} {:<13} {} mentions",
+                e.name,
+                kind.trim_matches('"'),
+                e.mentions.len()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// One output line: the input's id and the document, or the error.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    doc: &'a Document,
+}
+
+/// Answers each `{"id","text"}` input line with one JSON line; false when any line failed.
+fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let progress = std::io::stderr().is_terminal();
+    let mut ok = true;
+    let mut count = 0usize;
+    let inputs: Vec<(String, Box<dyn BufRead>)> = if files.is_empty() {
+        vec![("<stdin>".to_owned(), Box::new(std::io::stdin().lock()))]
+    } else {
+        let mut inputs: Vec<(String, Box<dyn BufRead>)> = Vec::new();
+        for path in files {
+            match std::fs::File::open(path) {
+                Ok(f) => inputs.push((path.clone(), Box::new(std::io::BufReader::new(f)))),
+                Err(e) => {
+                    eprintln!("newsparse: cannot read {path}: {e}");
+                    ok = false;
+                }
+            }
+        }
+        inputs
+    };
+    for (name, mut input) in inputs {
+        let mut buf = Vec::new();
+        for lineno in 1.. {
+            buf.clear();
+            match input.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    eprintln!("newsparse: {name}: line {lineno}: {e}");
+                    ok = false;
+                    break;
+                }
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let written = match answer(extractor, &buf) {
+                Ok((id, doc)) => serde_json::to_writer(&mut out, &Line { id: &id, doc: &doc }),
+                Err((id, msg)) => {
+                    ok = false;
+                    let msg = format!("{name}: line {lineno}: {msg}");
+                    eprintln!("newsparse: {msg}");
+                    serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "error": msg}))
+                }
+            };
+            if written.map_err(std::io::Error::from).and_then(|()| writeln!(out)).is_err() {
+                eprintln!("newsparse: cannot write output");
+                return false;
+            }
+            count += 1;
+            if progress && count % 50 == 0 {
+                eprint!("\r{count} articles");
+            }
+        }
+    }
+    if progress {
+        eprintln!("\r{count} articles");
+    }
+    out.flush().is_ok() && ok
+}
+
+/// Parses one input line into its id and document, or its id (null when unreadable) and a
+/// message.
+fn answer(
+    extractor: &Extractor,
+    line: &[u8],
+) -> Result<(serde_json::Value, Document), (serde_json::Value, String)> {
+    let value: serde_json::Value = serde_json::from_slice(line)
+        .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
+    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
+        return Err((id, "no \"text\" string".to_owned()));
+    };
+    match extractor.parse(text) {
+        Ok(doc) => Ok((id, doc)),
+        Err(e) => Err((id, e.to_string())),
+    }
+}
