@@ -8,13 +8,14 @@ VPY     := $(VENV)/bin/python
 CFLAGS_TEST := -Wall -Wextra -Werror -std=c11 -g -Ibindings/c/include
 LIBDIR  := target/release
 
-.PHONY: help demo test rust-test c-lib c-header c-test py-venv py-test lint bench clean
+.PHONY: help demo test rust-test c-lib c-header c-test py-venv py-test lint bench fuzz clean
 
 help:
 	@echo "make demo      run the CLI on the example article"
 	@echo "make test      Rust, C and Python tests"
 	@echo "make lint      rustfmt check, clippy -D warnings, rustdoc with broken links denied"
 	@echo "make bench     criterion benchmarks"
+	@echo "make fuzz      every fuzz target for FUZZ_SECONDS each (needs the nightly toolchain)"
 
 demo:
 	$(CARGO) run --locked --release --example newsparse -- examples/ukraine-guarantees.txt
@@ -54,6 +55,18 @@ lint:
 
 bench:
 	$(CARGO) bench --locked -p newsparse
+
+# Fuzz targets live in fuzz/ (the core) and bindings/c/fuzz/ (the C API); each runs for
+# FUZZ_SECONDS. Findings land in <dir>/artifacts/<target>/: keep each as a regression test.
+FUZZ_SECONDS ?= 60
+FUZZ_DIRS    := fuzz $(wildcard bindings/c/fuzz)
+fuzz:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz
+	for dir in $(FUZZ_DIRS); do \
+	  for t in $$(cd $$dir && $(CARGO) +nightly fuzz list); do \
+	    (cd $$dir && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536) || exit 1; \
+	  done; \
+	done
 
 clean:
 	$(CARGO) clean

@@ -1,0 +1,23 @@
+//! Hostile input gives a document, never a panic, with every span on character boundaries.
+
+#[path = "../../../benches/hostile_inputs.rs"]
+mod hostile_inputs;
+
+mod common;
+
+#[test]
+fn every_hostile_input_parses_with_valid_spans() {
+    let extractor = newsparse::Extractor::new();
+    for (name, text) in hostile_inputs::inputs(200_000) {
+        let doc = extractor.parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        common::assert_spans_valid(&text, &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
+
+#[test]
+fn text_over_the_maximum_is_a_clear_error() {
+    let extractor = newsparse::Extractor::builder().max_size(1000).build().unwrap();
+    let err = extractor.parse(&"a".repeat(1001)).unwrap_err();
+    assert_eq!(err.to_string(), "text of 1001 bytes exceeds the maximum of 1000 bytes");
+    assert!(extractor.parse(&"a".repeat(1000)).is_ok());
+}

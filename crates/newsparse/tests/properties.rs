@@ -1,0 +1,91 @@
+//! Properties that hold for any text: spans inside the text on character boundaries, quotes
+//! inside their paragraphs or boilerplate lines, and deterministic output.
+
+mod common;
+
+use proptest::prelude::*;
+
+/// Text made of news-like pieces: words, names, reporting verbs, quotation marks of every
+/// kind, apostrophes, abbreviations, newlines and a few exotic characters.
+fn newsish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "said",
+        "says",
+        "told",
+        "according to",
+        "he",
+        "she",
+        "they",
+        "the newspaper",
+        "Trump",
+        "Patrick Turner",
+        "U.S.",
+        "Mr.",
+        "Kyiv's",
+        "'90s",
+        "Reuters",
+        "NATO",
+        "a senior official",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "„",
+        ",",
+        ".",
+        ":",
+        " — ",
+        " - ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " • ",
+        "23.01.25, 08:26 • 117907 views",
+        "é",
+        "ß",
+        "\u{200B}",
+        "\0",
+        "Zelensky:",
+        "Read more:",
+        "By Jane Doe",
+        "WASHINGTON (Reuters) -",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn spans_are_valid_for_newsish_text(text in newsish()) {
+        let doc = newsparse::parse(&text).unwrap();
+        prop_assert!(common::assert_spans_valid(&text, &doc).is_ok(), "{:?}", common::assert_spans_valid(&text, &doc));
+    }
+
+    #[test]
+    fn spans_are_valid_for_any_text(text in any::<String>()) {
+        let doc = newsparse::parse(&text).unwrap();
+        prop_assert!(common::assert_spans_valid(&text, &doc).is_ok(), "{:?}", common::assert_spans_valid(&text, &doc));
+    }
+
+    #[test]
+    fn quotes_lie_inside_a_paragraph_or_boilerplate_line(text in newsish()) {
+        let doc = newsparse::parse(&text).unwrap();
+        for q in &doc.quotes {
+            let inside = doc.paragraphs.iter().any(|p| p.contains(q.content))
+                || doc.structure.boilerplate.iter().any(|b| b.span.contains(q.content));
+            prop_assert!(inside, "quote {:?} outside every paragraph", q.content);
+        }
+    }
+
+    #[test]
+    fn output_is_deterministic(text in newsish()) {
+        let a = newsparse::Extractor::new().parse(&text).unwrap();
+        let b = newsparse::Extractor::new().parse(&text).unwrap();
+        prop_assert_eq!(a, b);
+    }
+}
