@@ -1,7 +1,8 @@
 //! The newsparse command-line program.
 //!
 //! ```text
-//! newsparse [--format text|json] FILE...     report on each article file
+//! newsparse [--format text|json|html] FILE... report on each article file (html: a page
+//!                                             with quotes, speakers and entities marked)
 //! newsparse --jsonl [FILE...]                 {"id","text"} lines in (stdin without FILE),
 //!                                             one Document JSON line out per input line
 //! ```
@@ -13,12 +14,13 @@ use newsparse::{Document, Extractor};
 use serde::Serialize;
 
 const USAGE: &str =
-    "usage: newsparse [--format text|json] FILE...\n       newsparse --jsonl [FILE...]";
+    "usage: newsparse [--format text|json|html] FILE...\n       newsparse --jsonl [FILE...]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
     Json,
+    Html,
 }
 
 struct Args {
@@ -37,7 +39,10 @@ fn parse_args() -> Result<Args, String> {
                 args.format = match it.next().as_deref() {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
-                    other => return Err(format!("unknown format {other:?}; use text or json")),
+                    Some("html") => Format::Html,
+                    other => {
+                        return Err(format!("unknown format {other:?}; use text, json or html"));
+                    }
                 }
             }
             "-h" | "--help" => return Err(String::new()),
@@ -95,6 +100,7 @@ fn run_files(extractor: &Extractor, args: &Args) -> bool {
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out)),
             Format::Text => report(&mut out, &text, &doc),
+            Format::Html => out.write_all(newsparse::to_html_page(&text, &doc).as_bytes()),
         };
         if let Err(e) = written {
             eprintln!("newsparse: cannot write output: {e}");

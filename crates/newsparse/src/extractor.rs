@@ -99,6 +99,37 @@ impl Extractor {
             quotes,
         })
     }
+
+    /// Parses many articles in parallel on `threads` threads (rayon's global pool, one
+    /// thread per core, when `None`; `Some(1)` parses on the calling thread). The results
+    /// stand in the order of `texts`; a text that fails gives its error in its place.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let extractor = newsparse::Extractor::new();
+    /// let texts = ["\"Yes,\" she said.", "No quotes here."];
+    /// let docs = extractor.parse_many(&texts, Some(2));
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[0].as_ref().unwrap(), &extractor.parse(texts[0])?);
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn parse_many<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        threads: Option<usize>,
+    ) -> Vec<Result<Document, Error>> {
+        use rayon::prelude::*;
+        let run = || texts.par_iter().map(|t| self.parse(t.as_ref())).collect();
+        match threads {
+            Some(1) => texts.iter().map(|t| self.parse(t.as_ref())).collect(),
+            Some(n) if n > 1 => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
+                Ok(pool) => pool.install(run),
+                Err(_) => run(),
+            },
+            _ => run(),
+        }
+    }
 }
 
 /// Options for an [`Extractor`].

@@ -14,7 +14,10 @@ is deterministic and names the rule that produced it.
 * [`parse`] parses one text with a lazily built default extractor.
 * [`Document`] is what parsing returns: [`Structure`], paragraph and sentence [`Span`]s,
   [`Entity`]s and [`Quote`]s with their [`Speaker`]s. All of it is serde-serialisable.
-* [`Span`]s are UTF-8 byte offsets into the text you passed in.
+* [`Span`]s are UTF-8 byte offsets into the text you passed in; [`CharOffsets`] and
+  [`Document::to_char_offsets`] convert them to character (code point) offsets.
+* [`Extractor::parse_many`] parses many texts in parallel; [`to_html`] renders a document
+  with its quotes, speakers and entities marked.
 
 # Example
 
@@ -36,6 +39,8 @@ assert_eq!(quote.speaker.as_ref().unwrap().name.as_deref(), Some("Patrick Turner
 mod document;
 mod error;
 mod extractor;
+mod html;
+mod offsets;
 mod quotes;
 mod segment;
 mod structure;
@@ -49,6 +54,8 @@ pub use crate::document::{
 };
 pub use crate::error::Error;
 pub use crate::extractor::{DEFAULT_MAX_SIZE, Extractor, ExtractorBuilder};
+pub use crate::html::{to_html, to_html_page};
+pub use crate::offsets::CharOffsets;
 
 /// Parses one article with the default extractor, built on first use and shared after.
 ///
