@@ -37,16 +37,29 @@ c-test: c-lib
 	$(CC) $(CFLAGS_TEST) bindings/c/tests/test_parse.c -o target/c/test_parse $(LIBDIR)/libnewsparse.a -lpthread -ldl -lm
 	./target/c/test_parse
 
+PYDEPS  := bindings/python/requirements-dev.txt
+RUFF    := $(VENV)/bin/ruff --config bindings/python/pyproject.toml
+
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install --quiet --upgrade pip
-	$(VPY) -m pip install --quiet "maturin>=1.7,<2" pytest
 
-py-venv: $(VPY)
+# Reinstalled whenever the list of development packages changes.
+$(VENV)/.deps: $(VPY) $(PYDEPS)
+	$(VPY) -m pip install --quiet -r $(PYDEPS)
+	touch $@
 
-py-test: $(VPY)
-	cd bindings/python && ../../$(VPY) -m maturin develop --release --quiet
+py-venv: $(VENV)/.deps
+
+py-build: py-venv
+	cd bindings/python && ../../$(VPY) -m maturin develop --locked --release --quiet
+
+py-test: py-build
 	$(VPY) -m pytest -q bindings/python/tests
+
+py-lint: py-venv
+	$(RUFF) check bindings/python examples/python
+	$(RUFF) format --check bindings/python examples/python
 
 lint:
 	$(CARGO) fmt --all --check

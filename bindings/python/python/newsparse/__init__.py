@@ -1,12 +1,41 @@
-"""newsparse: who said what in English news."""
+"""newsparse: who said what in English news.
 
-import json
+>>> import newsparse
+>>> doc = newsparse.parse('"We need guarantees," said Patrick Turner.')
+>>> doc.quotes[0].speaker.name
+'Patrick Turner'
 
-from newsparse._newsparse import parse_json
+``parse`` uses the embedded default extractor; build an ``Extractor`` for options and use
+``Extractor.parse_many`` to parse many texts in parallel. Every offset is a ``str`` index,
+so ``text[span.start:span.end] == span.text``.
+"""
 
-__all__ = ["parse"]
+from newsparse._newsparse import (
+    SCHEMA_VERSION,
+    Boilerplate,
+    Document,
+    Entity,
+    Extractor,
+    Mention,
+    NewsparseError,
+    Quote,
+    Span,
+    Speaker,
+    __version__,
+    parse,
+)
 
-
-def parse(text: str) -> dict:
-    """Parse one article with the default extractor; returns the document as a dict."""
-    return json.loads(parse_json(text))
+__all__ = [
+    "SCHEMA_VERSION",
+    "Boilerplate",
+    "Document",
+    "Entity",
+    "Extractor",
+    "Mention",
+    "NewsparseError",
+    "Quote",
+    "Span",
+    "Speaker",
+    "__version__",
+    "parse",
+]

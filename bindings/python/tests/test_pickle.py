@@ -1,0 +1,31 @@
+"""Documents and extractors travel through pickle (and JSON) to other processes."""
+
+import pickle
+
+import newsparse
+
+from conftest import NON_ASCII
+
+
+def test_document_round_trips(article):
+    for text in [article, *NON_ASCII]:
+        doc = newsparse.parse(text)
+        back = pickle.loads(pickle.dumps(doc))
+        assert back == doc
+        assert back.to_dict() == doc.to_dict()
+        assert back.to_html() == doc.to_html()
+        assert [q.content.text for q in back.quotes] == [q.content.text for q in doc.quotes]
+
+
+def test_document_json_round_trips():
+    doc = newsparse.parse(NON_ASCII[1])
+    assert newsparse.Document.from_json(doc.to_json()) == doc
+    assert newsparse.Document.from_json(doc.to_json(indent=True)) == doc
+
+
+def test_extractor_round_trips(article):
+    extractor = newsparse.Extractor()
+    back = pickle.loads(pickle.dumps(extractor))
+    assert isinstance(back, newsparse.Extractor)
+    assert back.include_default is True
+    assert back.parse(article) == extractor.parse(article)
