@@ -106,22 +106,30 @@ impl<'a> Marker<'a> {
         self.marks.push(Mark { span, layer, class, title, id: None });
     }
 
+    /// Paragraphs and boilerplate lines are blocks (layer 0); headline, dateline, byline and
+    /// subheads are marked inside them (layer 1).
     fn regions(&mut self, doc: &Document) {
+        for &p in &doc.paragraphs {
+            self.add(p, 0, "np-p".into(), String::new());
+        }
         let s = &doc.structure;
+        for b in &s.boilerplate {
+            self.add(b.span, 0, "np-p np-boiler".into(), format!("boilerplate: {}", name(&b.kind)));
+        }
         if let Some(h) = &s.headline {
-            self.add(h.span, 0, "np-headline".into(), "headline".into());
+            self.add(h.span, 1, "np-headline".into(), "headline".into());
+            if let Some(source) = &h.source {
+                self.add(source.span, 2, "np-source".into(), "source suffix".into());
+            }
         }
         if let Some(d) = &s.dateline {
-            self.add(d.span, 0, "np-dateline".into(), "dateline".into());
+            self.add(d.span, 1, "np-dateline".into(), "dateline".into());
         }
         if let Some(b) = &s.byline {
-            self.add(b.span, 0, "np-byline".into(), "byline".into());
+            self.add(b.span, 1, "np-byline".into(), "byline".into());
         }
         for t in &s.subheads {
-            self.add(t.span, 0, "np-subhead".into(), "subhead".into());
-        }
-        for b in &s.boilerplate {
-            self.add(b.span, 0, "np-boiler".into(), format!("boilerplate: {}", name(&b.kind)));
+            self.add(t.span, 1, "np-subhead".into(), "subhead".into());
         }
     }
 
@@ -131,10 +139,10 @@ impl<'a> Marker<'a> {
             let title = format!("{kind} quote · {} · rule {}", who(q), q.rule);
             let class = format!("np-q np-q-{kind}");
             let id = Some(format!("{prefix}-q{i}"));
-            let mark = Mark { span: q.content, layer: 1, class, title, id };
+            let mark = Mark { span: q.content, layer: 2, class, title, id };
             self.marks.push(mark);
             if let Some(cue) = q.cue {
-                self.add(cue, 2, "np-cue".into(), "cue".into());
+                self.add(cue, 3, "np-cue".into(), "cue".into());
             }
             self.speaker(q, i, prefix);
         }
@@ -145,11 +153,11 @@ impl<'a> Marker<'a> {
         let Some(s) = &q.speaker else { return };
         let mention_id = s.mention.map(|m| format!("{prefix}-s{}", m.start));
         if let (Some(m), Some(id)) = (s.mention, &mention_id) {
-            let already = self.marks.iter().any(|k| k.layer == 2 && k.id.as_ref() == Some(id));
+            let already = self.marks.iter().any(|k| k.layer == 3 && k.id.as_ref() == Some(id));
             if !already {
                 let title = format!("speaker: {} ({}) · rule {}", who(q), name(&s.kind), s.rule);
                 let (class, id) = ("np-speaker".to_owned(), Some(id.clone()));
-                self.marks.push(Mark { span: m, layer: 2, class, title, id });
+                self.marks.push(Mark { span: m, layer: 3, class, title, id });
             }
         }
         let mut badge = String::new();
@@ -169,7 +177,7 @@ impl<'a> Marker<'a> {
             let kind = name(&e.kind);
             for m in &e.mentions {
                 let title = format!("{kind}: {}", e.name);
-                self.add(m.span, 3, format!("np-ent np-e-{kind}"), title);
+                self.add(m.span, 4, format!("np-ent np-e-{kind}"), title);
             }
         }
     }
@@ -214,7 +222,10 @@ impl<'a> Marker<'a> {
 
     fn open(&self, out: &mut String, i: usize, first: bool) {
         let m = &self.marks[i];
-        let _ = write!(out, "<span class=\"{}\" title=\"{}\"", m.class, escape(&m.title));
+        let _ = write!(out, "<span class=\"{}\"", m.class);
+        if !m.title.is_empty() {
+            let _ = write!(out, " title=\"{}\"", escape(&m.title));
+        }
         if let (true, Some(id)) = (first, &m.id) {
             let _ = write!(out, " id=\"{}\"", escape(id));
         }
@@ -259,7 +270,11 @@ fn who_said_what(out: &mut String, text: &str, doc: &Document, prefix: &str) {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#{prefix}-q{i}\">{}</a></td></tr>",
-            escape(&who(q)),
+            if q.speaker.is_some() {
+                escape(&who(q))
+            } else {
+                "<i class=\"np-none\">unattributed</i>".to_owned()
+            },
             escape(&source),
             escape(&name(&q.kind)),
             escape(&shorten(quote, 160)),
