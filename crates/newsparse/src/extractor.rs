@@ -1,8 +1,12 @@
 //! The extractor: configuration, and the pipeline that turns text into a [`Document`].
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::error::Error;
-use crate::{quotes, segment, structure};
+use crate::gazetteer::{Gazetteer, default_gazetteer};
+use crate::{entities, quotes, segment, structure};
 
 /// The default maximum text size: 16 MiB, far above any news article.
 pub const DEFAULT_MAX_SIZE: usize = 16 << 20;
@@ -24,6 +28,7 @@ pub const DEFAULT_MAX_SIZE: usize = 16 << 20;
 #[derive(Clone, Debug)]
 pub struct Extractor {
     max_size: usize,
+    gazetteer: Arc<Gazetteer>,
 }
 
 impl Default for Extractor {
@@ -42,7 +47,7 @@ impl Extractor {
     /// assert!(extractor.parse("").unwrap().quotes.is_empty());
     /// ```
     pub fn new() -> Extractor {
-        Extractor { max_size: DEFAULT_MAX_SIZE }
+        Extractor { max_size: DEFAULT_MAX_SIZE, gazetteer: default_gazetteer() }
     }
 
     /// A builder for an extractor with options.
@@ -89,13 +94,14 @@ impl Extractor {
         }
         let structure = structure::analyze(text);
         let segments = segment::segment(text, &structure);
+        let entities = entities::find(text, &structure, &segments, &self.gazetteer);
         let quotes = quotes::find(text, &segments);
         Ok(Document {
             schema_version: SCHEMA_VERSION,
             paragraphs: segments.paragraphs.iter().map(|p| p.span).collect(),
             sentences: segments.sentences.iter().map(|s| s.span).collect(),
             structure,
-            entities: Vec::new(),
+            entities,
             quotes,
         })
     }
@@ -146,6 +152,9 @@ impl Extractor {
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     max_size: usize,
+    default_gazetteer: bool,
+    files: Vec<PathBuf>,
+    gazetteers: Vec<Gazetteer>,
 }
 
 impl Default for ExtractorBuilder {
@@ -164,7 +173,12 @@ impl ExtractorBuilder {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn new() -> ExtractorBuilder {
-        ExtractorBuilder { max_size: DEFAULT_MAX_SIZE }
+        ExtractorBuilder {
+            max_size: DEFAULT_MAX_SIZE,
+            default_gazetteer: true,
+            files: Vec::new(),
+            gazetteers: Vec::new(),
+        }
     }
 
     /// Sets the largest text, in bytes, that the extractor accepts
@@ -183,11 +197,86 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a gazetteer file, TSV or JSON by its extension (see [`Gazetteer::from_file`]
+    /// for the formats). It is read by [`build`](ExtractorBuilder::build); call this as often
+    /// as you like. Names in your gazetteers win over the same names in the default one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("newsparse-doc-gazetteer.tsv");
+    /// std::fs::write(&path, "Acme Widgets\torganization\tAcme\n").unwrap();
+    /// let extractor = newsparse::Extractor::builder().gazetteer_file(&path).build()?;
+    /// let doc = extractor.parse("Acme said it would hire.")?;
+    /// assert_eq!(doc.entities[0].name, "Acme Widgets");
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn gazetteer_file(&mut self, path: impl AsRef<Path>) -> &mut ExtractorBuilder {
+        self.files.push(path.as_ref().to_owned());
+        self
+    }
+
+    /// Adds a gazetteer built in code. Names in your gazetteers win over the same names in
+    /// the default one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use newsparse::{EntityKind, Entry, EntryKind, Extractor, Gazetteer};
+    /// let mine = Gazetteer::builder().entry(Entry::new("Zorya", EntryKind::Media)).build()?;
+    /// let extractor = Extractor::builder().gazetteer(mine).build()?;
+    /// let doc = extractor.parse("The report, Zorya said, was late.")?;
+    /// assert_eq!(doc.entities[0].kind, EntityKind::Media);
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut ExtractorBuilder {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// Whether the embedded default gazetteer is used (default `true`). With `false`, only
+    /// your gazetteers are: they replace the default.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let bare = newsparse::Extractor::builder().default_gazetteer(false).build()?;
+    /// assert!(bare.parse("He flew to Kyiv.")?.entities.is_empty());
+    /// # Ok::<(), newsparse::Error>(())
+    /// ```
+    pub fn default_gazetteer(&mut self, include: bool) -> &mut ExtractorBuilder {
+        self.default_gazetteer = include;
+        self
+    }
+
+    /// The gazetteer the options describe: every file loaded, or an error and nothing.
+    fn build_gazetteer(&self) -> Result<Arc<Gazetteer>, Error> {
+        if self.files.is_empty() && self.gazetteers.is_empty() {
+            return Ok(if self.default_gazetteer {
+                default_gazetteer()
+            } else {
+                Arc::new(Gazetteer::default())
+            });
+        }
+        let mut merged = Gazetteer::default();
+        for path in &self.files {
+            merged.extend(&Gazetteer::from_file(path)?);
+        }
+        for g in &self.gazetteers {
+            merged.extend(g);
+        }
+        if self.default_gazetteer {
+            merged.extend(&default_gazetteer());
+        }
+        Ok(Arc::new(merged))
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
     ///
-    /// Fails when a configured resource cannot be loaded.
+    /// [`Error::Io`] when a gazetteer file cannot be read, [`Error::Gazetteer`] naming the
+    /// file and line when one is malformed; nothing is half-loaded.
     ///
     /// # Examples
     ///
@@ -196,6 +285,6 @@ impl ExtractorBuilder {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
-        Ok(Extractor { max_size: self.max_size })
+        Ok(Extractor { max_size: self.max_size, gazetteer: self.build_gazetteer()? })
     }
 }

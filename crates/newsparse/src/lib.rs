@@ -18,6 +18,9 @@ is deterministic and names the rule that produced it.
   [`Document::to_char_offsets`] convert them to character (code point) offsets.
 * [`Extractor::parse_many`] parses many texts in parallel; [`to_html`] renders a document
   with its quotes, speakers and entities marked.
+* [`Gazetteer`] holds known names (built in code with [`Gazetteer::builder`] or loaded from
+  TSV or JSON); an embedded default covers countries, cities, organisations, outlets,
+  titles and given names, and [`ExtractorBuilder::gazetteer_file`] adds your own.
 
 # Example
 
@@ -37,8 +40,10 @@ assert_eq!(quote.speaker.as_ref().unwrap().name.as_deref(), Some("Patrick Turner
 #![forbid(unsafe_code)]
 
 mod document;
+mod entities;
 mod error;
 mod extractor;
+mod gazetteer;
 mod html;
 mod offsets;
 mod quotes;
@@ -54,6 +59,7 @@ pub use crate::document::{
 };
 pub use crate::error::Error;
 pub use crate::extractor::{DEFAULT_MAX_SIZE, Extractor, ExtractorBuilder};
+pub use crate::gazetteer::{Entry, EntryKind, Gazetteer, GazetteerBuilder, Match};
 pub use crate::html::{to_html, to_html_page};
 pub use crate::offsets::CharOffsets;
 

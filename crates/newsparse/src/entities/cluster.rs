@@ -1,0 +1,178 @@
+//! Alias clustering within one article: gazetteer aliases, surname after full name,
+//! transliteration variants, acronyms, and capitals standing for their country.
+
+use super::names::Candidate;
+use crate::document::{Entity, EntityKind, Mention, Region, Span};
+use crate::gazetteer::{FxMap, Gazetteer};
+
+/// What a mention is a mention of.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// A gazetteer record.
+    Record(u32),
+    /// A name no gazetteer holds, folded.
+    Name(String),
+}
+
+/// Clusters the candidates of one article into entities, in order of first mention.
+pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<Entity> {
+    let people = full_names(text, gaz, cands);
+    let records: Vec<u32> = cands.iter().filter_map(|c| c.record).collect();
+    let acronyms = acronyms(text, cands);
+    let mut index: FxMap<Key, usize> = FxMap::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    for c in cands {
+        let mention = &c.span.text(text);
+        let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, &acronyms) else {
+            continue;
+        };
+        let id = *index.entry(key.clone()).or_insert_with(|| {
+            entities.push(Entity {
+                id: entities.len(),
+                name: name_of(gaz, &key, mention),
+                kind,
+                mentions: Vec::new(),
+                role: None,
+                affiliation: None,
+            });
+            entities.len() - 1
+        });
+        let e = &mut entities[id];
+        if matches!(key, Key::Name(_)) && kind == EntityKind::Person && mention.len() > e.name.len()
+        {
+            e.name = (*mention).to_owned();
+        }
+        e.mentions.push(Mention { span: c.span, text: (*mention).to_owned(), region: c.region });
+    }
+    entities
+}
+
+fn name_of(gaz: &Gazetteer, key: &Key, mention: &str) -> String {
+    match key {
+        Key::Record(r) => gaz.record(*r).name.to_string(),
+        Key::Name(_) => mention.to_owned(),
+    }
+}
+
+/// The key and kind of a candidate, or `None` when it names nothing the article shows.
+fn key_of(
+    gaz: &Gazetteer,
+    c: &Candidate,
+    mention: &str,
+    people: &FxMap<String, Vec<(usize, Key)>>,
+    records: &[u32],
+    acronyms: &FxMap<String, Key>,
+) -> Option<(Key, EntityKind)> {
+    let single = !mention.contains(' ');
+    if single && c.kind != Some(EntityKind::Group) {
+        if let Some(key) = surname_of(people, mention, c.span) {
+            return Some((key, EntityKind::Person));
+        }
+    }
+    if let Some(r) = c.record {
+        let rec = gaz.record(r);
+        let kind = rec.kind.entity_kind()?;
+        if let Some(target) = rec.stands_for.as_deref().and_then(|t| gaz.lookup(t)) {
+            if records.contains(&target) && !c.after_locative && c.region != Region::Dateline {
+                return Some((Key::Record(target), kind));
+            }
+        }
+        return Some((Key::Record(r), kind));
+    }
+    if single {
+        if let Some(key) = acronyms.get(mention) {
+            return Some((key.clone(), EntityKind::Organization));
+        }
+    }
+    let kind = c.kind?;
+    Some((Key::Name(fold(mention)), kind))
+}
+
+/// The person whose surname `word` is: the nearest full name before `at`, else the first after.
+fn surname_of(people: &FxMap<String, Vec<(usize, Key)>>, word: &str, at: Span) -> Option<Key> {
+    let list = people.get(&fold(word))?;
+    let before = list.iter().rev().find(|(start, _)| *start <= at.start);
+    before.or_else(|| list.first()).map(|(_, k)| k.clone())
+}
+
+/// Multi-word person names by their folded last word, with where each stands.
+fn full_names(
+    text: &str,
+    gaz: &Gazetteer,
+    cands: &[Candidate],
+) -> FxMap<String, Vec<(usize, Key)>> {
+    let mut map: FxMap<String, Vec<(usize, Key)>> = FxMap::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
+        let mention = c.span.text(text);
+        let name = match c.record {
+            Some(r) => gaz.record(r).name.to_string(),
+            None => mention.to_owned(),
+        };
+        let Some((_, last)) = name.rsplit_once(' ') else { continue };
+        let key = c.record.map_or_else(|| Key::Name(fold(mention)), Key::Record);
+        map.entry(fold(last)).or_default().push((c.span.start, key));
+    }
+    map
+}
+
+/// Multi-word organisation names by their initials ("NTO" is not, "NATO" is: initials of
+/// the capitalised words).
+fn acronyms(text: &str, cands: &[Candidate]) -> FxMap<String, Key> {
+    let mut map = FxMap::default();
+    for c in cands.iter().filter(|c| c.record.is_none() && c.kind == Some(EntityKind::Organization))
+    {
+        let mention = c.span.text(text);
+        let initials: String = mention
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        if initials.chars().count() >= 2 && mention.contains(' ') {
+            map.entry(initials).or_insert_with(|| Key::Name(fold(mention)));
+        }
+    }
+    map
+}
+
+/// A name folded for comparison: lower case, common Latin diacritics dropped, and
+/// transliteration endings unified ("Zelenskyy", "Zelenskiy" and "Zelensky" agree).
+pub(crate) fn fold(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' | 'š' | 'ś' => 's',
+            'ğ' => 'g',
+            'ž' | 'ź' | 'ż' => 'z',
+            'č' | 'ć' => 'c',
+            'ł' => 'l',
+            '’' => '\'',
+            c => c,
+        })
+        .collect();
+    for (from, to) in [("yy", "y"), ("iy", "y"), ("ii", "y"), ("ij", "y")] {
+        if s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_unifies_transliterations() {
+        assert_eq!(fold("Zelenskyy"), fold("Zelensky"));
+        assert_eq!(fold("Zelenskiy"), fold("Zelensky"));
+        assert_eq!(fold("Erdoğan"), fold("Erdogan"));
+    }
+}

@@ -1,0 +1,127 @@
+//! Entities: the people, organisations, places, outlets and groups an article names, their
+//! variants clustered, their roles read.
+//!
+//! # Pipeline
+//!
+//! 1. **Names** ([`names`]): each line's words are probed by the [`Gazetteer`] at capitalised
+//!    word starts (an all-capitals wire headline is probed in title case, and only the
+//!    gazetteer is trusted there). Where no list holds a name, capitalised runs with
+//!    connectors ("bin", "de", "van") are typed by rules, each named in
+//!    [`Candidate::rule`](names::Candidate): `media_suffix` ("… News"), `org_suffix`
+//!    ("… Ministry", "… Party", "… Inc"), `title_cue` ("President X", "envoy X", "Mr X"),
+//!    `given_name` (a given name from the US Census lists first), `acronym`, `place_cue`
+//!    ("in X"), `name_shape` (two or three plain capitalised words), `long_name`. A lone
+//!    capitalised word no rule types is kept only when clustering ties it to a person.
+//! 2. **Clustering** ([`cluster`]): gazetteer aliases share their entry (U.S./US/United
+//!    States, Kyiv/Kiev, NATO/North Atlantic Treaty Organization); a lone surname joins the
+//!    nearest full name with that last word (Trump ← Donald Trump), compared after folding
+//!    transliteration endings (Zelensky/Zelenskyy); an acronym joins the organisation whose
+//!    initials it spells; a capital whose entry [stands for](crate::Entry::stands_for) its
+//!    country joins the country's entity when the article names the country and the capital
+//!    is not a location ("in Washington", a dateline) — the mention stays a place mention, so
+//!    place-typed scoring is unchanged.
+//! 3. **Roles** ([`roles`]): premodifiers ("French President Emmanuel Macron" → role
+//!    "President", affiliation "French") and appositives ("Patrick Turner, NATO's senior
+//!    representative to Ukraine" → role "senior representative to Ukraine", affiliation
+//!    "NATO").
+//!
+//! # Helpers for later stages
+//!
+//! Quotes and attribution read entities through crate-internal helpers:
+//! [`entity_at`] (the entity with a mention overlapping a span), [`gender`] (from an
+//! honorific or a given name), [`is_title`] ("President", "special envoy"), [`is_media`]
+//! ("the newspaper" is not; "Bloomberg" is), and [`is_group`] ("Europeans").
+
+mod cluster;
+mod names;
+mod roles;
+mod words;
+
+use crate::document::{Entity, EntityKind, Region, Span, Structure};
+use crate::gazetteer::{Gazetteer, Gender};
+use crate::segment::Segments;
+
+/// Finds the entities of `text`.
+pub(crate) fn find(
+    text: &str,
+    structure: &Structure,
+    segments: &Segments,
+    gaz: &Gazetteer,
+) -> Vec<Entity> {
+    let mut cands = Vec::new();
+    for line in crate::structure::lines(text) {
+        let region = region_of(structure, segments, line);
+        let line = names::Line::new(text, line, region);
+        names::scan(&line, gaz, &mut cands);
+    }
+    let mut entities = cluster::cluster(text, gaz, &cands);
+    roles::read(text, gaz, &cands, &mut entities);
+    entities
+}
+
+fn region_of(structure: &Structure, segments: &Segments, line: Span) -> Region {
+    let inside = |s: Span| s.overlaps(line);
+    if let Some(p) = segments.paragraphs.iter().find(|p| inside(p.span)) {
+        return p.region;
+    }
+    if structure.boilerplate.iter().any(|b| inside(b.span)) {
+        return Region::Boilerplate;
+    }
+    Region::Body
+}
+
+/// The index of the entity with a mention overlapping `span`, if any.
+#[allow(dead_code)]
+pub(crate) fn entity_at(entities: &[Entity], span: Span) -> Option<usize> {
+    entities.iter().position(|e| e.mentions.iter().any(|m| m.span.overlaps(span)))
+}
+
+/// The gender a person's name or title tells: an honorific ("Mr", "Mrs", "Ms", "Sir") or
+/// gendered title ("King", "Queen") first, else the first given name. `None` when neither
+/// tells.
+#[allow(dead_code)]
+pub(crate) fn gender(gaz: &Gazetteer, name: &str) -> Option<Gender> {
+    for word in name.split_whitespace() {
+        let w = word.trim_end_matches('.');
+        match w {
+            "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Brother" => {
+                return Some(Gender::Male);
+            }
+            "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister" => {
+                return Some(Gender::Female);
+            }
+            _ => {}
+        }
+        if let Some(g) = gaz.given_gender(w) {
+            return g;
+        }
+        if !gaz.is_title(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// True when `phrase` is a title or role ("President", "special envoy", "Mr").
+#[allow(dead_code)]
+pub(crate) fn is_title(gaz: &Gazetteer, phrase: &str) -> bool {
+    gaz.is_title(phrase.trim())
+}
+
+/// True when `phrase` ("Bloomberg", "the New York Times") names a news outlet.
+#[allow(dead_code)]
+pub(crate) fn is_media(gaz: &Gazetteer, phrase: &str) -> bool {
+    kind_of(gaz, phrase) == Some(EntityKind::Media)
+}
+
+/// True when `phrase` ("Europeans", "Ukrainian") names a nationality or group.
+#[allow(dead_code)]
+pub(crate) fn is_group(gaz: &Gazetteer, phrase: &str) -> bool {
+    kind_of(gaz, phrase) == Some(EntityKind::Group)
+}
+
+fn kind_of(gaz: &Gazetteer, phrase: &str) -> Option<EntityKind> {
+    let p = phrase.trim();
+    let p = p.strip_prefix("the ").or_else(|| p.strip_prefix("The ")).unwrap_or(p);
+    gaz.lookup(p).and_then(|r| gaz.record(r).kind.entity_kind())
+}

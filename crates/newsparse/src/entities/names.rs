@@ -1,0 +1,257 @@
+//! Finding name candidates in a line: gazetteer matches first, then the rules for names no
+//! list holds (capitalised runs with connectors, title cues, given names, suffixes, place cues).
+
+use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
+use crate::document::{EntityKind, Region, Span};
+use crate::gazetteer::{EntryKind, Gazetteer, Token, tokens};
+
+/// A span that may name an entity, before clustering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// Where it stands.
+    pub(crate) span: Span,
+    /// Its kind, `None` when no rule could tell (a lone capitalised word).
+    pub(crate) kind: Option<EntityKind>,
+    /// The gazetteer record it matched, if any.
+    pub(crate) record: Option<u32>,
+    /// Where in the article it stands.
+    pub(crate) region: Region,
+    /// The rule that found it.
+    pub(crate) rule: &'static str,
+    /// It starts a sentence (so its capital says nothing).
+    pub(crate) initial: bool,
+    /// The word before it, when that is a preposition of place ("in", "at").
+    pub(crate) after_locative: bool,
+    /// A title or role just before it ("President", "special envoy"), as a span.
+    pub(crate) title: Option<Span>,
+}
+
+/// The words of one line and what the rules need to read them.
+pub(crate) struct Line<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Token>,
+    pub(crate) region: Region,
+    /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
+    pub(crate) shouting: bool,
+}
+
+impl<'a> Line<'a> {
+    /// The words of `line`.
+    pub(crate) fn new(text: &'a str, line: Span, region: Region) -> Line<'a> {
+        let mut toks = Vec::new();
+        tokens(text, line, &mut toks);
+        let cased: Vec<&Token> = toks.iter().filter(|t| t.cap).collect();
+        let shouting =
+            cased.len() >= 3 && cased.iter().filter(|t| t.caps).count() * 4 >= cased.len() * 3;
+        Line { text, toks, region, shouting }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.toks[i].span.text(self.text)
+    }
+
+    /// The words of token `i` as written before the next token ("Kyiv's", "said,").
+    fn raw(&self, i: usize) -> &'a str {
+        Span::new(self.toks[i].span.start, self.toks[i].raw_end).text(self.text)
+    }
+
+    /// True when token `i` starts a sentence.
+    fn initial(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &self.toks[p]) else { return true };
+        let raw = self.raw(i - 1);
+        if !raw.chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        let after = Span::new(prev.span.end, prev.raw_end).text(self.text);
+        after.contains(['.', '!', '?', ':'])
+            || prev.dot && prev.span.len() > 4 && !self.word(i - 1).contains('.')
+    }
+}
+
+/// Finds the candidates of one line.
+pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    let mut title: Option<Span> = None;
+    while i < line.toks.len() {
+        if let Some(n) = title_at(line, gaz, i) {
+            title = Some(Span::new(line.toks[i].span.start, line.toks[i + n - 1].span.end));
+            i += n;
+            continue;
+        }
+        let step = candidate_at(line, gaz, i, title, out);
+        if step == 0 {
+            title = None;
+            i += 1;
+        } else {
+            title = None;
+            i += step;
+        }
+    }
+}
+
+/// The number of words of a title starting at word `i` when a capitalised word follows it
+/// ("President Volodymyr", "special envoy Keith", "Mr Smith"), else `None`.
+fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
+    let most = gaz.max_title_words().min(line.toks.len() - i - 1);
+    (1..=most).rev().find(|&n| {
+        let last = &line.toks[i + n - 1];
+        let next = &line.toks[i + n];
+        let phrase = Span::new(line.toks[i].span.start, last.span.end).text(line.text);
+        next.cap
+            && !last.punct_after
+            && !last.possessive
+            && (!line.shouting || !next.caps)
+            && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after)
+            && gaz.is_title(phrase)
+    })
+}
+
+/// Pushes the candidate starting at word `i`, if any, and returns how many words it spans.
+fn candidate_at(
+    line: &Line<'_>,
+    gaz: &Gazetteer,
+    i: usize,
+    title: Option<Span>,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let t = &line.toks[i];
+    if !t.cap {
+        return 0;
+    }
+    let found = gaz.match_at(line.text, &line.toks, i, line.shouting);
+    let run = if line.shouting { 0 } else { run_at(line, gaz, i) };
+    let ruled =
+        (run > found.as_ref().map_or(0, |f| f.0)).then(|| classify(line, gaz, i, run, title));
+    let base = Candidate {
+        span: t.span,
+        kind: None,
+        record: None,
+        region: line.region,
+        rule: "",
+        initial: line.initial(i),
+        after_locative: i > 0 && words::is(line.word(i - 1), words::LOCATIVE),
+        title,
+    };
+    match (found, ruled) {
+        (Some((n, m)), None) | (Some((n, m)), Some((None, _))) => {
+            if n == 1 && m.kind() == EntryKind::Place && after_the(line, i) {
+                return 1;
+            }
+            let record = Some(m.id());
+            out.push(Candidate {
+                span: m.span(),
+                kind: m.kind().entity_kind(),
+                record,
+                rule: "gazetteer",
+                ..base
+            });
+            n
+        }
+        (_, Some((kind, rule))) => {
+            let end = line.toks[i + run - 1].span.end;
+            if kind.is_some() || run == 1 {
+                out.push(Candidate { span: Span::new(t.span.start, end), kind, rule, ..base });
+            }
+            run
+        }
+        (None, None) => 0,
+    }
+}
+
+/// The number of words of the capitalised run starting at word `i`: capitalised words,
+/// connectors between them ("bin", "de"), "of"/"for" after an organisation word. The run
+/// stops after punctuation or a possessive, and (unless it starts with a given name) before
+/// a word where a gazetteer name starts.
+fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
+    let first = line.word(i);
+    if words::is(first, NOT_NAME) || !first.chars().any(char::is_alphabetic) {
+        return 0;
+    }
+    let given = gaz.given_gender(first).is_some() || is_initial(first);
+    let mut org = words::is(first, ORG);
+    let mut j = i + 1;
+    while j < line.toks.len() {
+        let prev = &line.toks[j - 1];
+        if prev.punct_after || prev.possessive || prev.hyphen.is_some() {
+            break;
+        }
+        let w = line.word(j);
+        let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
+        if line.toks[j].cap && !words::is(w, NOT_NAME) {
+            if !given
+                && gaz.match_at(line.text, &line.toks, j, false).is_some()
+                && !words::is(w, ORG | MEDIA)
+            {
+                break;
+            }
+            if title_at(line, gaz, j).is_some() {
+                break;
+            }
+            org |= words::is(w, ORG);
+            j += 1;
+        } else if next_cap && (words::is(w, CONNECTOR) || org && words::is(w, INNER)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    while j > i + 1 && !line.toks[j - 1].cap {
+        j -= 1;
+    }
+    j - i
+}
+
+/// True when word `i` follows a lower-case "the" and is not a place said with "the" ("the
+/// Alliance" is a common word, "the Hague" a place).
+fn after_the(line: &Line<'_>, i: usize) -> bool {
+    let word = line.word(i);
+    i > 0 && line.word(i - 1) == "the" && !word.ends_with('s') && !words::is(word, words::THE_PLACE)
+}
+
+/// "J." or "J": an initial.
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// The kind of the run of `n` words at `i` that no gazetteer holds, and the rule that says so.
+fn classify(
+    line: &Line<'_>,
+    gaz: &Gazetteer,
+    i: usize,
+    n: usize,
+    title: Option<Span>,
+) -> (Option<EntityKind>, &'static str) {
+    let last = line.word(i + n - 1);
+    let first = line.word(i);
+    let words_in = || (i..i + n).map(|k| line.word(k));
+    if n > 1 && words::is(last, MEDIA) {
+        return (Some(EntityKind::Media), "media_suffix");
+    }
+    if words::is(last, ORG) && (n > 1 || line.toks[i].caps)
+        || n > 2 && words_in().any(|w| words::is(w, ORG))
+    {
+        return (Some(EntityKind::Organization), "org_suffix");
+    }
+    if title.is_some() {
+        return (Some(EntityKind::Person), "title_cue");
+    }
+    if n > 1 && (gaz.given_gender(first).is_some() || is_initial(first)) {
+        return (Some(EntityKind::Person), "given_name");
+    }
+    if n == 1 && line.toks[i].caps && (2..=6).contains(&first.len()) {
+        return (Some(EntityKind::Organization), "acronym");
+    }
+    if n <= 2 && i > 0 && words::is(line.word(i - 1), PLACE_CUE) && !line.initial(i) {
+        return (Some(EntityKind::Place), "place_cue");
+    }
+    if (2..=3).contains(&n)
+        && words_in().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+    {
+        return (Some(EntityKind::Person), "name_shape");
+    }
+    if n > 3 {
+        return (Some(EntityKind::Organization), "long_name");
+    }
+    (None, "capitalised")
+}

@@ -1,0 +1,58 @@
+//! Roles and affiliations of people, read from premodifiers ("French President Emmanuel
+//! Macron") and appositives ("Patrick Turner, NATO's senior representative to Ukraine").
+
+use super::names::Candidate;
+use crate::document::{Entity, EntityKind};
+use crate::gazetteer::Gazetteer;
+
+/// Fills `role` and `affiliation` of person entities from their mentions' contexts.
+pub(crate) fn read(text: &str, gaz: &Gazetteer, cands: &[Candidate], entities: &mut [Entity]) {
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        for m in &e.mentions {
+            let Some(c) = cands.iter().find(|c| c.span == m.span) else { continue };
+            if e.role.is_none() {
+                if let Some(title) = c.title {
+                    e.role = Some(title.text(text).to_owned());
+                    e.affiliation = e.affiliation.take().or_else(|| premodifier(text, cands, c));
+                } else if let Some((role, aff)) = appositive(text, gaz, cands, c) {
+                    e.role = Some(role);
+                    e.affiliation = e.affiliation.take().or(aff);
+                }
+            }
+        }
+    }
+}
+
+/// The entity named just before a title ("French" in "French President Emmanuel Macron").
+fn premodifier(text: &str, cands: &[Candidate], c: &Candidate) -> Option<String> {
+    let title = c.title?;
+    let before = cands.iter().rev().find(|p| p.span.end <= title.start)?;
+    let gap = text.get(before.span.end..title.start)?;
+    (gap.trim_start_matches(['\'', '’', 's']).trim().is_empty())
+        .then(|| before.span.text(text).to_owned())
+}
+
+/// ", [Org's] role phrase," after a name: the role and the affiliation.
+fn appositive(
+    text: &str,
+    gaz: &Gazetteer,
+    cands: &[Candidate],
+    c: &Candidate,
+) -> Option<(String, Option<String>)> {
+    let rest = text.get(c.span.end..)?.strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', '"', '”', '\n', '(']).unwrap_or(rest.len());
+    let phrase = rest[..end].trim();
+    let start = c.span.end + 2;
+    let org = cands.iter().find(|o| o.span.start == start && o.kind != Some(EntityKind::Person));
+    let (aff, role) = match org {
+        Some(o) => {
+            let after = text.get(o.span.end..start + end)?;
+            let after = after.trim_start_matches(['\'', '’']).trim_start_matches('s').trim();
+            (Some(o.span.text(text).to_owned()), after)
+        }
+        None => (None, phrase.strip_prefix("the ").or(phrase.strip_prefix("a ")).unwrap_or(phrase)),
+    };
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let head = (1..=words.len().min(3)).rev().find(|&n| gaz.is_title(&words[..n].join(" ")))?;
+    (head > 0 && words.len() <= 10).then(|| (role.to_owned(), aff))
+}

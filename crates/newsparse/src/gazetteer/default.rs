@@ -1,0 +1,49 @@
+//! The embedded default gazetteer, parsed once per process from data compiled into the crate.
+//!
+//! Sources and licences are in each data file's first lines and in the repository's NOTICE;
+//! `scripts/gen_gazetteer.py` generates the large files.
+
+use std::sync::{Arc, OnceLock};
+
+use super::{Gazetteer, GazetteerBuilder, load};
+
+/// The data files, most trusted first: when two entries share a name, the first wins.
+const FILES: &[(&str, &str)] = &[
+    ("data/people.tsv", include_str!("../../data/people.tsv")),
+    ("data/organizations.tsv", include_str!("../../data/organizations.tsv")),
+    ("data/media.tsv", include_str!("../../data/media.tsv")),
+    ("data/countries.tsv", include_str!("../../data/countries.tsv")),
+    ("data/groups.tsv", include_str!("../../data/groups.tsv")),
+    ("data/titles.tsv", include_str!("../../data/titles.tsv")),
+    ("data/places.tsv", include_str!("../../data/places.tsv")),
+    ("data/given_names.tsv", include_str!("../../data/given_names.tsv")),
+];
+
+/// The default gazetteer, shared by every extractor that uses it.
+pub(crate) fn default_gazetteer() -> Arc<Gazetteer> {
+    static DEFAULT: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+    DEFAULT.get_or_init(|| Arc::new(build())).clone()
+}
+
+fn build() -> Gazetteer {
+    let mut all = GazetteerBuilder::new();
+    for (origin, text) in FILES {
+        // The embedded files are checked by the test below; a bad one is skipped, not fatal.
+        if let Ok(b) = load::tsv(origin, text) {
+            all.entries.extend(b.entries);
+        }
+    }
+    all.build_as("default gazetteer").unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_parse() {
+        for (origin, text) in FILES {
+            load::tsv(origin, text).unwrap().build_as(origin).unwrap();
+        }
+    }
+}

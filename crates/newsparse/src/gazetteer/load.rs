@@ -1,0 +1,104 @@
+//! Loading gazetteers from TSV and JSON. A file loads whole or not at all.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Entry, EntryKind, Gazetteer, GazetteerBuilder, Gender};
+use crate::error::Error;
+
+/// Loads a TSV or JSON gazetteer file, chosen by extension.
+pub(super) fn from_file(path: &Path) -> Result<Gazetteer, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| Error::Io { path: path.to_owned(), source })?;
+    let origin = path.display().to_string();
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let builder = if is_json { json(&origin, &text)? } else { tsv(&origin, &text)? };
+    builder.build_as(&origin)
+}
+
+fn bad(origin: &str, line: usize, message: impl Into<String>) -> Error {
+    Error::Gazetteer { origin: origin.to_owned(), line, message: message.into() }
+}
+
+/// Parses TSV lines `name<TAB>kind[<TAB>alias|alias…[<TAB>stands for]]`.
+pub(super) fn tsv(origin: &str, text: &str) -> Result<GazetteerBuilder, Error> {
+    let mut builder = GazetteerBuilder::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let entry = tsv_line(line).map_err(|m| bad(origin, i + 1, m))?;
+        entry.check().map_err(|m| bad(origin, i + 1, m))?;
+        builder.entry(entry);
+    }
+    Ok(builder)
+}
+
+fn tsv_line(line: &str) -> Result<Entry, String> {
+    let mut fields = line.split('\t');
+    let name = fields.next().unwrap_or("");
+    let kind_field = fields.next().ok_or("expected name<TAB>kind")?.trim();
+    let kind: EntryKind = kind_field.parse()?;
+    let mut entry = Entry::new(name, kind).with_gender(gender(kind_field));
+    for alias in fields.next().unwrap_or("").split('|').filter(|a| !a.is_empty()) {
+        entry = entry.alias(alias);
+    }
+    if let Some(target) = fields.next().filter(|s| !s.is_empty()) {
+        entry = entry.stands_for(target);
+    }
+    if fields.next().is_some() {
+        return Err("more than 4 fields".to_owned());
+    }
+    Ok(entry)
+}
+
+fn gender(kind: &str) -> Option<Gender> {
+    match kind {
+        "given:m" => Some(Gender::Male),
+        "given:f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// One entry of a JSON gazetteer.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonEntry {
+    name: String,
+    #[serde(deserialize_with = "kind")]
+    kind: (EntryKind, Option<Gender>),
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    stands_for: Option<String>,
+}
+
+fn kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(EntryKind, Option<Gender>), D::Error> {
+    let s = String::deserialize(d)?;
+    let kind = s.parse().map_err(serde::de::Error::custom)?;
+    Ok((kind, gender(&s)))
+}
+
+/// Parses a JSON array of entries.
+pub(super) fn json(origin: &str, text: &str) -> Result<GazetteerBuilder, Error> {
+    let entries: Vec<JsonEntry> = serde_json::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+        bad(origin, e.line(), msg)
+    })?;
+    let mut builder = GazetteerBuilder::new();
+    for (i, e) in entries.into_iter().enumerate() {
+        let mut entry = Entry::new(e.name, e.kind.0).with_gender(e.kind.1);
+        for alias in e.aliases {
+            entry = entry.alias(alias);
+        }
+        if let Some(target) = e.stands_for {
+            entry = entry.stands_for(target);
+        }
+        let origin_i = format!("{origin} (entry {})", i + 1);
+        entry.check().map_err(|m| bad(&origin_i, 0, m))?;
+        builder.entry(entry);
+    }
+    Ok(builder)
+}

@@ -1,0 +1,184 @@
+//! Words of a line, and the gazetteer probe at a word.
+
+use super::{Gazetteer, MAX_WORDS, Match};
+use crate::document::Span;
+
+/// A word of a line, its surrounding punctuation trimmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The word, without leading and trailing punctuation and without a possessive `'s`.
+    pub(crate) span: Span,
+    /// The end of the word as written, trailing punctuation included.
+    pub(crate) raw_end: usize,
+    /// The word ends with a full stop kept in `span` ("U.S.", "Inc.").
+    pub(crate) dot: bool,
+    /// The end of the part before a hyphen followed by a lower-case letter ("Kyiv-based")
+    /// or before digits glued to letters.
+    pub(crate) hyphen: Option<usize>,
+    /// The word had a possessive `'s` ("Kyiv's").
+    pub(crate) possessive: bool,
+    /// Punctuation (other than a full stop) follows the word.
+    pub(crate) punct_after: bool,
+    /// Punctuation precedes the word (an opening quotation mark or parenthesis).
+    pub(crate) punct_before: bool,
+    /// The word starts with an upper-case letter.
+    pub(crate) cap: bool,
+    /// The word has two or more letters, all upper-case.
+    pub(crate) caps: bool,
+}
+
+const LEADING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '*'];
+const TRAILING: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '*'];
+
+/// Appends the words of `line` to `out`.
+pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
+    let s = line.text(text);
+    let mut at = 0;
+    for word in s.split(char::is_whitespace) {
+        let start = line.start + at;
+        at += word.len() + 1;
+        if !word.is_empty() {
+            if let Some(t) = token(word, start) {
+                out.push(t);
+            }
+        }
+    }
+}
+
+fn token(word: &str, start: usize) -> Option<Token> {
+    let lead = word.len() - word.trim_start_matches(LEADING).len();
+    let mut body = word[lead..].trim_end_matches(TRAILING);
+    let punct_after = body.len() + lead < word.len();
+    let possessive = body.ends_with("'s") || body.ends_with("’s");
+    if possessive {
+        body = &body[..body.len() - if body.ends_with("'s") { 2 } else { 4 }];
+    }
+    let body = body.trim_end_matches(TRAILING);
+    if body.is_empty() {
+        return None;
+    }
+    let s = start + lead;
+    let first = body.chars().next()?;
+    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let hyphen = cut(body);
+    Some(Token {
+        span: Span::new(s, s + body.len()),
+        raw_end: start + word.len(),
+        dot: body.ends_with('.'),
+        hyphen: hyphen.map(|h| s + h),
+        possessive,
+        punct_after,
+        punct_before: lead > 0,
+        cap: first.is_uppercase(),
+        caps: letters >= 2 && body.chars().all(|c| !c.is_lowercase()),
+    })
+}
+
+/// Where a word may be cut: before a hyphen followed by a lower-case letter or digit
+/// ("Kyiv-based"), or where letters run into digits ("Ukraine23.01.25").
+fn cut(body: &str) -> Option<usize> {
+    let hyphen = body.find('-').filter(|&h| {
+        h > 0 && body[h + 1..].chars().next().is_some_and(|c| c.is_lowercase() || c.is_numeric())
+    });
+    let digits = body
+        .find(|c: char| c.is_ascii_digit())
+        .filter(|&d| d > 1 && body[..d].chars().last().is_some_and(char::is_alphabetic));
+    match (hyphen, digits) {
+        (Some(h), Some(d)) => Some(h.min(d)),
+        (h, d) => h.or(d),
+    }
+}
+
+/// The ends to try for a name ending at `t`, longest first.
+fn ends(t: &Token) -> impl Iterator<Item = usize> {
+    let dot = t.dot.then(|| t.span.end - 1);
+    [Some(t.span.end), dot, t.hyphen].into_iter().flatten()
+}
+
+/// `s` with every word's letters after the first in lower case ("NEW YORK" → "New York").
+pub(crate) fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if prev_letter {
+            out.extend(c.to_lowercase())
+        } else {
+            out.push(c)
+        }
+        prev_letter = c.is_alphabetic() || c == '\'';
+    }
+    out
+}
+
+impl Gazetteer {
+    /// The longest name starting at word `i` of `toks`: how many words it spans and the
+    /// match. With `fold`, an all-capitals span is also tried in title case.
+    pub(crate) fn match_at<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        fold: bool,
+    ) -> Option<(usize, Match<'g>)> {
+        let t = &toks[i];
+        if !t.cap {
+            return None;
+        }
+        let exact = self.max_words(text, t, false);
+        let folded = if fold && t.caps { self.max_words(text, t, true) } else { 0 };
+        let most = exact.max(folded).min(toks.len() - i);
+        for n in (1..=most).rev() {
+            if n > 1 && toks[i..i + n - 1].iter().any(|w| w.punct_after || w.possessive) {
+                continue;
+            }
+            let last = &toks[i + n - 1];
+            for end in ends(last) {
+                let span = Span::new(t.span.start, end);
+                let name = span.text(text);
+                let id = (n <= exact).then(|| self.names.get(name)).flatten().or_else(|| {
+                    (n <= folded && last.caps).then(|| self.names.get(title_case(name).as_str()))?
+                });
+                if let Some(&id) = id {
+                    return Some((n, Match { span, record: &self.records[id as usize], id }));
+                }
+            }
+        }
+        None
+    }
+
+    /// The most words a name starting with word `t` has, 0 when none starts with it.
+    fn max_words(&self, text: &str, t: &Token, fold: bool) -> usize {
+        let mut most = 0;
+        for end in ends(t) {
+            let w = Span::new(t.span.start, end).text(text);
+            let n = if fold { self.firsts.get(title_case(w).as_str()) } else { self.firsts.get(w) };
+            most = most.max(n.copied().unwrap_or(0) as usize);
+        }
+        most.min(MAX_WORDS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| t.span.text(text)).collect()
+    }
+
+    #[test]
+    fn words_lose_punctuation_and_possessives() {
+        assert_eq!(
+            words("“Kyiv's allies,” (Reuters) U.S. Zelensky:"),
+            ["Kyiv", "allies", "Reuters", "U.S.", "Zelensky"]
+        );
+    }
+
+    #[test]
+    fn title_case_folds_capitals() {
+        assert_eq!(title_case("NEW YORK"), "New York");
+        assert_eq!(title_case("O'NEILL-SMITH"), "O'neill-Smith");
+    }
+}

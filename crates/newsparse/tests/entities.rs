@@ -1,0 +1,217 @@
+//! Entities: gazetteer matching, name rules, clustering, roles, and gazetteer loading.
+
+use newsparse::{EntityKind, Entry, EntryKind, Error, Extractor, Gazetteer};
+
+fn entities(text: &str) -> Vec<(String, EntityKind, Vec<String>)> {
+    let doc = Extractor::new().parse(text).unwrap();
+    doc.entities
+        .into_iter()
+        .map(|e| (e.name, e.kind, e.mentions.into_iter().map(|m| m.text).collect()))
+        .collect()
+}
+
+fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+    entities(text).into_iter().find(|e| e.0 == name).map(|e| e.1)
+}
+
+#[test]
+fn gazetteer_names_carry_their_kind() {
+    let text = "Bloomberg reported from Kyiv that NATO allies met.";
+    assert_eq!(kind_of(text, "Bloomberg"), Some(EntityKind::Media));
+    assert_eq!(kind_of(text, "Kyiv"), Some(EntityKind::Place));
+    assert_eq!(kind_of(text, "North Atlantic Treaty Organization"), Some(EntityKind::Organization));
+}
+
+#[test]
+fn the_pronoun_us_is_not_the_united_states() {
+    assert!(entities("He told us nothing.").is_empty());
+    assert_eq!(entities("The US said nothing.")[0].0, "United States");
+}
+
+#[test]
+fn possessives_and_variants_cluster() {
+    let got = entities("Kyiv's allies met. Officials in Kiev agreed with U.S. and US envoys.");
+    let kyiv = got.iter().find(|e| e.0 == "Kyiv").unwrap();
+    assert_eq!(kyiv.2, ["Kyiv", "Kiev"]);
+    let us = got.iter().find(|e| e.0 == "United States").unwrap();
+    assert_eq!(us.2, ["U.S.", "US"]);
+}
+
+#[test]
+fn demonyms_are_groups() {
+    let text = "Ukrainian and French officials met Europeans and Western diplomats.";
+    for name in ["Ukrainian", "French", "European", "Western"] {
+        assert_eq!(kind_of(text, name), Some(EntityKind::Group), "{name}");
+    }
+}
+
+#[test]
+fn a_given_name_starts_a_person() {
+    assert_eq!(
+        kind_of("The deal was signed by Keith Bramley on Monday.", "Keith Bramley"),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_title_cues_a_person() {
+    assert_eq!(
+        kind_of("They met envoy Oksana Hrytsenko yesterday.", "Oksana Hrytsenko"),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_suffix_types_an_organisation_or_outlet() {
+    let text = "Shares of Bramley Widgets Inc rose, Kestrel News said.";
+    assert_eq!(kind_of(text, "Bramley Widgets Inc"), Some(EntityKind::Organization));
+    assert_eq!(kind_of(text, "Kestrel News"), Some(EntityKind::Media));
+}
+
+#[test]
+fn connectors_join_a_name() {
+    assert_eq!(
+        kind_of("He met Abdul bin Rashid today.", "Abdul bin Rashid"),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_surname_joins_the_full_name() {
+    let got = entities("Trump's aides met. Donald Trump said so, and Trump left.");
+    assert_eq!(got[0].0, "Donald Trump");
+    assert_eq!(got[0].2, ["Trump", "Donald Trump", "Trump"]);
+    let got = entities("Mr Oleh Barna spoke. Later Barna left.");
+    let barna = got.iter().find(|e| e.0 == "Oleh Barna").unwrap();
+    assert_eq!(barna.2, ["Oleh Barna", "Barna"]);
+}
+
+#[test]
+fn transliterations_cluster() {
+    let got = entities("Volodymyr Zelenskyy spoke. Zelensky said more.");
+    assert_eq!(got[0].2, ["Volodymyr Zelenskyy", "Zelensky"]);
+}
+
+#[test]
+fn an_acronym_joins_its_expansion() {
+    let got = entities("The Kestrel Grain Board met. Later KGB officials left.");
+    let board = got.iter().find(|e| e.0 == "Kestrel Grain Board").unwrap();
+    assert_eq!(board.2, ["Kestrel Grain Board", "KGB"]);
+}
+
+#[test]
+fn a_capital_stands_for_its_country_unless_a_location() {
+    let text = "The United States agreed. Washington wants a deal. He flew in Washington.";
+    let got = entities(text);
+    let us = got.iter().find(|e| e.0 == "United States").unwrap();
+    assert_eq!(us.1, EntityKind::Place);
+    assert_eq!(us.2, ["United States", "Washington"]);
+    assert!(got.iter().any(|e| e.0 == "Washington" && e.2 == ["Washington"]));
+}
+
+#[test]
+fn shouting_headlines_match_in_title_case() {
+    let text = "SOCCER - LONDON CLUBS WIN .\nLONDON 1996-08-30\nIt rained.";
+    assert_eq!(kind_of(text, "London"), Some(EntityKind::Place));
+}
+
+#[test]
+fn roles_from_premodifiers_and_appositives() {
+    let doc = Extractor::new()
+        .parse("French President Emmanuel Macron met Patrick Turner, NATO's senior representative to Ukraine, in Paris.")
+        .unwrap();
+    let macron = doc.entities.iter().find(|e| e.name == "Emmanuel Macron").unwrap();
+    assert_eq!(macron.role.as_deref(), Some("President"));
+    assert_eq!(macron.affiliation.as_deref(), Some("French"));
+    let turner = doc.entities.iter().find(|e| e.name == "Patrick Turner").unwrap();
+    assert_eq!(turner.role.as_deref(), Some("senior representative to Ukraine"));
+    assert_eq!(turner.affiliation.as_deref(), Some("NATO"));
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    assert!(entities("However, it rained. Details were scarce.").is_empty());
+}
+
+#[test]
+fn a_user_gazetteer_wins_and_may_replace_the_default() {
+    let mine =
+        Gazetteer::builder().entry(Entry::new("Kyiv", EntryKind::Organization)).build().unwrap();
+    let ex = Extractor::builder().gazetteer(mine.clone()).build().unwrap();
+    assert_eq!(ex.parse("Kyiv said.").unwrap().entities[0].kind, EntityKind::Organization);
+    let bare = Extractor::builder().default_gazetteer(false).gazetteer(mine).build().unwrap();
+    assert!(bare.parse("Kyiv and Bloomberg said.").unwrap().entities.len() == 1);
+}
+
+#[test]
+fn gazetteer_files_load_from_tsv_and_json() {
+    let dir = std::env::temp_dir().join(format!("newsparse-gz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tsv = dir.join("g.tsv");
+    std::fs::write(&tsv, "# mine\nZorya Daily\tmedia\tZorya\n").unwrap();
+    let json = dir.join("g.json");
+    std::fs::write(
+        &json,
+        r#"[{"name": "Kestrel Bank", "kind": "organization", "aliases": ["KB"]}]"#,
+    )
+    .unwrap();
+    let ex = Extractor::builder().gazetteer_file(&tsv).gazetteer_file(&json).build().unwrap();
+    let doc = ex.parse("Zorya said KB would pay.").unwrap();
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Zorya Daily", "Kestrel Bank"]);
+}
+
+#[test]
+fn a_bad_line_names_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("newsparse-gzbad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.tsv");
+    std::fs::write(&path, "Kyiv\tplace\nLviv\n").unwrap();
+    let err = Extractor::builder().gazetteer_file(&path).build().unwrap_err();
+    match err {
+        Error::Gazetteer { origin, line, message } => {
+            assert!(origin.ends_with("bad.tsv"));
+            assert_eq!(line, 2);
+            assert_eq!(message, "expected name<TAB>kind");
+        }
+        other => panic!("unexpected {other}"),
+    }
+    let json = dir.join("bad.json");
+    std::fs::write(
+        &json,
+        "[\n{\"name\": \"Kyiv\", \"kind\": \"place\"},\n{\"name\": \"X\", \"kind\": \"castle\"}\n]",
+    )
+    .unwrap();
+    match Extractor::builder().gazetteer_file(&json).build().unwrap_err() {
+        Error::Gazetteer { line, message, .. } => {
+            assert_eq!(line, 3);
+            assert!(message.contains("unknown kind"), "{message}");
+        }
+        other => panic!("unexpected {other}"),
+    }
+}
+
+#[test]
+fn a_missing_file_is_an_io_error() {
+    let err = Extractor::builder().gazetteer_file("/no/such/gazetteer.tsv").build().unwrap_err();
+    assert!(matches!(err, Error::Io { ref path, .. } if path.ends_with("gazetteer.tsv")));
+}
+
+#[test]
+fn every_trump_in_the_reference_article_is_a_person() {
+    let text = include_str!("../../../examples/ukraine-guarantees.txt");
+    let doc = Extractor::new().parse(text).unwrap();
+    for e in &doc.entities {
+        if e.mentions.iter().any(|m| m.text.contains("Trump")) {
+            assert_eq!(e.kind, EntityKind::Person);
+        }
+    }
+}
+
+#[test]
+fn public_types_are_thread_safe() {
+    fn check<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    check::<Gazetteer>();
+    check::<Entry>();
+    check::<Extractor>();
+}
