@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::PyDocument;
 use crate::error::Error;
+use crate::parts::py_str;
 
 /// The options an `Extractor` was built with: what pickles carry to other processes.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -114,14 +115,9 @@ impl PyExtractor {
 
     fn __repr__(&self) -> String {
         let o = &self.options;
-        format!(
-            "Extractor(gazetteers={:?}, include_default={})",
-            o.gazetteers,
-            py_bool(o.include_default)
-        )
+        let paths: Vec<String> =
+            o.gazetteers.iter().map(|p| py_str(&p.to_string_lossy())).collect();
+        let default = if o.include_default { "True" } else { "False" };
+        format!("Extractor(gazetteers=[{}], include_default={default})", paths.join(", "))
     }
-}
-
-fn py_bool(b: bool) -> &'static str {
-    if b { "True" } else { "False" }
 }

@@ -1,7 +1,11 @@
-"""Type stubs for newsparse. Kept in step with the module by tests/test_stubs.py."""
+"""Type stubs for newsparse, checked against the module by tests/test_stubs.py.
+
+The docstrings live in the Rust sources and are read from the module at run time.
+"""
 
 from collections.abc import Iterable, Sequence
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import pandas
@@ -9,27 +13,21 @@ import pandas
 __version__: str
 SCHEMA_VERSION: int
 
-class NewsparseError(ValueError):
-    """Raised when newsparse cannot build an extractor or parse a text."""
+class NewsparseError(ValueError): ...
 
-def parse(text: str, /) -> Document:
-    """Parses one article with the embedded default extractor."""
+def parse(text: str, /) -> Document: ...
 
 class Extractor:
-    """Reads news articles and says who said what."""
-
     def __init__(
         self,
         gazetteers: Sequence[str | PathLike[str]] | None = None,
         *,
         include_default: bool = True,
     ) -> None: ...
-    def parse(self, text: str, /) -> Document:
-        """Parses one article, with the GIL released."""
-    def parse_many(self, texts: Iterable[str], /, threads: int | None = None) -> list[Document]:
-        """Parses many articles in parallel in Rust, with the GIL released."""
+    def parse(self, text: str, /) -> Document: ...
+    def parse_many(self, texts: Iterable[str], /, threads: int | None = None) -> list[Document]: ...
     @property
-    def gazetteers(self) -> list[str]: ...
+    def gazetteers(self) -> list[Path]: ...
     @property
     def include_default(self) -> bool: ...
     @classmethod
@@ -37,8 +35,6 @@ class Extractor:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 class Span:
-    """A stretch of the article; ``text[start:end] == span.text``."""
-
     @property
     def start(self) -> int: ...
     @property
@@ -48,8 +44,6 @@ class Span:
     def __len__(self) -> int: ...
 
 class Mention:
-    """One mention of an entity."""
-
     @property
     def start(self) -> int: ...
     @property
@@ -60,8 +54,6 @@ class Mention:
     def region(self) -> str: ...
 
 class Boilerplate:
-    """A line that is not article text."""
-
     @property
     def start(self) -> int: ...
     @property
@@ -72,8 +64,6 @@ class Boilerplate:
     def kind(self) -> str: ...
 
 class Speaker:
-    """Who a quote is attributed to."""
-
     @property
     def name(self) -> str | None: ...
     @property
@@ -90,8 +80,6 @@ class Speaker:
     def rule(self) -> str: ...
 
 class Quote:
-    """A quote or attribution: what was said, by whom."""
-
     @property
     def content(self) -> Span: ...
     @property
@@ -108,8 +96,6 @@ class Quote:
     def rule(self) -> str: ...
 
 class Entity:
-    """A person, organisation, place, outlet or group the article names."""
-
     @property
     def id(self) -> int: ...
     @property
@@ -124,8 +110,6 @@ class Entity:
     def affiliation(self) -> str | None: ...
 
 class Document:
-    """Everything newsparse found in one article."""
-
     @property
     def text(self) -> str: ...
     @property
