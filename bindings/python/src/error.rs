@@ -20,8 +20,6 @@ pub(crate) enum Error {
     Json(serde_json::Error),
     /// One text of `parse_many` failed.
     Item(usize, newsparse::Error),
-    /// An option this build does not support.
-    Unsupported(&'static str),
 }
 
 impl From<newsparse::Error> for Error {
@@ -42,7 +40,6 @@ impl From<Error> for PyErr {
             Error::Core(e) => e.to_string(),
             Error::Json(e) => format!("not a newsparse document: {e}"),
             Error::Item(i, e) => format!("text {i}: {e}"),
-            Error::Unsupported(what) => what.to_owned(),
         };
         NewsparseError::new_err(message)
     }

@@ -19,20 +19,21 @@ struct Options {
 
 impl Options {
     fn build(&self) -> Result<newsparse::Extractor, Error> {
-        if !self.gazetteers.is_empty() || !self.include_default {
-            return Err(Error::Unsupported(
-                "user gazetteers are not available in this build of newsparse yet",
-            ));
+        let mut builder = newsparse::Extractor::builder();
+        for path in &self.gazetteers {
+            builder.gazetteer_file(path);
         }
-        Ok(newsparse::Extractor::builder().build()?)
+        Ok(builder.default_gazetteer(self.include_default).build()?)
     }
 }
 
 /// Reads news articles and says who said what.
 ///
 /// Build one once and reuse it; it is safe to share between threads. `gazetteers` lists
-/// gazetteer files (TSV) to add to the embedded default ones; `include_default=False` uses
-/// only the given files.
+/// gazetteer files to add to the embedded default one: TSV lines
+/// `name<TAB>kind[<TAB>alias|alias…]` (kinds `person`, `organization`, `place`, `media`,
+/// `group`), or a `.json` array of `{"name", "kind", "aliases"}` objects. Names in your files
+/// win over the default's; `include_default=False` uses only your files.
 ///
 /// Extractors pickle by their options, so the gazetteer files must be readable where the
 /// pickle is loaded (as on the workers of a local Dask cluster).

@@ -34,8 +34,15 @@ def test_bad_json():
 
 
 def test_missing_gazetteer(tmp_path):
-    with pytest.raises(newsparse.NewsparseError):
+    with pytest.raises(newsparse.NewsparseError, match=r"missing\.tsv"):
         newsparse.Extractor(gazetteers=[tmp_path / "missing.tsv"])
+
+
+def test_malformed_gazetteer(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("Acme\tno-such-kind\n", encoding="utf-8")
+    with pytest.raises(newsparse.NewsparseError, match="line 1"):
+        newsparse.Extractor(gazetteers=[path])
 
 
 def test_lone_surrogate_is_an_error_not_a_crash():

@@ -70,3 +70,38 @@ def test_results_are_frozen():
         pass
     else:
         raise AssertionError("Quote should be immutable")
+
+
+def write_gazetteer(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# test gazetteer\nAcme Widgets\torganization\tAcme\n", encoding="utf-8")
+    return path
+
+
+def test_user_gazetteer(tmp_path):
+    path = write_gazetteer(tmp_path)
+    extractor = newsparse.Extractor(gazetteers=[path])
+    doc = extractor.parse("Acme said it would hire 200 people in Kyiv.")
+    names = {e.name: e.kind for e in doc.entities}
+    assert names["Acme Widgets"] == "organization"
+    assert [m.text for m in doc.entities[0].mentions if m.text == "Acme"]
+    assert extractor.gazetteers == [path]
+    assert "mine.tsv" in repr(extractor)
+
+
+def test_only_user_gazetteer(tmp_path):
+    path = write_gazetteer(tmp_path)
+    bare = newsparse.Extractor(gazetteers=[str(path)], include_default=False)
+    assert bare.include_default is False
+    doc = bare.parse("Acme flew to Kyiv.")
+    assert [e.name for e in doc.entities] == ["Acme Widgets"]
+
+
+def test_reference_article_entities(article):
+    doc = newsparse.parse(article)
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert kinds.get("Patrick Turner") == "person"
+    assert kinds.get("Ukraine") == "place"
+    assert kinds.get("Bloomberg") == "media"
+    nato = next(e for e in doc.entities if any(m.text == "NATO" for m in e.mentions))
+    assert nato.kind == "organization"

@@ -10,9 +10,8 @@ def test_repr_html_marks_quotes_and_speakers(article):
     html = doc._repr_html_()
     assert html == doc.to_html()
     assert html.startswith('<div class="newsparse"><style>')
-    assert len(re.findall(r'class="np-q [^"]*" title="[^"]*" id="np[0-9a-f]{8}-q\d+"', html)) == len(
-        doc.quotes
-    )
+    quote_ids = re.findall(r'class="np-q [^"]*" title="[^"]*" id="np[0-9a-f]{8}-q\d+"', html)
+    assert len(quote_ids) == len(doc.quotes)
     assert 'class="np-speaker"' in html
     assert 'class="np-who' in html and "Patrick Turner" in html
     assert 'class="np-headline"' in html

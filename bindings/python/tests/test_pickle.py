@@ -29,3 +29,13 @@ def test_extractor_round_trips(article):
     assert isinstance(back, newsparse.Extractor)
     assert back.include_default is True
     assert back.parse(article) == extractor.parse(article)
+
+
+def test_extractor_with_gazetteer_round_trips(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("Acme Widgets\torganization\tAcme\n", encoding="utf-8")
+    extractor = newsparse.Extractor(gazetteers=[path], include_default=False)
+    back = pickle.loads(pickle.dumps(extractor))
+    assert back.gazetteers == [path] and back.include_default is False
+    text = "Acme said so."
+    assert back.parse(text) == extractor.parse(text)
