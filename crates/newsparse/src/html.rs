@@ -42,6 +42,7 @@ pub fn to_html(text: &str, doc: &Document) -> String {
     Marker::new(text, doc, &prefix).write(&mut out);
     out.push_str("</div>");
     who_said_what(&mut out, text, doc, &prefix);
+    entity_list(&mut out, doc);
     out.push_str("</div>");
     out
 }
@@ -281,6 +282,26 @@ fn who_said_what(out: &mut String, text: &str, doc: &Document, prefix: &str) {
         );
     }
     out.push_str("</tbody></table>");
+}
+
+/// The entities, most mentioned first, each in its kind's colour with its mention count.
+fn entity_list(out: &mut String, doc: &Document) {
+    if doc.entities.is_empty() {
+        return;
+    }
+    let mut entities: Vec<_> = doc.entities.iter().collect();
+    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    out.push_str("<div class=\"np-entities\">");
+    for e in entities {
+        let kind = name(&e.kind);
+        let _ = write!(
+            out,
+            "<span class=\"np-ent np-e-{kind}\" title=\"{kind}\">{}&nbsp;<small>×{}</small></span> ",
+            escape(&e.name),
+            e.mentions.len()
+        );
+    }
+    out.push_str("</div>");
 }
 
 /// Who said `q`: the resolved name, else the mention's text, else "?".
