@@ -182,6 +182,15 @@ impl PyDocument {
         Ok(PyDocument { data: Arc::new(DocData { text: wire.text, chars: wire.document, bytes }) })
     }
 
+    /// Reads a document from the dict `to_dict` returns.
+    ///
+    /// Raises `NewsparseError` when the dict is not a newsparse document.
+    #[classmethod]
+    fn from_dict(cls: &Bound<'_, PyType>, dict: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let json: String = cls.py().import("json")?.call_method1("dumps", (dict,))?.extract()?;
+        Ok(Self::from_json(cls, &json)?)
+    }
+
     /// The quotes as a pandas DataFrame, one row per quote (needs pandas).
     fn quotes_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let columns = [

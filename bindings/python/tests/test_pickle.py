@@ -21,6 +21,7 @@ def test_document_json_round_trips():
     doc = newsparse.parse(NON_ASCII[1])
     assert newsparse.Document.from_json(doc.to_json()) == doc
     assert newsparse.Document.from_json(doc.to_json(indent=True)) == doc
+    assert newsparse.Document.from_dict(doc.to_dict()) == doc
 
 
 def test_extractor_round_trips(article):

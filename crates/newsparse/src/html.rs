@@ -238,8 +238,8 @@ impl<'a> Marker<'a> {
 fn summary(out: &mut String, doc: &Document) {
     let _ = write!(
         out,
-        "<div class=\"np-summary\"><b>{}</b> quotes · <b>{}</b> entities · <b>{}</b> \
-         paragraphs<span class=\"np-legend\">\
+        "<div class=\"np-summary\"><strong>{}</strong> quotes · <strong>{}</strong> entities · \
+         <strong>{}</strong> paragraphs<span class=\"np-legend\">\
          <span class=\"np-q np-q-direct\">quote</span> \
          <span class=\"np-speaker\">speaker</span> \
          <span class=\"np-cue\">cue</span> \

@@ -86,11 +86,9 @@ impl<'t> CharOffsets<'t> {
         if self.before.is_empty() {
             return byte;
         }
-        let block = byte / BLOCK;
-        let Some(&before) = self.before.get(block) else {
-            return byte; // only reachable for an empty text
-        };
-        before + char_starts(&bytes[block * BLOCK..byte])
+        // The end of a text whose length is a multiple of BLOCK falls in the last block.
+        let block = (byte / BLOCK).min(self.before.len() - 1);
+        self.before[block] + char_starts(&bytes[block * BLOCK..byte])
     }
 
     /// The byte offset of character offset `ch`.
@@ -288,6 +286,14 @@ mod tests {
         let offsets = CharOffsets::new(&text);
         assert_eq!(offsets.to_char(3), naive(&text, 3));
         assert_eq!(offsets.to_char(1000), 40);
+    }
+
+    #[test]
+    fn end_of_a_text_of_whole_blocks() {
+        let text = "é".repeat(BLOCK); // two blocks exactly
+        let offsets = CharOffsets::new(&text);
+        assert_eq!(offsets.char_len(), BLOCK);
+        assert_eq!(offsets.to_byte(BLOCK), text.len());
     }
 
     #[test]
