@@ -118,7 +118,9 @@ fn candidate_at(
     if !t.cap {
         return 0;
     }
-    let found = gaz.match_at(line.text, &line.toks, i, line.shouting);
+    let found = gaz
+        .match_at(line.text, &line.toks, i, true)
+        .filter(|(n, m)| !(*n == 1 && t.caps && is_common(m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, i) };
     let ruled =
         (run > found.as_ref().map_or(0, |f| f.0)).then(|| classify(line, gaz, i, run, title));
@@ -206,6 +208,11 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
 fn after_the(line: &Line<'_>, i: usize) -> bool {
     let word = line.word(i);
     i > 0 && line.word(i - 1) == "the" && !word.ends_with('s') && !words::is(word, words::THE_PLACE)
+}
+
+/// True when an all-capitals word is a common word in title case ("OF", "TIME").
+fn is_common(word: &str) -> bool {
+    words::is(&crate::gazetteer::title_case(word), NOT_NAME)
 }
 
 /// "J." or "J": an initial.

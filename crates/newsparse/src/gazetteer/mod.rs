@@ -45,7 +45,7 @@ use std::path::Path;
 
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
-pub(crate) use self::scan::{Token, tokens};
+pub(crate) use self::scan::{Token, title_case, tokens};
 
 pub(crate) use self::hash::FxMap;
 use crate::document::Span;

@@ -37,9 +37,17 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
     for word in s.split(char::is_whitespace) {
         let start = line.start + at;
         at += word.len() + 1;
-        if !word.is_empty() {
-            if let Some(t) = token(word, start) {
-                out.push(t);
+        if word.is_empty() {
+            continue;
+        }
+        match token(word, start) {
+            Some(t) => out.push(t),
+            // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
+            // punctuation does.
+            None => {
+                if let Some(prev) = out.last_mut() {
+                    prev.punct_after = true;
+                }
             }
         }
     }
