@@ -71,7 +71,10 @@ fn key_of(
     }
     if let Some(r) = c.record {
         let rec = gaz.record(r);
-        let kind = rec.kind.entity_kind()?;
+        let kind = c.kind?;
+        if Some(kind) != rec.kind.entity_kind() {
+            return Some((Key::Name(fold(mention)), kind));
+        }
         if let Some(target) = rec.stands_for.as_deref().and_then(|t| gaz.lookup(t)) {
             if records.contains(&target) && !c.after_locative && c.region != Region::Dateline {
                 return Some((Key::Record(target), kind));

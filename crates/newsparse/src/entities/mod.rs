@@ -54,9 +54,48 @@ pub(crate) fn find(
         let line = names::Line::new(text, line, region);
         names::scan(&line, gaz, &mut cands);
     }
+    if is_sports(text) {
+        teams(gaz, &mut cands);
+    }
     let mut entities = cluster::cluster(text, gaz, &cands);
     roles::read(text, gaz, &cands, &mut entities);
     entities
+}
+
+/// True when `text` reads as sports copy: its first word names a sport ("SOCCER - …") or
+/// its opening has several sports words ("beat", "innings", "striker").
+fn is_sports(text: &str) -> bool {
+    let first = text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
+    if words::is(&crate::gazetteer::title_case(first), words::SPORT) {
+        return true;
+    }
+    let mut end = text.len().min(3000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let cues = head
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| words::is(w, words::SPORT_CUE));
+    cues.take(4).count() >= 4
+}
+
+/// In sports copy a town or region named as an actor is its team ("Somerset beat Kent"):
+/// places other than countries that are not locations ("in Leeds", a dateline), and lone
+/// capitalised words no rule typed, become organisations.
+fn teams(gaz: &Gazetteer, cands: &mut [names::Candidate]) {
+    for c in cands.iter_mut() {
+        if c.after_locative || c.region == Region::Dateline {
+            continue;
+        }
+        let town =
+            c.kind == Some(EntityKind::Place) && c.record.is_some_and(|r| !gaz.is_country(r));
+        let lone = c.kind.is_none() && !c.initial;
+        if town || lone {
+            c.kind = Some(EntityKind::Organization);
+            c.rule = "sports_team";
+        }
+    }
 }
 
 fn region_of(structure: &Structure, segments: &Segments, line: Span) -> Region {

@@ -68,6 +68,14 @@ impl<'a> Line<'a> {
     }
 }
 
+/// A wire dateline line: a place in capitals, then a date ("LONDON 1996-08-30",
+/// "NICE , France 1996-08-30").
+fn is_dateline(text: &str, toks: &[Token]) -> bool {
+    toks.len() <= 8
+        && toks.first().is_some_and(|t| t.caps)
+        && toks.last().is_some_and(|t| t.span.text(text).starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Finds the candidates of one line.
 pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let mut i = 0;
@@ -120,7 +128,7 @@ fn candidate_at(
     }
     let found = gaz
         .match_at(line.text, &line.toks, i, true)
-        .filter(|(n, m)| !(*n == 1 && t.caps && is_common(m.span().text(line.text))));
+        .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, i) };
     let ruled =
         (run > found.as_ref().map_or(0, |f| f.0)).then(|| classify(line, gaz, i, run, title));
@@ -136,17 +144,16 @@ fn candidate_at(
     };
     match (found, ruled) {
         (Some((n, m)), None) | (Some((n, m)), Some((None, _))) => {
-            if n == 1 && m.kind() == EntryKind::Place && after_the(line, i) {
+            let place = n == 1 && m.kind() == EntryKind::Place && !gaz.is_country(m.id());
+            if place && after_the(line, i) {
                 return 1;
             }
-            let record = Some(m.id());
-            out.push(Candidate {
-                span: m.span(),
-                kind: m.kind().entity_kind(),
-                record,
-                rule: "gazetteer",
-                ..base
-            });
+            let (kind, rule) = if place && title.is_some() {
+                (Some(EntityKind::Person), "title_cue")
+            } else {
+                (m.kind().entity_kind(), "gazetteer")
+            };
+            out.push(Candidate { span: m.span(), kind, record: Some(m.id()), rule, ..base });
             n
         }
         (_, Some((kind, rule))) => {
@@ -191,6 +198,9 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
             }
             org |= words::is(w, ORG);
             j += 1;
+        } else if next_cap && w == "&" {
+            org = true;
+            j += 1;
         } else if next_cap && (words::is(w, CONNECTOR) || org && words::is(w, INNER)) {
             j += 1;
         } else {
@@ -210,14 +220,27 @@ fn after_the(line: &Line<'_>, i: usize) -> bool {
     i > 0 && line.word(i - 1) == "the" && !word.ends_with('s') && !words::is(word, words::THE_PLACE)
 }
 
-/// True when an all-capitals word is a common word in title case ("OF", "TIME").
-fn is_common(word: &str) -> bool {
-    words::is(&crate::gazetteer::title_case(word), NOT_NAME)
+/// True when an all-capitals word that the gazetteer knows only in title case is a common
+/// word ("OF", "TIME"; not "US", which it knows as written).
+fn is_common(gaz: &Gazetteer, word: &str) -> bool {
+    gaz.lookup(word).is_none() && words::is(&crate::gazetteer::title_case(word), NOT_NAME)
+}
+
+/// True when word `j` is a one-word town that reads as the surname of the unknown word `i`
+/// before it ("MaliVai Washington"): a person, not a person's name and a place.
+fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, i: usize, j: usize) -> bool {
+    j == i + 1
+        && !line.initial(i)
+        && gaz.match_at(line.text, &line.toks, i, false).is_none()
+        && !line.toks[i].caps
+        && gaz
+            .match_at(line.text, &line.toks, j, false)
+            .is_some_and(|(n, m)| n == 1 && m.kind() == EntryKind::Place && !gaz.is_country(m.id()))
 }
 
 /// "J." or "J": an initial.
 fn is_initial(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
+    let Some(w) = word.strip_suffix('.') else { return false };
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
@@ -236,6 +259,7 @@ fn classify(
         return (Some(EntityKind::Media), "media_suffix");
     }
     if words::is(last, ORG) && (n > 1 || line.toks[i].caps)
+        || words_in().any(|w| w == "&")
         || n > 2 && words_in().any(|w| words::is(w, ORG))
     {
         return (Some(EntityKind::Organization), "org_suffix");

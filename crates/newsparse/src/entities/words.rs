@@ -22,6 +22,11 @@ pub(crate) const LOCATIVE: u16 = 1 << 6;
 /// A one-word place that takes "the" ("the Hague", "the Gulf").
 pub(crate) const THE_PLACE: u16 = 1 << 7;
 
+/// A sports section name that heads a wire headline ("SOCCER - …").
+pub(crate) const SPORT: u16 = 1 << 8;
+/// A word that reads as sports copy ("beat", "innings", "striker").
+pub(crate) const SPORT_CUE: u16 = 1 << 9;
+
 static WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map = FxMap::default();
     for line in include_str!("../../data/name_words.tsv").lines() {
@@ -35,6 +40,8 @@ static WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
             "place_cue" => PLACE_CUE,
             "locative" => LOCATIVE,
             "the_place" => THE_PLACE,
+            "sport" => SPORT,
+            "sport_cue" => SPORT_CUE,
             _ => continue,
         };
         *map.entry(word).or_insert(0) |= bit;

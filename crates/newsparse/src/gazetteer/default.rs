@@ -33,8 +33,16 @@ fn build() -> Gazetteer {
             all.entries.extend(b.entries);
         }
     }
-    all.build_as("default gazetteer").unwrap_or_default()
+    let mut g = all.build_as("default gazetteer").unwrap_or_default();
+    for nation in NATIONS {
+        g.mark_country(nation);
+    }
+    g
 }
+
+/// Nations that are countries in news (and in sports, national sides) though no capital in
+/// the data stands for them.
+const NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
 #[cfg(test)]
 mod tests {

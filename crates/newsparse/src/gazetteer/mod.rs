@@ -98,6 +98,8 @@ pub struct Gazetteer {
     titles: FxMap<Box<str>, u8>,
     /// Given names → the gender they mostly carry, if any.
     given: FxMap<Box<str>, Option<Gender>>,
+    /// Names that another entry stands for (countries, for their capitals).
+    stood_for: FxMap<Box<str>, ()>,
 }
 
 /// A name found in text by [`Gazetteer::find_iter`].
@@ -433,6 +435,9 @@ impl Gazetteer {
         for (g, &s) in &other.given {
             self.given.entry(g.clone()).or_insert(s);
         }
+        for name in other.stood_for.keys() {
+            self.stood_for.insert(name.clone(), ());
+        }
     }
 
     fn insert(&mut self, entry: &Entry) {
@@ -453,6 +458,9 @@ impl Gazetteer {
                     kind,
                     stands_for: entry.stands_for_name().map(Into::into),
                 });
+                if let Some(target) = entry.stands_for_name() {
+                    self.stood_for.insert(target.into(), ());
+                }
                 self.add_name(entry.name(), id);
                 for alias in entry.aliases() {
                     self.add_name(alias, id);
@@ -473,6 +481,18 @@ impl Gazetteer {
     /// The record with index `id`.
     pub(crate) fn record(&self, id: u32) -> &Record {
         &self.records[id as usize]
+    }
+
+    /// True when another entry stands for record `id` (a country, which its capital may
+    /// stand for).
+    pub(crate) fn is_country(&self, id: u32) -> bool {
+        self.stood_for.contains_key(&self.records[id as usize].name)
+    }
+
+    /// Marks `name` as a country when it is one (for nations without a capital entry of
+    /// their own, such as England or Scotland).
+    pub(crate) fn mark_country(&mut self, name: &str) {
+        self.stood_for.insert(name.into(), ());
     }
 
     /// The record named `name` exactly (name or alias).
