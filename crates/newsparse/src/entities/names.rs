@@ -43,6 +43,11 @@ impl<'a> Line<'a> {
         let cased: Vec<&Token> = toks.iter().filter(|t| t.cap).collect();
         let shouting =
             cased.len() >= 3 && cased.iter().filter(|t| t.caps).count() * 4 >= cased.len() * 3;
+        let region = if region == Region::Body && is_dateline(text, &toks) {
+            Region::Dateline
+        } else {
+            region
+        };
         Line { text, toks, region, shouting }
     }
 
@@ -188,6 +193,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
         if line.toks[j].cap && !words::is(w, NOT_NAME) {
             if !given
+                && !joins_surname(line, gaz, i, j)
                 && gaz.match_at(line.text, &line.toks, j, false).is_some()
                 && !words::is(w, ORG | MEDIA)
             {
