@@ -17,7 +17,7 @@ enum Key {
 /// Clusters the candidates of one article into entities, in order of first mention.
 pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<Entity> {
     let people = full_names(text, gaz, cands);
-    let records: Vec<u32> = cands.iter().filter_map(|c| c.record).collect();
+    let records: FxMap<u32, ()> = cands.iter().filter_map(|c| Some((c.record?, ()))).collect();
     let acronyms = acronyms(text, cands);
     let mut index: FxMap<Key, usize> = FxMap::default();
     let mut entities: Vec<Entity> = Vec::new();
@@ -60,7 +60,7 @@ fn key_of(
     c: &Candidate,
     mention: &str,
     people: &FxMap<String, Vec<(usize, Key)>>,
-    records: &[u32],
+    records: &FxMap<u32, ()>,
     acronyms: &FxMap<String, Key>,
 ) -> Option<(Key, EntityKind)> {
     let single = !mention.contains(' ');
@@ -75,8 +75,8 @@ fn key_of(
         if Some(kind) != rec.kind.entity_kind() {
             return Some((Key::Name(fold(mention)), kind));
         }
-        if let Some(target) = rec.stands_for.as_deref().and_then(|t| gaz.lookup(t)) {
-            if records.contains(&target) && !c.after_locative && c.region != Region::Dateline {
+        if let Some(target) = rec.stands_for.and_then(|t| gaz.lookup(t)) {
+            if records.contains_key(&target) && !c.after_locative && c.region != Region::Dateline {
                 return Some((Key::Record(target), kind));
             }
         }

@@ -51,7 +51,7 @@ pub(crate) fn find(
     let mut cands = Vec::new();
     for line in crate::structure::lines(text) {
         let region = region_of(structure, segments, line);
-        let line = names::Line::new(text, line, region);
+        let line = names::Line::new(text, line, region, gaz);
         names::scan(&line, gaz, &mut cands);
     }
     if is_sports(text) {
@@ -69,7 +69,7 @@ fn is_sports(text: &str) -> bool {
     if words::is(&crate::gazetteer::title_case(first), words::SPORT) {
         return true;
     }
-    let mut end = text.len().min(3000);
+    let mut end = text.len().min(1500);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -99,11 +99,14 @@ fn teams(gaz: &Gazetteer, cands: &mut [names::Candidate]) {
 }
 
 fn region_of(structure: &Structure, segments: &Segments, line: Span) -> Region {
-    let inside = |s: Span| s.overlaps(line);
-    if let Some(p) = segments.paragraphs.iter().find(|p| inside(p.span)) {
-        return p.region;
+    let paras = &segments.paragraphs;
+    let p = paras.partition_point(|p| p.span.end <= line.start);
+    if paras.get(p).is_some_and(|p| p.span.overlaps(line)) {
+        return paras[p].region;
     }
-    if structure.boilerplate.iter().any(|b| inside(b.span)) {
+    let boiler = &structure.boilerplate;
+    let b = boiler.partition_point(|b| b.span.end <= line.start);
+    if boiler.get(b).is_some_and(|b| b.span.overlaps(line)) {
         return Region::Boilerplate;
     }
     Region::Body

@@ -3,7 +3,7 @@
 
 use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
 use crate::document::{EntityKind, Region, Span};
-use crate::gazetteer::{EntryKind, Gazetteer, Token, tokens};
+use crate::gazetteer::{EntryKind, Gazetteer, Match, Token, tokens};
 
 /// A span that may name an entity, before clustering.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +30,8 @@ pub(crate) struct Candidate {
 pub(crate) struct Line<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: Vec<Token>,
+    /// The gazetteer's longest match at each capitalised word: its length in words.
+    found: Vec<Option<(usize, Match<'a>)>>,
     pub(crate) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
     pub(crate) shouting: bool,
@@ -37,9 +39,12 @@ pub(crate) struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The words of `line`.
-    pub(crate) fn new(text: &'a str, line: Span, region: Region) -> Line<'a> {
+    pub(crate) fn new(text: &'a str, line: Span, region: Region, gaz: &'a Gazetteer) -> Line<'a> {
         let mut toks = Vec::new();
         tokens(text, line, &mut toks);
+        let found = (0..toks.len())
+            .map(|i| if toks[i].cap { gaz.match_at(text, &toks, i, true) } else { None })
+            .collect();
         let cased: Vec<&Token> = toks.iter().filter(|t| t.cap).collect();
         let shouting =
             cased.len() >= 3 && cased.iter().filter(|t| t.caps).count() * 4 >= cased.len() * 3;
@@ -48,7 +53,7 @@ impl<'a> Line<'a> {
         } else {
             region
         };
-        Line { text, toks, region, shouting }
+        Line { text, toks, found, region, shouting }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -81,30 +86,46 @@ fn is_dateline(text: &str, toks: &[Token]) -> bool {
         && toks.last().is_some_and(|t| t.span.text(text).starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Finds the candidates of one line.
+/// Finds the candidates of one line. Only capitalised words are looked at: a title in
+/// lower case ("special envoy") is read back from the capitalised word after it.
 pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let mut i = 0;
     let mut title: Option<Span> = None;
     while i < line.toks.len() {
+        if !line.toks[i].cap {
+            i += 1;
+            continue;
+        }
         if let Some(n) = title_at(line, gaz, i) {
             title = Some(Span::new(line.toks[i].span.start, line.toks[i + n - 1].span.end));
             i += n;
             continue;
         }
-        let step = candidate_at(line, gaz, i, title, out);
-        if step == 0 {
-            title = None;
-            i += 1;
-        } else {
-            title = None;
-            i += step;
-        }
+        let cue = title.take().or_else(|| title_before(line, gaz, i));
+        i += candidate_at(line, gaz, i, cue, out).max(1);
     }
+}
+
+/// A lower-case title just before word `i` ("envoy", "special envoy"), if any.
+fn title_before(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
+    if i == 0 || !gaz.ends_title(line.word(i - 1)) {
+        return None;
+    }
+    let most = gaz.max_title_words().min(i);
+    (1..=most).rev().find_map(|n| {
+        let words = &line.toks[i - n..i];
+        let ok = words.iter().all(|t| !t.cap && !t.punct_after && !t.possessive);
+        let span = Span::new(words[0].span.start, words[n - 1].span.end);
+        (ok && gaz.is_title(span.text(line.text))).then_some(span)
+    })
 }
 
 /// The number of words of a title starting at word `i` when a capitalised word follows it
 /// ("President Volodymyr", "special envoy Keith", "Mr Smith"), else `None`.
 fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
+    if !gaz.starts_title(line.word(i)) {
+        return None;
+    }
     let most = gaz.max_title_words().min(line.toks.len() - i - 1);
     (1..=most).rev().find(|&n| {
         let last = &line.toks[i + n - 1];
@@ -131,8 +152,7 @@ fn candidate_at(
     if !t.cap {
         return 0;
     }
-    let found = gaz
-        .match_at(line.text, &line.toks, i, true)
+    let found = line.found[i]
         .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, i) };
     let ruled =
@@ -194,7 +214,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
         if line.toks[j].cap && !words::is(w, NOT_NAME) {
             if !given
                 && !joins_surname(line, gaz, i, j)
-                && gaz.match_at(line.text, &line.toks, j, false).is_some()
+                && line.found[j].is_some()
                 && !words::is(w, ORG | MEDIA)
             {
                 break;
@@ -237,10 +257,9 @@ fn is_common(gaz: &Gazetteer, word: &str) -> bool {
 fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, i: usize, j: usize) -> bool {
     j == i + 1
         && !line.initial(i)
-        && gaz.match_at(line.text, &line.toks, i, false).is_none()
+        && line.found[i].is_none()
         && !line.toks[i].caps
-        && gaz
-            .match_at(line.text, &line.toks, j, false)
+        && line.found[j]
             .is_some_and(|(n, m)| n == 1 && m.kind() == EntryKind::Place && !gaz.is_country(m.id()))
 }
 

@@ -9,7 +9,7 @@ use crate::gazetteer::Gazetteer;
 pub(crate) fn read(text: &str, gaz: &Gazetteer, cands: &[Candidate], entities: &mut [Entity]) {
     for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
         for m in &e.mentions {
-            let Some(c) = cands.iter().find(|c| c.span == m.span) else { continue };
+            let Some(c) = at(cands, m.span.start).filter(|c| c.span == m.span) else { continue };
             if e.role.is_none() {
                 if let Some(title) = c.title {
                     e.role = Some(title.text(text).to_owned());
@@ -26,7 +26,8 @@ pub(crate) fn read(text: &str, gaz: &Gazetteer, cands: &[Candidate], entities: &
 /// The entity named just before a title ("French" in "French President Emmanuel Macron").
 fn premodifier(text: &str, cands: &[Candidate], c: &Candidate) -> Option<String> {
     let title = c.title?;
-    let before = cands.iter().rev().find(|p| p.span.end <= title.start)?;
+    let before = &cands[..cands.partition_point(|p| p.span.start < title.start)];
+    let before = before.iter().rev().find(|p| p.span.end <= title.start)?;
     let gap = text.get(before.span.end..title.start)?;
     (gap.trim_start_matches(['\'', '’', 's']).trim().is_empty())
         .then(|| before.span.text(text).to_owned())
@@ -43,7 +44,7 @@ fn appositive(
     let end = rest.find([',', '.', ';', '"', '”', '\n', '(']).unwrap_or(rest.len());
     let phrase = rest[..end].trim();
     let start = c.span.end + 2;
-    let org = cands.iter().find(|o| o.span.start == start && o.kind != Some(EntityKind::Person));
+    let org = at(cands, start).filter(|o| o.kind != Some(EntityKind::Person));
     let (aff, role) = match org {
         Some(o) => {
             let after = text.get(o.span.end..start + end)?;
@@ -55,4 +56,9 @@ fn appositive(
     let words: Vec<&str> = role.split_whitespace().collect();
     let head = (1..=words.len().min(3)).rev().find(|&n| gaz.is_title(&words[..n].join(" ")))?;
     (head > 0 && words.len() <= 10).then(|| (role.to_owned(), aff))
+}
+
+/// The candidate starting at byte `start` (candidates are in text order).
+fn at(cands: &[Candidate], start: usize) -> Option<&Candidate> {
+    cands.binary_search_by_key(&start, |c| c.span.start).ok().map(|i| &cands[i])
 }

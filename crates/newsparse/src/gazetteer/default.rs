@@ -1,11 +1,14 @@
-//! The embedded default gazetteer, parsed once per process from data compiled into the crate.
+//! The embedded default gazetteer, built once per process from data compiled into the crate.
+//! Names stay slices of the embedded files: building hashes each name once and copies none.
 //!
 //! Sources and licences are in each data file's first lines and in the repository's NOTICE;
 //! `scripts/gen_gazetteer.py` generates the large files.
 
 use std::sync::{Arc, OnceLock};
 
-use super::{Gazetteer, GazetteerBuilder, load};
+use super::Gazetteer;
+use super::load::tsv_into;
+use super::store::{Store, Text};
 
 /// The data files, most trusted first: when two entries share a name, the first wins.
 const FILES: &[(&str, &str)] = &[
@@ -19,6 +22,10 @@ const FILES: &[(&str, &str)] = &[
     ("data/given_names.tsv", include_str!("../../data/given_names.tsv")),
 ];
 
+/// Nations that are countries in news (and in sports, national sides) though no capital in
+/// the data stands for them.
+const NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+
 /// The default gazetteer, shared by every extractor that uses it.
 pub(crate) fn default_gazetteer() -> Arc<Gazetteer> {
     static DEFAULT: OnceLock<Arc<Gazetteer>> = OnceLock::new();
@@ -26,23 +33,17 @@ pub(crate) fn default_gazetteer() -> Arc<Gazetteer> {
 }
 
 fn build() -> Gazetteer {
-    let mut all = GazetteerBuilder::new();
+    let mut store = Store::default();
     for (origin, text) in FILES {
-        // The embedded files are checked by the test below; a bad one is skipped, not fatal.
-        if let Ok(b) = load::tsv(origin, text) {
-            all.entries.extend(b.entries);
-        }
+        // The embedded files are checked by the test below; a bad line cannot ship.
+        let _ = tsv_into(&mut store, origin, Text::Static(text));
     }
-    let mut g = all.build_as("default gazetteer").unwrap_or_default();
+    let mut g = Gazetteer { store };
     for nation in NATIONS {
         g.mark_country(nation);
     }
     g
 }
-
-/// Nations that are countries in news (and in sports, national sides) though no capital in
-/// the data stands for them.
-const NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
 #[cfg(test)]
 mod tests {
@@ -51,7 +52,7 @@ mod tests {
     #[test]
     fn embedded_files_parse() {
         for (origin, text) in FILES {
-            load::tsv(origin, text).unwrap().build_as(origin).unwrap();
+            tsv_into(&mut Store::default(), origin, Text::Static(text)).unwrap();
         }
     }
 }

@@ -192,17 +192,21 @@ impl Entry {
 
     /// Checks the names: none empty, none padded, none of more than [`MAX_WORDS`] words.
     pub(crate) fn check(&self) -> Result<(), String> {
-        for name in std::iter::once(&self.name).chain(&self.aliases) {
-            if name.trim().is_empty() {
-                return Err("empty name".to_owned());
-            }
-            if name.trim() != name || name.contains("  ") {
-                return Err(format!("name {name:?} has stray white space"));
-            }
-            if name.split(' ').count() > MAX_WORDS {
-                return Err(format!("name {name:?} has more than {MAX_WORDS} words"));
-            }
-        }
-        Ok(())
+        std::iter::once(&self.name).chain(&self.aliases).try_for_each(|n| check_name(n))
     }
+}
+
+/// Checks one name: not empty, not padded, no doubled spaces or tabs, at most
+/// [`MAX_WORDS`] words.
+pub(crate) fn check_name(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("empty name".to_owned());
+    }
+    if name.trim() != name || name.contains("  ") || name.contains('\t') {
+        return Err(format!("name {name:?} has stray white space"));
+    }
+    if name.split(' ').count() > MAX_WORDS {
+        return Err(format!("name {name:?} has more than {MAX_WORDS} words"));
+    }
+    Ok(())
 }

@@ -7,6 +7,45 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A hash map with [`FxHasher`].
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// A hash map keyed by [`key`] hashes, which need no further hashing.
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// The 64-bit key of a name: its Fx hash, finished with the MurmurHash3 mixer so that
+/// every bit depends on every byte. Two names share a key with odds of about one in 2^64
+/// per pair, far below any gazetteer's size.
+pub(crate) fn key(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    let mut k = h.finish();
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
+}
+
+/// Passes a [`key`] through unchanged.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHasher {
+    hash: u64,
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.hash = (self.hash << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.hash = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
 /// The Fx hash: multiply-rotate over eight bytes at a time.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FxHasher {

@@ -1,9 +1,11 @@
 //! Loading gazetteers from TSV and JSON. A file loads whole or not at all.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::store::{Store, Text};
 use super::{Entry, EntryKind, Gazetteer, GazetteerBuilder, Gender};
 use crate::error::Error;
 
@@ -12,45 +14,62 @@ pub(super) fn from_file(path: &Path) -> Result<Gazetteer, Error> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| Error::Io { path: path.to_owned(), source })?;
     let origin = path.display().to_string();
-    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let builder = if is_json { json(&origin, &text)? } else { tsv(&origin, &text)? };
-    builder.build_as(&origin)
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        json(&origin, &text)?.build_as(&origin)
+    } else {
+        tsv(&origin, Text::Shared(Arc::from(text)))
+    }
 }
 
 fn bad(origin: &str, line: usize, message: impl Into<String>) -> Error {
     Error::Gazetteer { origin: origin.to_owned(), line, message: message.into() }
 }
 
-/// Parses TSV lines `name<TAB>kind[<TAB>alias|alias…[<TAB>stands for]]`.
-pub(super) fn tsv(origin: &str, text: &str) -> Result<GazetteerBuilder, Error> {
-    let mut builder = GazetteerBuilder::new();
-    for (i, line) in text.lines().enumerate() {
+/// Parses TSV lines `name<TAB>kind[<TAB>alias|alias…[<TAB>stands for]]` into a gazetteer
+/// whose names are slices of `text`.
+pub(super) fn tsv(origin: &str, text: Text) -> Result<Gazetteer, Error> {
+    let mut store = Store::default();
+    tsv_into(&mut store, origin, text)?;
+    Ok(Gazetteer { store })
+}
+
+/// Adds the TSV `text` to `store`.
+pub(super) fn tsv_into(store: &mut Store, origin: &str, text: Text) -> Result<(), Error> {
+    let src = match &text {
+        Text::Static(s) => Text::Static(s),
+        Text::Shared(s) => Text::Shared(s.clone()),
+    };
+    let index = store.push_text(text);
+    let body: &str = match &src {
+        Text::Static(s) => s,
+        Text::Shared(s) => s,
+    };
+    store.reserve(body.len() / 24);
+    for (i, line) in body.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let entry = tsv_line(line).map_err(|m| bad(origin, i + 1, m))?;
-        entry.check().map_err(|m| bad(origin, i + 1, m))?;
-        builder.entry(entry);
+        tsv_line(store, index, line).map_err(|m| bad(origin, i + 1, m))?;
     }
-    Ok(builder)
+    Ok(())
 }
 
-fn tsv_line(line: &str) -> Result<Entry, String> {
+fn tsv_line(store: &mut Store, index: u32, line: &str) -> Result<(), String> {
     let mut fields = line.split('\t');
     let name = fields.next().unwrap_or("");
     let kind_field = fields.next().ok_or("expected name<TAB>kind")?.trim();
     let kind: EntryKind = kind_field.parse()?;
-    let mut entry = Entry::new(name, kind).with_gender(gender(kind_field));
-    for alias in fields.next().unwrap_or("").split('|').filter(|a| !a.is_empty()) {
-        entry = entry.alias(alias);
-    }
-    if let Some(target) = fields.next().filter(|s| !s.is_empty()) {
-        entry = entry.stands_for(target);
-    }
+    let aliases = fields.next().unwrap_or("");
+    let stands_for = fields.next().filter(|s| !s.is_empty());
     if fields.next().is_some() {
         return Err("more than 4 fields".to_owned());
     }
-    Ok(entry)
+    let mut all = aliases.split('|').filter(|a| !a.is_empty());
+    for n in std::iter::once(name).chain(all.clone()).chain(stands_for) {
+        super::entry::check_name(n)?;
+    }
+    store.add(index, (name, kind, gender(kind_field)), &mut all, stands_for);
+    Ok(())
 }
 
 fn gender(kind: &str) -> Option<Gender> {

@@ -40,14 +40,17 @@ mod entry;
 mod hash;
 mod load;
 mod scan;
+mod store;
 
 use std::path::Path;
+use std::sync::Arc;
 
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
 pub(crate) use self::scan::{Token, title_case, tokens};
 
 pub(crate) use self::hash::FxMap;
+use self::store::{Store, Text};
 use crate::document::Span;
 use crate::error::Error;
 
@@ -60,15 +63,15 @@ pub(crate) enum Gender {
     Female,
 }
 
-/// One named entry, as stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Record {
+/// A stored entry, as its users read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Record<'g> {
     /// The canonical name.
-    pub(crate) name: Box<str>,
+    pub(crate) name: &'g str,
     /// What it is.
     pub(crate) kind: EntryKind,
     /// The entry this one may stand for (a capital for its country's government).
-    pub(crate) stands_for: Option<Box<str>>,
+    pub(crate) stands_for: Option<&'g str>,
 }
 
 /// A set of known names, matched in text where a name can start.
@@ -87,19 +90,15 @@ pub(crate) struct Record {
 /// assert_eq!(g.get("Bloomberg").map(|e| e.kind()), Some(EntryKind::Media));
 /// # Ok::<(), newsparse::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Gazetteer {
-    records: Vec<Record>,
-    /// Every name and alias → its record.
-    names: FxMap<Box<str>, u32>,
-    /// First word of every name → the most words a name starting with it has.
-    firsts: FxMap<Box<str>, u8>,
-    /// Titles and roles, lower-cased ("president", "special envoy").
-    titles: FxMap<Box<str>, u8>,
-    /// Given names → the gender they mostly carry, if any.
-    given: FxMap<Box<str>, Option<Gender>>,
-    /// Names that another entry stands for (countries, for their capitals).
-    stood_for: FxMap<Box<str>, ()>,
+    store: Store,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer").field("len", &self.len()).finish_non_exhaustive()
+    }
 }
 
 /// A name found in text by [`Gazetteer::find_iter`].
@@ -117,7 +116,7 @@ pub struct Gazetteer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match<'g> {
     span: Span,
-    record: &'g Record,
+    record: Record<'g>,
     id: u32,
 }
 
@@ -147,7 +146,7 @@ impl<'g> Match<'g> {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn name(&self) -> &'g str {
-        &self.record.name
+        self.record.name
     }
 
     /// What the entry is.
@@ -240,18 +239,33 @@ impl GazetteerBuilder {
 
     /// Builds the gazetteer, naming `origin` in errors.
     pub(crate) fn build_as(&self, origin: &str) -> Result<Gazetteer, Error> {
-        let mut g = Gazetteer::default();
-        g.records.reserve(self.entries.len());
-        g.names.reserve(self.entries.len());
+        let mut text = String::new();
+        let mut ranges = Vec::with_capacity(self.entries.len());
         for (i, entry) in self.entries.iter().enumerate() {
             entry.check().map_err(|message| Error::Gazetteer {
                 origin: origin.to_owned(),
                 line: i + 1,
                 message,
             })?;
-            g.insert(entry);
+            let mut put = |s: &str| {
+                text.push_str(s);
+                text.len() - s.len()..text.len()
+            };
+            let name = put(entry.name());
+            let aliases: Vec<_> = entry.aliases().iter().map(|a| put(a)).collect();
+            let stands_for = entry.stands_for_name().map(put);
+            ranges.push((name, aliases, stands_for));
         }
-        Ok(g)
+        let text: Arc<str> = Arc::from(text);
+        let mut store = Store::default();
+        store.reserve(self.entries.len());
+        let index = store.push_text(Text::Shared(text.clone()));
+        for (entry, (name, aliases, stands_for)) in self.entries.iter().zip(ranges) {
+            let head = (&text[name], entry.kind(), entry.gender_hint());
+            let mut aliases = aliases.into_iter().map(|r| &text[r]);
+            store.add(index, head, &mut aliases, stands_for.map(|r| &text[r]));
+        }
+        Ok(Gazetteer { store })
     }
 }
 
@@ -312,7 +326,7 @@ impl Gazetteer {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn from_tsv(origin: &str, text: &str) -> Result<Gazetteer, Error> {
-        load::tsv(origin, text)?.build_as(origin)
+        load::tsv(origin, Text::Shared(Arc::from(text)))
     }
 
     /// Parses a gazetteer in the JSON format of [`from_file`](Gazetteer::from_file);
@@ -342,7 +356,7 @@ impl Gazetteer {
     /// assert_eq!(newsparse::Gazetteer::default().len(), 0);
     /// ```
     pub fn len(&self) -> usize {
-        self.records.len() + self.titles.len() + self.given.len()
+        self.store.len()
     }
 
     /// True when the gazetteer has no entries.
@@ -369,10 +383,10 @@ impl Gazetteer {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn get(&self, name: &str) -> Option<Entry> {
-        let r = &self.records[*self.names.get(name)? as usize];
-        let entry = Entry::new(&*r.name, r.kind);
-        Some(match &r.stands_for {
-            Some(s) => entry.stands_for(&**s),
+        let r = self.record(self.lookup(name)?);
+        let entry = Entry::new(r.name, r.kind);
+        Some(match r.stands_for {
+            Some(s) => entry.stands_for(s),
             None => entry,
         })
     }
@@ -417,105 +431,54 @@ impl Gazetteer {
 
     /// Merges `other` into this gazetteer; names already here win.
     pub(crate) fn extend(&mut self, other: &Gazetteer) {
-        for r in &other.records {
-            let entry = Entry::new(&*r.name, r.kind);
-            self.insert(&match &r.stands_for {
-                Some(s) => entry.stands_for(&**s),
-                None => entry,
-            });
-        }
-        for (alias, id) in &other.names {
-            if let Some(&here) = self.names.get(&*other.records[*id as usize].name) {
-                self.add_name(alias, here);
-            }
-        }
-        for (t, &w) in &other.titles {
-            self.titles.entry(t.clone()).or_insert(w);
-        }
-        for (g, &s) in &other.given {
-            self.given.entry(g.clone()).or_insert(s);
-        }
-        for name in other.stood_for.keys() {
-            self.stood_for.insert(name.clone(), ());
-        }
-    }
-
-    fn insert(&mut self, entry: &Entry) {
-        match entry.kind() {
-            EntryKind::Title => {
-                for t in std::iter::once(entry.name()).chain(entry.aliases().iter().map(|a| &**a)) {
-                    let words = t.split(' ').count().min(255) as u8;
-                    self.titles.entry(t.to_lowercase().into()).or_insert(words);
-                }
-            }
-            EntryKind::GivenName => {
-                self.given.entry(entry.name().into()).or_insert(entry.gender_hint());
-            }
-            kind => {
-                let id = u32::try_from(self.records.len()).unwrap_or(u32::MAX);
-                self.records.push(Record {
-                    name: entry.name().into(),
-                    kind,
-                    stands_for: entry.stands_for_name().map(Into::into),
-                });
-                if let Some(target) = entry.stands_for_name() {
-                    self.stood_for.insert(target.into(), ());
-                }
-                self.add_name(entry.name(), id);
-                for alias in entry.aliases() {
-                    self.add_name(alias, id);
-                }
-            }
-        }
-    }
-
-    fn add_name(&mut self, name: &str, id: u32) {
-        let mut words = name.split(' ');
-        let first = words.next().unwrap_or("");
-        let n = 1 + words.count().min(254) as u8;
-        let slot = self.firsts.entry(first.into()).or_insert(0);
-        *slot = (*slot).max(n);
-        self.names.entry(name.into()).or_insert(id);
+        self.store.extend(&other.store);
     }
 
     /// The record with index `id`.
-    pub(crate) fn record(&self, id: u32) -> &Record {
-        &self.records[id as usize]
+    pub(crate) fn record(&self, id: u32) -> Record<'_> {
+        self.store.record(id)
+    }
+
+    /// The record named `name` exactly (name or alias).
+    pub(crate) fn lookup(&self, name: &str) -> Option<u32> {
+        self.store.lookup(name)
     }
 
     /// True when another entry stands for record `id` (a country, which its capital may
     /// stand for).
     pub(crate) fn is_country(&self, id: u32) -> bool {
-        self.stood_for.contains_key(&self.records[id as usize].name)
+        self.store.is_country(id)
     }
 
-    /// Marks `name` as a country when it is one (for nations without a capital entry of
-    /// their own, such as England or Scotland).
+    /// Marks `name` as a country (for nations without a capital entry of their own, such
+    /// as England or Scotland).
     pub(crate) fn mark_country(&mut self, name: &str) {
-        self.stood_for.insert(name.into(), ());
-    }
-
-    /// The record named `name` exactly (name or alias).
-    pub(crate) fn lookup(&self, name: &str) -> Option<u32> {
-        self.names.get(name).copied()
+        self.store.mark_country(name);
     }
 
     /// The gender a given name mostly carries; `None` when the name is not a known given
-    /// name or is used for both.
+    /// name, `Some(None)` when it is used for both.
     pub(crate) fn given_gender(&self, name: &str) -> Option<Option<Gender>> {
-        self.given.get(name).copied()
+        self.store.given_gender(name)
     }
 
     /// True when `phrase` (any case) is a known title or role.
     pub(crate) fn is_title(&self, phrase: &str) -> bool {
-        if self.titles.contains_key(phrase) {
-            return true;
-        }
-        self.titles.contains_key(phrase.to_lowercase().as_str())
+        self.store.is_title(phrase)
+    }
+
+    /// True when `word` (any case) is the first word of some title.
+    pub(crate) fn starts_title(&self, word: &str) -> bool {
+        self.store.is_title_end(word, 1)
+    }
+
+    /// True when `word` (any case) is the last word of some title.
+    pub(crate) fn ends_title(&self, word: &str) -> bool {
+        self.store.is_title_end(word, 2)
     }
 
     /// The most words a title has.
     pub(crate) fn max_title_words(&self) -> usize {
-        self.titles.values().copied().max().unwrap_or(0) as usize
+        self.store.max_title_words()
     }
 }

@@ -54,21 +54,30 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
 }
 
 fn token(word: &str, start: usize) -> Option<Token> {
-    let lead = word.len() - word.trim_start_matches(LEADING).len();
-    let mut body = word[lead..].trim_end_matches(TRAILING);
+    let lead = if word.as_bytes()[0].is_ascii_alphanumeric() {
+        0
+    } else {
+        word.len() - word.trim_start_matches(LEADING).len()
+    };
+    let mut body = if word.as_bytes()[word.len() - 1].is_ascii_alphanumeric() {
+        &word[lead..]
+    } else {
+        word[lead..].trim_end_matches(TRAILING)
+    };
     let punct_after = body.len() + lead < word.len();
     let possessive = body.ends_with("'s") || body.ends_with("’s");
     if possessive {
         body = &body[..body.len() - if body.ends_with("'s") { 2 } else { 4 }];
+        body = body.trim_end_matches(TRAILING);
     }
-    let body = body.trim_end_matches(TRAILING);
     if body.is_empty() {
         return None;
     }
     let s = start + lead;
     let first = body.chars().next()?;
-    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
-    let hyphen = cut(body);
+    let cap = if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
+    // Only a capitalised word can start a name: the rest need no closer look.
+    let (hyphen, caps) = if cap { (cut(body), is_caps(body)) } else { (None, false) };
     Some(Token {
         span: Span::new(s, s + body.len()),
         raw_end: start + word.len(),
@@ -77,9 +86,21 @@ fn token(word: &str, start: usize) -> Option<Token> {
         possessive,
         punct_after,
         punct_before: lead > 0,
-        cap: first.is_uppercase(),
-        caps: letters >= 2 && body.chars().all(|c| !c.is_lowercase()),
+        cap,
+        caps,
     })
+}
+
+/// Two or more letters, none lower-case ("NATO", "U.S.").
+fn is_caps(body: &str) -> bool {
+    let mut letters = 0;
+    for c in body.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    letters >= 2
 }
 
 /// Where a word may be cut: before a hyphen followed by a lower-case letter or digit
@@ -143,11 +164,11 @@ impl Gazetteer {
             for end in ends(last) {
                 let span = Span::new(t.span.start, end);
                 let name = span.text(text);
-                let id = (n <= exact).then(|| self.names.get(name)).flatten().or_else(|| {
-                    (n <= folded && last.caps).then(|| self.names.get(title_case(name).as_str()))?
+                let id = (n <= exact).then(|| self.lookup(name)).flatten().or_else(|| {
+                    (n <= folded && last.caps).then(|| self.lookup(&title_case(name)))?
                 });
-                if let Some(&id) = id {
-                    return Some((n, Match { span, record: &self.records[id as usize], id }));
+                if let Some(id) = id {
+                    return Some((n, Match { span, record: self.record(id), id }));
                 }
             }
         }
@@ -159,8 +180,12 @@ impl Gazetteer {
         let mut most = 0;
         for end in ends(t) {
             let w = Span::new(t.span.start, end).text(text);
-            let n = if fold { self.firsts.get(title_case(w).as_str()) } else { self.firsts.get(w) };
-            most = most.max(n.copied().unwrap_or(0) as usize);
+            let n = if fold {
+                self.store.first_words(&title_case(w))
+            } else {
+                self.store.first_words(w)
+            };
+            most = most.max(n);
         }
         most.min(MAX_WORDS)
     }

@@ -1,0 +1,244 @@
+//! How a gazetteer is stored: names are slices of their source texts (the embedded data
+//! files are never copied; entries built in code are copied once into one text), and every table is keyed by a 64-bit hash of the name, so
+//! building is one hash and one insert per name, with no allocation per entry.
+
+use std::sync::Arc;
+
+use super::hash::{IdMap, key};
+use super::{EntryKind, Gender, Record};
+
+/// A source text: an embedded data file, or text the gazetteer owns.
+#[derive(Clone, Debug)]
+pub(super) enum Text {
+    /// Compiled into the program.
+    Static(&'static str),
+    /// Loaded or built at run time.
+    Shared(Arc<str>),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Static(s) => s,
+            Text::Shared(s) => s,
+        }
+    }
+}
+
+/// A slice of one of the store's texts.
+#[derive(Clone, Copy, Debug)]
+struct Str {
+    text: u32,
+    start: u32,
+    len: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Rec {
+    name: Str,
+    kind: EntryKind,
+    stands_for: Option<Str>,
+}
+
+/// The tables of a gazetteer.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Store {
+    texts: Vec<Text>,
+    recs: Vec<Rec>,
+    /// Every name and alias → its record.
+    names: IdMap<u32>,
+    /// First word of every name → the most words a name starting with it has.
+    firsts: IdMap<u8>,
+    /// Titles and roles, lower-cased → their number of words.
+    titles: IdMap<u8>,
+    /// The first and the last words of titles, lower-cased: 1 first, 2 last, 3 both.
+    title_ends: IdMap<u8>,
+    /// Given names → the gender they mostly carry, if any.
+    given: IdMap<Option<Gender>>,
+    /// Names that another entry stands for (countries, for their capitals).
+    stood_for: IdMap<()>,
+    max_title: u8,
+}
+
+impl Store {
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.recs.reserve(n);
+        self.names.reserve(n);
+        self.firsts.reserve(n);
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.recs.len() + self.titles.len() + self.given.len()
+    }
+
+    /// Adds a source text; slices of it are then added with [`Store::add`].
+    pub(super) fn push_text(&mut self, text: Text) -> u32 {
+        self.texts.push(text);
+        u32::try_from(self.texts.len() - 1).unwrap_or(0)
+    }
+
+    pub(super) fn text(&self, index: u32) -> &str {
+        self.texts[index as usize].as_str()
+    }
+
+    fn str(&self, s: Str) -> &str {
+        let start = s.start as usize;
+        &self.text(s.text)[start..start + s.len as usize]
+    }
+
+    /// The slice `part` of text `index` (`part` must lie inside it).
+    fn slice(&self, index: u32, part: &str) -> Str {
+        let base = self.text(index).as_ptr() as usize;
+        let start = part.as_ptr() as usize - base;
+        Str { text: index, start: to_u32(start), len: to_u32(part.len()) }
+    }
+
+    /// Adds an entry whose names are slices of text `index` (borrowed from another owner
+    /// of the same text).
+    pub(super) fn add(
+        &mut self,
+        index: u32,
+        (name, kind, gender): (&str, EntryKind, Option<Gender>),
+        aliases: &mut dyn Iterator<Item = &str>,
+        stands_for: Option<&str>,
+    ) {
+        match kind {
+            EntryKind::Title => {
+                self.add_title(name);
+                aliases.for_each(|a| self.add_title(a));
+            }
+            EntryKind::GivenName => {
+                self.given.entry(key(name)).or_insert(gender);
+            }
+            kind => {
+                let id = to_u32(self.recs.len());
+                let name_str = self.slice(index, name);
+                let stands_for = stands_for.map(|s| self.slice(index, s));
+                self.recs.push(Rec { name: name_str, kind, stands_for });
+                if let Some(target) = stands_for {
+                    self.stood_for.insert(key(self.str(target)), ());
+                }
+                self.add_name(name, id);
+                aliases.for_each(|a| self.add_name(a, id));
+            }
+        }
+    }
+
+    fn add_title(&mut self, title: &str) {
+        let words = u8::try_from(title.split(' ').count()).unwrap_or(u8::MAX);
+        self.max_title = self.max_title.max(words);
+        let k = if title.chars().any(char::is_uppercase) {
+            key(&title.to_lowercase())
+        } else {
+            key(title)
+        };
+        self.titles.entry(k).or_insert(words);
+        let lower = title.to_lowercase();
+        let first = lower.split(' ').next().unwrap_or("");
+        let last = lower.rsplit(' ').next().unwrap_or("");
+        *self.title_ends.entry(key(first)).or_insert(0) |= 1;
+        *self.title_ends.entry(key(last)).or_insert(0) |= 2;
+    }
+
+    fn add_name(&mut self, name: &str, id: u32) {
+        let mut words = name.split(' ');
+        let first = words.next().unwrap_or("");
+        let n = u8::try_from(1 + words.count()).unwrap_or(u8::MAX);
+        let slot = self.firsts.entry(key(first)).or_insert(0);
+        *slot = (*slot).max(n);
+        self.names.entry(key(name)).or_insert(id);
+    }
+
+    /// Merges `other` in; names already here win.
+    pub(super) fn extend(&mut self, other: &Store) {
+        let base = to_u32(self.texts.len());
+        self.texts.extend(other.texts.iter().cloned());
+        let remap = |s: Str| Str { text: base + s.text, ..s };
+        let first = to_u32(self.recs.len());
+        for r in &other.recs {
+            self.recs.push(Rec {
+                name: remap(r.name),
+                kind: r.kind,
+                stands_for: r.stands_for.map(remap),
+            });
+        }
+        for (&k, &id) in &other.names {
+            self.names.entry(k).or_insert(first + id);
+        }
+        for (&k, &n) in &other.firsts {
+            let slot = self.firsts.entry(k).or_insert(0);
+            *slot = (*slot).max(n);
+        }
+        for (&k, &n) in &other.titles {
+            self.titles.entry(k).or_insert(n);
+        }
+        for (&k, &n) in &other.title_ends {
+            *self.title_ends.entry(k).or_insert(0) |= n;
+        }
+        for (&k, &g) in &other.given {
+            self.given.entry(k).or_insert(g);
+        }
+        self.stood_for.extend(other.stood_for.iter().map(|(&k, &v)| (k, v)));
+        self.max_title = self.max_title.max(other.max_title);
+    }
+
+    pub(super) fn record(&self, id: u32) -> Record<'_> {
+        let r = &self.recs[id as usize];
+        Record {
+            name: self.str(r.name),
+            kind: r.kind,
+            stands_for: r.stands_for.map(|s| self.str(s)),
+        }
+    }
+
+    pub(super) fn lookup(&self, name: &str) -> Option<u32> {
+        self.names.get(&key(name)).copied()
+    }
+
+    /// The most words a name starting with the word `first` has, 0 when none does.
+    pub(super) fn first_words(&self, first: &str) -> usize {
+        self.firsts.get(&key(first)).map_or(0, |&n| n as usize)
+    }
+
+    pub(super) fn is_country(&self, id: u32) -> bool {
+        self.stood_for.contains_key(&key(self.str(self.recs[id as usize].name)))
+    }
+
+    pub(super) fn mark_country(&mut self, name: &str) {
+        self.stood_for.insert(key(name), ());
+    }
+
+    pub(super) fn given_gender(&self, name: &str) -> Option<Option<Gender>> {
+        self.given.get(&key(name)).copied()
+    }
+
+    pub(super) fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains_key(&key_lower(phrase))
+    }
+
+    /// True when `word` (any case) starts (`end` 1) or ends (`end` 2) some title.
+    pub(super) fn is_title_end(&self, word: &str, end: u8) -> bool {
+        self.title_ends.get(&key_lower(word)).is_some_and(|&e| e & end != 0)
+    }
+
+    pub(super) fn max_title_words(&self) -> usize {
+        self.max_title as usize
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The key of `s` in lower case, without allocating for short ASCII text.
+fn key_lower(s: &str) -> u64 {
+    let mut buf = [0u8; 48];
+    match buf.get_mut(..s.len()) {
+        Some(b) if s.is_ascii() => {
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            key(std::str::from_utf8(b).unwrap_or(""))
+        }
+        _ => key(&s.to_lowercase()),
+    }
+}
