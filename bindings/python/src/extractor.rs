@@ -67,7 +67,7 @@ impl PyExtractor {
 
     /// Parses many articles in parallel in Rust, with the GIL released, and returns their
     /// documents in order. `texts` is any iterable of `str`; `threads` is the number of
-    /// threads (one per core when `None`).
+    /// threads (one per core when `None` or 0).
     ///
     /// Raises `NewsparseError` naming the first text that fails.
     #[pyo3(signature = (texts, /, threads = None))]

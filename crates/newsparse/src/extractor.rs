@@ -107,7 +107,7 @@ impl Extractor {
     }
 
     /// Parses many articles in parallel on `threads` threads (rayon's global pool, one
-    /// thread per core, when `None`; `Some(1)` parses on the calling thread). The results
+    /// thread per core, when `None` or `Some(0)`; `Some(1)` parses on the calling thread). The results
     /// stand in the order of `texts`; a text that fails gives its error in its place.
     ///
     /// # Examples
