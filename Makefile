@@ -8,13 +8,14 @@ VPY     := $(VENV)/bin/python
 CFLAGS_TEST := -Wall -Wextra -Werror -std=c11 -g -Ibindings/c/include
 LIBDIR  := target/release
 
-.PHONY: help demo test rust-test c-lib c-header c-test py-venv py-test lint bench fuzz clean
+.PHONY: help demo test rust-test c-lib c-header c-test install py-venv py-test lint bench fuzz clean
 
 help:
 	@echo "make demo      run the CLI on the example article"
 	@echo "make test      Rust, C and Python tests"
 	@echo "make lint      rustfmt check, clippy -D warnings, rustdoc with broken links denied, cargo deny"
 	@echo "make bench     criterion benchmarks"
+	@echo "make install   the C header, libraries and newsparse.pc under PREFIX (default /usr/local)"
 	@echo "make fuzz      every fuzz target for FUZZ_SECONDS each (needs the nightly toolchain)"
 
 demo:
@@ -25,17 +26,51 @@ test: rust-test c-test py-test
 rust-test:
 	$(CARGO) test --locked --workspace --exclude newsparse-python
 
+# The C library. C_LIBS are the system libraries the static library needs (rustc
+# --print native-static-libs on Linux); ASAN and VALGRIND are the two checked runs of the C tests.
+C_LIBS   := -lgcc_s -lutil -lrt -lpthread -lm -ldl
+C_OUT    := target/c
+C_ARTICLE := examples/ukraine-guarantees.txt
+ASAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+
 c-lib:
 	$(CARGO) build --locked --release -p newsparse-c
 
 c-header:
 	NEWSPARSE_BLESS=1 $(CARGO) test --locked -p newsparse-c --test header
 
+# Fails on a stale header; runs the C tests under AddressSanitizer and under valgrind (ASan
+# alone, said so, where valgrind is missing); builds and runs the example on the reference
+# article and on invalid UTF-8 (which must fail cleanly).
 c-test: c-lib
 	$(CARGO) test --locked -p newsparse-c --test header
-	mkdir -p target/c
-	$(CC) $(CFLAGS_TEST) bindings/c/tests/test_parse.c -o target/c/test_parse $(LIBDIR)/libnewsparse.a -lpthread -ldl -lm
-	./target/c/test_parse
+	mkdir -p $(C_OUT)
+	$(CC) $(CFLAGS_TEST) $(ASAN) bindings/c/tests/test_capi.c -o $(C_OUT)/test_capi_asan $(LIBDIR)/libnewsparse.a $(C_LIBS)
+	ASAN_OPTIONS=detect_leaks=1 ./$(C_OUT)/test_capi_asan $(C_ARTICLE)
+	$(CC) $(CFLAGS_TEST) bindings/c/tests/test_capi.c -o $(C_OUT)/test_capi $(LIBDIR)/libnewsparse.a $(C_LIBS)
+	$(CC) $(CFLAGS_TEST) examples/c/quotes.c -o $(C_OUT)/quotes $(LIBDIR)/libnewsparse.a $(C_LIBS)
+	printf '"caf\351," she said.\n' > $(C_OUT)/invalid-utf8.txt
+	if command -v valgrind >/dev/null; then \
+	  $(VALGRIND) ./$(C_OUT)/test_capi $(C_ARTICLE) && \
+	  $(VALGRIND) ./$(C_OUT)/quotes $(C_ARTICLE) >/dev/null && \
+	  { $(VALGRIND) ./$(C_OUT)/quotes $(C_OUT)/invalid-utf8.txt; test $$? -eq 1; }; \
+	else \
+	  echo "valgrind not found: ran the C tests under AddressSanitizer only"; \
+	  ./$(C_OUT)/test_capi $(C_ARTICLE) && { ./$(C_OUT)/quotes $(C_OUT)/invalid-utf8.txt; test $$? -eq 1; }; \
+	fi
+	./$(C_OUT)/quotes $(C_ARTICLE)
+
+# Installs the header, both libraries and newsparse.pc under $(DESTDIR)$(PREFIX).
+install: c-lib
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 bindings/c/include/newsparse.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(LIBDIR)/libnewsparse.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(LIBDIR)/libnewsparse.so $(DESTDIR)$(PREFIX)/lib/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' bindings/c/newsparse.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/newsparse.pc
 
 PYDEPS  := bindings/python/requirements-dev.txt
 RUFF    := $(VENV)/bin/ruff --config bindings/python/pyproject.toml

@@ -9,67 +9,610 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-/*
- Status codes returned by every fallible function.
+/** The `speaker_entity` of a quote whose speaker is not a known entity. */
+#define NEWSPARSE_NO_ENTITY SIZE_MAX
+
+/**
+ * What a fallible call returns. `NEWSPARSE_STATUS_OK` is 0; every other value is an error,
+ * described by `newsparse_status_message` and, in more detail, by `newsparse_last_error`.
+ * The numbers are stable: new statuses get new numbers.
  */
-enum NewsparseStatus
+enum newsparse_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
-  /*
-   Success.
+  /**
+   * Success.
    */
   NEWSPARSE_STATUS_OK = 0,
-  /*
-   A required pointer argument was NULL.
+  /**
+   * A required pointer argument was NULL.
    */
   NEWSPARSE_STATUS_NULL_PARAMETER = 1,
-  /*
-   The text is not valid UTF-8.
+  /**
+   * The text is not valid UTF-8.
    */
   NEWSPARSE_STATUS_INVALID_UTF8 = 2,
-  /*
-   The text is longer than the extractor accepts.
+  /**
+   * The text is longer than the extractor's maximum size.
    */
   NEWSPARSE_STATUS_TOO_LARGE = 3,
-  /*
-   A Rust panic was caught at the boundary; this is a bug in newsparse.
+  /**
+   * A file could not be read (missing, unreadable, or its path is not valid).
    */
-  NEWSPARSE_STATUS_PANIC = 4,
+  NEWSPARSE_STATUS_IO = 4,
+  /**
+   * A gazetteer file is malformed.
+   */
+  NEWSPARSE_STATUS_BAD_GAZETTEER = 5,
+  /**
+   * An index is past the end of what it indexes.
+   */
+  NEWSPARSE_STATUS_OUT_OF_RANGE = 6,
+  /**
+   * An error this version of the C API does not know how to classify.
+   */
+  NEWSPARSE_STATUS_OTHER = 7,
+  /**
+   * A Rust panic was caught at the boundary; this is a bug in newsparse.
+   */
+  NEWSPARSE_STATUS_PANIC = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum NewsparseStatus NewsparseStatus;
+typedef enum newsparse_status newsparse_status;
 #else
-typedef uint32_t NewsparseStatus;
+typedef uint32_t newsparse_status;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * What kind of quote or attribution a quote is.
+ */
+enum newsparse_quote_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Words in quotation marks.
+   */
+  NEWSPARSE_QUOTE_KIND_DIRECT = 0,
+  /**
+   * Reported speech without quotation marks ("she said that …").
+   */
+  NEWSPARSE_QUOTE_KIND_INDIRECT = 1,
+  /**
+   * Reported speech with a quoted fragment inside.
+   */
+  NEWSPARSE_QUOTE_KIND_MIXED = 2,
+  /**
+   * A headline quote ("Zelensky: US must …").
+   */
+  NEWSPARSE_QUOTE_KIND_HEADLINE = 3,
+  /**
+   * An attribution of belief, intention or knowledge rather than speech.
+   */
+  NEWSPARSE_QUOTE_KIND_BELIEF = 4,
+  /**
+   * A kind newer than this header.
+   */
+  NEWSPARSE_QUOTE_KIND_OTHER = 255,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum newsparse_quote_kind newsparse_quote_kind;
+#else
+typedef uint32_t newsparse_quote_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Where in the article a piece of text stands.
+ */
+enum newsparse_region
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The headline.
+   */
+  NEWSPARSE_REGION_HEADLINE = 0,
+  /**
+   * The dateline.
+   */
+  NEWSPARSE_REGION_DATELINE = 1,
+  /**
+   * The byline.
+   */
+  NEWSPARSE_REGION_BYLINE = 2,
+  /**
+   * A subhead inside the article.
+   */
+  NEWSPARSE_REGION_SUBHEAD = 3,
+  /**
+   * Article body text.
+   */
+  NEWSPARSE_REGION_BODY = 4,
+  /**
+   * Text that is not article text (teasers, share prompts, photo credits).
+   */
+  NEWSPARSE_REGION_BOILERPLATE = 5,
+  /**
+   * A region newer than this header.
+   */
+  NEWSPARSE_REGION_OTHER = 255,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum newsparse_region newsparse_region;
+#else
+typedef uint32_t newsparse_region;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What kind of source a speaker is.
+ */
+enum newsparse_source_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A named person.
+   */
+  NEWSPARSE_SOURCE_KIND_PERSON = 0,
+  /**
+   * A named organisation.
+   */
+  NEWSPARSE_SOURCE_KIND_ORGANIZATION = 1,
+  /**
+   * A news outlet or agency.
+   */
+  NEWSPARSE_SOURCE_KIND_MEDIA = 2,
+  /**
+   * An unnamed source ("a senior official").
+   */
+  NEWSPARSE_SOURCE_KIND_ANONYMOUS = 3,
+  /**
+   * A group ("European allies").
+   */
+  NEWSPARSE_SOURCE_KIND_GROUP = 4,
+  /**
+   * A source newsparse could not type, or a kind newer than this header.
+   */
+  NEWSPARSE_SOURCE_KIND_UNKNOWN = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum newsparse_source_kind newsparse_source_kind;
+#else
+typedef uint32_t newsparse_source_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What kind of thing an entity is.
+ */
+enum newsparse_entity_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A person.
+   */
+  NEWSPARSE_ENTITY_KIND_PERSON = 0,
+  /**
+   * An organisation: a company, government body, international organisation or party.
+   */
+  NEWSPARSE_ENTITY_KIND_ORGANIZATION = 1,
+  /**
+   * A place: a country, region or city.
+   */
+  NEWSPARSE_ENTITY_KIND_PLACE = 2,
+  /**
+   * A news outlet or agency.
+   */
+  NEWSPARSE_ENTITY_KIND_MEDIA = 3,
+  /**
+   * A group named by nationality or affiliation ("Europeans").
+   */
+  NEWSPARSE_ENTITY_KIND_GROUP = 4,
+  /**
+   * A kind newer than this header.
+   */
+  NEWSPARSE_ENTITY_KIND_OTHER = 255,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum newsparse_entity_kind newsparse_entity_kind;
+#else
+typedef uint32_t newsparse_entity_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A parsed article (opaque). Made by `newsparse_extractor_parse`, freed with
+ * `newsparse_document_free`. It owns a copy of the text and NUL-terminated copies of every
+ * string its accessors return, so those views live exactly as long as the document. A
+ * document is never modified after it is made: several threads may read one at once.
+ */
+typedef struct newsparse_document newsparse_document;
+
+/**
+ * A configured extractor (opaque). Made by `newsparse_extractor_new` or
+ * `newsparse_extractor_builder_build`, freed with `newsparse_extractor_free`. It is never
+ * modified after it is made: any number of threads may parse with one extractor at once.
+ */
+typedef struct newsparse_extractor newsparse_extractor;
+
+/**
+ * Options for an extractor (opaque). Made by `newsparse_extractor_builder_new`, freed with
+ * `newsparse_extractor_builder_free`. A builder is not thread-safe: use it from one thread
+ * at a time.
+ */
+typedef struct newsparse_extractor_builder newsparse_extractor_builder;
+
+/**
+ * A borrowed view of UTF-8 text: `len` bytes at `data`, followed by a NUL byte at
+ * `data[len]` so that it can also be used as a C string (the text itself may contain NUL
+ * bytes if the input did). `data` is NULL, and `len` 0, when the value is absent. The bytes
+ * are owned by the document they came from and valid until it is freed.
+ */
+typedef struct newsparse_str {
+  /**
+   * The first byte, or NULL when absent.
+   */
+  const char *data;
+  /**
+   * The number of bytes, not counting the terminating NUL.
+   */
+  size_t len;
+} newsparse_str;
+
+/**
+ * A half-open range `[start, end)` of UTF-8 byte offsets into the parsed text. `{0, 0}` when
+ * the value it belongs to is absent.
+ */
+typedef struct newsparse_span {
+  /**
+   * Offset of the first byte.
+   */
+  size_t start;
+  /**
+   * Offset one past the last byte.
+   */
+  size_t end;
+} newsparse_span;
+
+/**
+ * One quote or attribution, as filled in by `newsparse_document_quote`. Every string and
+ * span in it is borrowed from the document and valid until the document is freed.
+ */
+typedef struct newsparse_quote {
+  /**
+   * What kind of quote it is.
+   */
+  newsparse_quote_kind kind;
+  /**
+   * Where in the article it stands.
+   */
+  newsparse_region region;
+  /**
+   * What was said, without quotation marks.
+   */
+  struct newsparse_span content;
+  /**
+   * The content's text.
+   */
+  struct newsparse_str content_text;
+  /**
+   * The cue that introduces it ("said", "according to", a headline colon).
+   */
+  struct newsparse_span cue;
+  /**
+   * The cue's text; `data` is NULL when there is no cue.
+   */
+  struct newsparse_str cue_text;
+  /**
+   * Whether newsparse found a speaker. When false, the `speaker_*` fields are absent:
+   * NULL strings, `{0, 0}` spans, `NEWSPARSE_SOURCE_KIND_UNKNOWN`, `NEWSPARSE_NO_ENTITY`.
+   */
+  bool has_speaker;
+  /**
+   * What kind of source the speaker is.
+   */
+  newsparse_source_kind speaker_kind;
+  /**
+   * The mention nearest the quote that names the speaker ("he", "Patrick Turner").
+   */
+  struct newsparse_span speaker_mention;
+  /**
+   * The mention's text; `data` is NULL when the text has no mention.
+   */
+  struct newsparse_str speaker_text;
+  /**
+   * Who the speaker is, resolved ("Patrick Turner" for "he"); NULL when unresolved.
+   */
+  struct newsparse_str speaker_name;
+  /**
+   * For an anonymous source, its description ("senior European government official").
+   */
+  struct newsparse_str speaker_description;
+  /**
+   * The speaker's index among the document's entities, or `NEWSPARSE_NO_ENTITY`.
+   */
+  size_t speaker_entity;
+  /**
+   * The name of the rule that found the quote.
+   */
+  struct newsparse_str rule;
+} newsparse_quote;
+
+/**
+ * A person, organisation, place, outlet or group, as filled in by `newsparse_document_entity`.
+ * Its strings are borrowed from the document and valid until the document is freed.
+ */
+typedef struct newsparse_entity {
+  /**
+   * What kind of thing it is.
+   */
+  newsparse_entity_kind kind;
+  /**
+   * The canonical name ("Donald Trump" for "Trump").
+   */
+  struct newsparse_str name;
+  /**
+   * A role read from the article ("President"); NULL when none.
+   */
+  struct newsparse_str role;
+  /**
+   * An affiliation read from the article ("NATO"); NULL when none.
+   */
+  struct newsparse_str affiliation;
+  /**
+   * How many mentions it has; read them with `newsparse_document_entity_mention`.
+   */
+  size_t mention_count;
+} newsparse_entity;
+
+/**
+ * One mention of an entity, as filled in by `newsparse_document_entity_mention`. Its string
+ * is borrowed from the document and valid until the document is freed.
+ */
+typedef struct newsparse_mention {
+  /**
+   * Where the mention stands.
+   */
+  struct newsparse_span span;
+  /**
+   * The mention's text.
+   */
+  struct newsparse_str text;
+  /**
+   * Where in the article it stands.
+   */
+  newsparse_region region;
+} newsparse_mention;
 
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
 
-/*
- Parses `len` bytes of UTF-8 text at `text` with the default extractor and writes the
- document as a NUL-terminated JSON string to `*out_json`. The caller owns the string and
- frees it with `newsparse_string_free`. `*out_json` is written only on success.
-
- # Safety
-
- `text` must point to `len` readable bytes (or be NULL with `len == 0`); `out_json` must be
- a valid pointer to write a `char *` to.
+/**
+ * The library's version ("0.1.0"), a static NUL-terminated string: never free it.
  */
-NewsparseStatus newsparse_parse_json(const uint8_t *text, size_t len, char **out_json);
+const char *newsparse_version(void);
 
-/*
- Frees a string returned by newsparse. NULL is accepted and ignored.
+/**
+ * Writes to `*out` a view of the whole parsed text (a copy the document owns). The view is
+ * valid until `document` is freed. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER`.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document; `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_document_text(const struct newsparse_document *document,
+                                         struct newsparse_str *out);
 
- # Safety
+/**
+ * The number of quotes in `document`, 0 when `document` is NULL.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document.
+ */
+size_t newsparse_document_quote_count(const struct newsparse_document *document);
 
- `s` must be NULL or a string returned by newsparse that was not freed yet.
+/**
+ * Writes quote `index` (counting from 0, in text order) of `document` to `*out`. Its strings
+ * are owned by the document and valid until the document is freed. Fails with
+ * `NEWSPARSE_STATUS_NULL_PARAMETER` or `NEWSPARSE_STATUS_OUT_OF_RANGE`; `*out` is written only
+ * on success.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document; `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_document_quote(const struct newsparse_document *document,
+                                          size_t index,
+                                          struct newsparse_quote *out);
+
+/**
+ * The number of entities in `document`, 0 when `document` is NULL.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document.
+ */
+size_t newsparse_document_entity_count(const struct newsparse_document *document);
+
+/**
+ * Writes entity `index` (counting from 0; a quote's `speaker_entity` is such an index) of
+ * `document` to `*out`. Its strings are owned by the document and valid until the document
+ * is freed. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER` or `NEWSPARSE_STATUS_OUT_OF_RANGE`;
+ * `*out` is written only on success.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document; `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_document_entity(const struct newsparse_document *document,
+                                           size_t index,
+                                           struct newsparse_entity *out);
+
+/**
+ * Writes mention `mention` (counting from 0, in text order; fewer than the entity's
+ * `mention_count`) of entity `entity` to `*out`. Its string is owned by the document and
+ * valid until the document is freed. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER` or
+ * `NEWSPARSE_STATUS_OUT_OF_RANGE`; `*out` is written only on success.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document; `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_document_entity_mention(const struct newsparse_document *document,
+                                                   size_t entity,
+                                                   size_t mention,
+                                                   struct newsparse_mention *out);
+
+/**
+ * Writes the whole document as a NUL-terminated JSON string (the schema of the Rust crate's
+ * `Document`, with `schema_version`) to `*out_json`. The caller owns the string and frees it
+ * with `newsparse_string_free`; it does not depend on the document, which may be freed first.
+ * Fails with `NEWSPARSE_STATUS_NULL_PARAMETER`; `*out_json` is written only on success.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a live document; `out_json` is NULL or valid for writing.
+ */
+newsparse_status newsparse_document_to_json(const struct newsparse_document *document,
+                                            char **out_json);
+
+/**
+ * Frees a document and every view borrowed from it. NULL is accepted and ignored.
+ *
+ * # Safety
+ *
+ * `document` is NULL or a document from `newsparse_extractor_parse` not freed before; no
+ * view borrowed from it is used afterwards.
+ */
+void newsparse_document_free(struct newsparse_document *document);
+
+/**
+ * Frees a string returned by newsparse (`newsparse_document_to_json`). NULL is accepted and
+ * ignored.
+ *
+ * # Safety
+ *
+ * `s` is NULL or a string returned by newsparse that was not freed before.
  */
 void newsparse_string_free(char *s);
+
+/**
+ * Makes an extractor with the embedded default configuration and writes it to `*out`. The
+ * caller owns it and frees it with `newsparse_extractor_free`. Fails with
+ * `NEWSPARSE_STATUS_NULL_PARAMETER`; `*out` is written only on success.
+ *
+ * # Safety
+ *
+ * `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_extractor_new(struct newsparse_extractor **out);
+
+/**
+ * Parses `len` bytes of UTF-8 text at `text` into a document written to `*out`. `text` may
+ * be NULL when `len` is 0; the empty text gives an empty document. The document copies what
+ * it needs: `text` may be freed as soon as this returns. The caller owns the document and
+ * frees it with `newsparse_document_free`. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER`,
+ * `NEWSPARSE_STATUS_INVALID_UTF8` or `NEWSPARSE_STATUS_TOO_LARGE`; `*out` is written only on
+ * success. Safe to call from several threads at once with the same extractor.
+ *
+ * # Safety
+ *
+ * `extractor` is NULL or a live extractor; `text` is NULL or points to `len` readable
+ * bytes; `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_extractor_parse(const struct newsparse_extractor *extractor,
+                                           const uint8_t *text,
+                                           size_t len,
+                                           struct newsparse_document **out);
+
+/**
+ * Frees an extractor. NULL is accepted and ignored. Documents parsed with it stay valid.
+ *
+ * # Safety
+ *
+ * `extractor` is NULL or an extractor not freed before, which no other thread is using.
+ */
+void newsparse_extractor_free(struct newsparse_extractor *extractor);
+
+/**
+ * Makes a builder with the default options (embedded default gazetteer, no gazetteer
+ * files, 16 MiB maximum text size) and writes it to `*out`. The caller owns it and frees it
+ * with `newsparse_extractor_builder_free`. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER`;
+ * `*out` is written only on success.
+ *
+ * # Safety
+ *
+ * `out` is NULL or valid for writing.
+ */
+newsparse_status newsparse_extractor_builder_new(struct newsparse_extractor_builder **out);
+
+/**
+ * Sets the largest text, in bytes, that extractors built by `builder` accept; longer texts
+ * fail with `NEWSPARSE_STATUS_TOO_LARGE`. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER`.
+ *
+ * # Safety
+ *
+ * `builder` is NULL or a live builder no other thread is using.
+ */
+newsparse_status newsparse_extractor_builder_max_size(struct newsparse_extractor_builder *builder,
+                                                      size_t bytes);
+
+/**
+ * Builds an extractor from the builder's options and writes it to `*out`; the builder is
+ * left as it was and may build again. Gazetteer files are read now. The caller owns the
+ * extractor and frees it with `newsparse_extractor_free`. Fails with
+ * `NEWSPARSE_STATUS_NULL_PARAMETER`, `NEWSPARSE_STATUS_IO` (a gazetteer file cannot be read)
+ * or `NEWSPARSE_STATUS_BAD_GAZETTEER` (one is malformed; `newsparse_last_error` names the
+ * file and line); `*out` is written only on success.
+ *
+ * # Safety
+ *
+ * `builder` is NULL or a live builder no other thread is modifying; `out` is NULL or valid
+ * for writing.
+ */
+newsparse_status newsparse_extractor_builder_build(const struct newsparse_extractor_builder *builder,
+                                                   struct newsparse_extractor **out);
+
+/**
+ * Frees a builder. NULL is accepted and ignored. Extractors built with it stay valid.
+ *
+ * # Safety
+ *
+ * `builder` is NULL or a builder not freed before.
+ */
+void newsparse_extractor_builder_free(struct newsparse_extractor_builder *builder);
+
+/**
+ * A static, NUL-terminated description of `status` (a `newsparse_status` value); unknown
+ * values get "unknown status". The string is owned by the library and lives for the whole
+ * program: never free it.
+ */
+const char *newsparse_status_message(uint32_t status);
+
+/**
+ * The message of the last fallible call made on this thread: empty ("") when it succeeded,
+ * otherwise what went wrong in detail (the file and line of a bad gazetteer, which parameter
+ * was NULL …). Never NULL. The string is owned by the library and stays valid until the
+ * next fallible newsparse call on this thread or the thread's exit: copy it to keep it.
+ */
+const char *newsparse_last_error(void);
 
 #ifdef __cplusplus
 }  // extern "C"

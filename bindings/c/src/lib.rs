@@ -1,71 +1,38 @@
-//! The C API of newsparse. See `include/newsparse.h` for the generated header.
+//! The C API of newsparse. The header `include/newsparse.h` is generated from these sources
+//! by cbindgen; the README's "API conventions" section states the contract every function
+//! follows: opaque handles, a status for every fallible call, out-parameters written only on
+//! success, borrowed views that live as long as their owner, and no panic crossing the
+//! boundary.
+//!
+//! Layout: `status` (the status enum, last-error message and panic boundary), `ptr` (the
+//! null-check-and-cast helpers), `views` (the plain C structs and enums), `extractor` and
+//! `document` (the two handles and their functions).
 
-use std::ffi::{CString, c_char};
-use std::panic::{AssertUnwindSafe, catch_unwind};
+// The C names are the API: `newsparse_document`, not `NewsparseDocument`.
+#![allow(non_camel_case_types)]
 
-/// Status codes returned by every fallible function.
-#[repr(u32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NewsparseStatus {
-    /// Success.
-    Ok = 0,
-    /// A required pointer argument was NULL.
-    NullParameter = 1,
-    /// The text is not valid UTF-8.
-    InvalidUtf8 = 2,
-    /// The text is longer than the extractor accepts.
-    TooLarge = 3,
-    /// A Rust panic was caught at the boundary; this is a bug in newsparse.
-    Panic = 4,
-}
+mod document;
+mod extractor;
+mod ptr;
+mod status;
+mod views;
 
-/// Parses `len` bytes of UTF-8 text at `text` with the default extractor and writes the
-/// document as a NUL-terminated JSON string to `*out_json`. The caller owns the string and
-/// frees it with `newsparse_string_free`. `*out_json` is written only on success.
-///
-/// # Safety
-///
-/// `text` must point to `len` readable bytes (or be NULL with `len == 0`); `out_json` must be
-/// a valid pointer to write a `char *` to.
+use std::ffi::{CStr, c_char};
+
+pub use crate::document::*;
+pub use crate::extractor::*;
+pub use crate::status::*;
+pub use crate::views::*;
+
+/// This library's version.
+const VERSION: &CStr =
+    match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+        Ok(version) => version,
+        Err(_) => panic!("the version has no NUL byte"),
+    };
+
+/// The library's version ("0.1.0"), a static NUL-terminated string: never free it.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn newsparse_parse_json(
-    text: *const u8,
-    len: usize,
-    out_json: *mut *mut c_char,
-) -> NewsparseStatus {
-    catch_unwind(AssertUnwindSafe(|| {
-        if out_json.is_null() || (text.is_null() && len != 0) {
-            return NewsparseStatus::NullParameter;
-        }
-        let bytes: &[u8] = if len == 0 {
-            &[]
-        } else {
-            // SAFETY: the caller guarantees `text` points to `len` readable bytes, and it is
-            // not NULL (checked above).
-            unsafe { std::slice::from_raw_parts(text, len) }
-        };
-        let Ok(text) = std::str::from_utf8(bytes) else { return NewsparseStatus::InvalidUtf8 };
-        let Ok(doc) = newsparse::parse(text) else { return NewsparseStatus::TooLarge };
-        let json = serde_json::to_string(&doc).expect("documents always serialise");
-        let json = CString::new(json).expect("JSON escapes NUL bytes");
-        // SAFETY: `out_json` is not NULL (checked above) and the caller guarantees it is valid
-        // for writes.
-        unsafe { *out_json = json.into_raw() };
-        NewsparseStatus::Ok
-    }))
-    .unwrap_or(NewsparseStatus::Panic)
-}
-
-/// Frees a string returned by newsparse. NULL is accepted and ignored.
-///
-/// # Safety
-///
-/// `s` must be NULL or a string returned by newsparse that was not freed yet.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn newsparse_string_free(s: *mut c_char) {
-    if !s.is_null() {
-        // SAFETY: the caller guarantees `s` came from `CString::into_raw` in this library and
-        // was not freed before.
-        drop(unsafe { CString::from_raw(s) });
-    }
+pub extern "C" fn newsparse_version() -> *const c_char {
+    VERSION.as_ptr()
 }
