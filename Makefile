@@ -62,6 +62,10 @@ c-test: c-lib
 	  ./$(C_OUT)/test_capi $(C_ARTICLE) && { ./$(C_OUT)/quotes $(C_OUT)/invalid-utf8.txt; test $$? -eq 1; }; \
 	fi
 	./$(C_OUT)/quotes $(C_ARTICLE)
+	@echo "check that make install gives a working pkg-config setup"
+	rm -rf $(C_OUT)/prefix && $(MAKE) --no-print-directory install PREFIX=$(CURDIR)/$(C_OUT)/prefix
+	PKG_CONFIG_PATH=$(C_OUT)/prefix/lib/pkgconfig sh -c '$(CC) examples/c/quotes.c -o $(C_OUT)/quotes-shared $$(pkg-config --cflags --libs newsparse)'
+	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ./$(C_OUT)/quotes-shared $(C_ARTICLE) | grep -q "^Patrick Turner: "
 
 # Installs the header, both libraries and newsparse.pc under $(DESTDIR)$(PREFIX).
 install: c-lib

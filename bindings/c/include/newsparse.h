@@ -575,6 +575,33 @@ newsparse_status newsparse_extractor_builder_max_size(struct newsparse_extractor
                                                       size_t bytes);
 
 /**
+ * Adds a gazetteer file (NUL-terminated path; TSV `name<TAB>kind[<TAB>alias|alias…]` or a
+ * JSON array, by extension) to `builder`. The file is read by
+ * `newsparse_extractor_builder_build`, not now. Names in your gazetteers win over the same
+ * names in the default one. `path` is copied: it may be freed as soon as this returns. Fails
+ * with `NEWSPARSE_STATUS_NULL_PARAMETER`.
+ *
+ * # Safety
+ *
+ * `builder` is NULL or a live builder no other thread is using; `path` is NULL or a
+ * NUL-terminated string.
+ */
+newsparse_status newsparse_extractor_builder_gazetteer_file(struct newsparse_extractor_builder *builder,
+                                                            const char *path);
+
+/**
+ * Whether extractors built by `builder` use the embedded default gazetteer (the default
+ * is `true`). With `false`, only the gazetteer files added are used. Fails with
+ * `NEWSPARSE_STATUS_NULL_PARAMETER`.
+ *
+ * # Safety
+ *
+ * `builder` is NULL or a live builder no other thread is using.
+ */
+newsparse_status newsparse_extractor_builder_default_gazetteer(struct newsparse_extractor_builder *builder,
+                                                               bool include);
+
+/**
  * Builds an extractor from the builder's options and writes it to `*out`; the builder is
  * left as it was and may build again. Gazetteer files are read now. The caller owns the
  * extractor and frees it with `newsparse_extractor_free`. Fails with

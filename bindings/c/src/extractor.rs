@@ -1,9 +1,11 @@
 //! The extractor handle, its builder, and parsing.
 
+use std::ffi::c_char;
+
 use newsparse::{Extractor, ExtractorBuilder};
 
 use crate::document::newsparse_document;
-use crate::ptr::{Out, take, to_c, try_mut, try_ref, try_text};
+use crate::ptr::{Out, take, to_c, try_mut, try_path, try_ref, try_text};
 use crate::status::{boundary, boundary_or, newsparse_status};
 
 /// A configured extractor (opaque). Made by `newsparse_extractor_new` or
@@ -115,6 +117,48 @@ pub unsafe extern "C" fn newsparse_extractor_builder_max_size(
     boundary(|| {
         // SAFETY: `builder` is NULL or a live, unshared builder by this function's contract.
         unsafe { try_mut(builder, "builder")? }.inner.max_size(bytes);
+        Ok(())
+    })
+}
+
+/// Adds a gazetteer file (NUL-terminated path; TSV `name<TAB>kind[<TAB>alias|alias…]` or a
+/// JSON array, by extension) to `builder`. The file is read by
+/// `newsparse_extractor_builder_build`, not now. Names in your gazetteers win over the same
+/// names in the default one. `path` is copied: it may be freed as soon as this returns. Fails
+/// with `NEWSPARSE_STATUS_NULL_PARAMETER`.
+///
+/// # Safety
+///
+/// `builder` is NULL or a live builder no other thread is using; `path` is NULL or a
+/// NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn newsparse_extractor_builder_gazetteer_file(
+    builder: *mut newsparse_extractor_builder,
+    path: *const c_char,
+) -> newsparse_status {
+    boundary(|| {
+        // SAFETY: both pointers are NULL or valid by this function's contract.
+        let (builder, path) = unsafe { (try_mut(builder, "builder")?, try_path(path, "path")?) };
+        builder.inner.gazetteer_file(path);
+        Ok(())
+    })
+}
+
+/// Whether extractors built by `builder` use the embedded default gazetteer (the default
+/// is `true`). With `false`, only the gazetteer files added are used. Fails with
+/// `NEWSPARSE_STATUS_NULL_PARAMETER`.
+///
+/// # Safety
+///
+/// `builder` is NULL or a live builder no other thread is using.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn newsparse_extractor_builder_default_gazetteer(
+    builder: *mut newsparse_extractor_builder,
+    include: bool,
+) -> newsparse_status {
+    boundary(|| {
+        // SAFETY: `builder` is NULL or a live, unshared builder by this function's contract.
+        unsafe { try_mut(builder, "builder")? }.inner.default_gazetteer(include);
         Ok(())
     })
 }

@@ -55,7 +55,6 @@ pub(crate) unsafe fn try_text<'a>(
 /// # Safety
 ///
 /// `ptr` is NULL or points to a NUL-terminated string.
-#[allow(dead_code)] // used by the gazetteer functions, next commit
 pub(crate) unsafe fn try_path(ptr: *const c_char, name: &str) -> Result<PathBuf, Failure> {
     if ptr.is_null() {
         return Err(Failure::null(name));

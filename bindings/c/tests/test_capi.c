@@ -297,6 +297,123 @@ static bool test_builder_max_size(void) {
     return true;
 }
 
+/* A gazetteer file `name` with `contents` in a fresh temporary directory; its path is written
+ * to `path`. */
+static char dir[] = "/tmp/newsparse-capi-XXXXXX";
+
+static bool write_gazetteer(char *path, size_t size, const char *name, const char *contents) {
+    if (dir[strlen(dir) - 1] == 'X' && mkdtemp(dir) == NULL) return false;
+    snprintf(path, size, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f == NULL) return false;
+    fputs(contents, f);
+    return fclose(f) == 0;
+}
+
+/* Removes what write_gazetteer wrote. */
+static void remove_gazetteers(void) {
+    const char *names[] = {"acme.tsv", "bad.tsv"};
+    char path[256];
+    if (dir[strlen(dir) - 1] == 'X') return;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+    remove(dir);
+}
+
+/* The index of the entity named `name` in `doc`, or -1. */
+static long find_entity(const newsparse_document *doc, const char *name, newsparse_entity *out) {
+    for (size_t i = 0; i < newsparse_document_entity_count(doc); i++) {
+        if (newsparse_document_entity(doc, i, out) == NEWSPARSE_STATUS_OK && str_is(out->name, name))
+            return (long)i;
+    }
+    return -1;
+}
+
+static const char *ACME = "Acme said it would hire 200 people in Kyiv.";
+
+static newsparse_extractor *gazetteer_extractor(bool with_default) {
+    char path[256];
+    newsparse_extractor_builder *b = NULL;
+    newsparse_extractor *ex = NULL;
+    if (!write_gazetteer(path, sizeof path, "acme.tsv", "# test\nAcme Widgets\torganization\tAcme\n") ||
+        newsparse_extractor_builder_new(&b) != NEWSPARSE_STATUS_OK ||
+        newsparse_extractor_builder_gazetteer_file(b, path) != NEWSPARSE_STATUS_OK ||
+        newsparse_extractor_builder_default_gazetteer(b, with_default) != NEWSPARSE_STATUS_OK ||
+        newsparse_extractor_builder_build(b, &ex) != NEWSPARSE_STATUS_OK) {
+        ex = NULL;
+    }
+    newsparse_extractor_builder_free(b);
+    return ex;
+}
+
+static bool test_gazetteer_file_with_default(void) {
+    newsparse_extractor *ex = gazetteer_extractor(true);
+    CHECK(ex != NULL);
+    newsparse_document *doc = parse(ex, ACME);
+    CHECK(doc != NULL);
+    newsparse_entity e;
+    long acme = find_entity(doc, "Acme Widgets", &e);
+    CHECK(acme >= 0);
+    CHECK(e.kind == NEWSPARSE_ENTITY_KIND_ORGANIZATION && e.mention_count == 1);
+    newsparse_mention m;
+    CHECK(newsparse_document_entity_mention(doc, (size_t)acme, 0, &m) == NEWSPARSE_STATUS_OK);
+    CHECK(str_is(m.text, "Acme") && m.span.start == 0 && m.span.end == 4);
+    CHECK(m.region == NEWSPARSE_REGION_BODY);
+    CHECK(newsparse_document_entity_mention(doc, (size_t)acme, 1, &m) ==
+          NEWSPARSE_STATUS_OUT_OF_RANGE);
+    CHECK(find_entity(doc, "Kyiv", &e) >= 0 && e.kind == NEWSPARSE_ENTITY_KIND_PLACE);
+    newsparse_document_free(doc);
+    newsparse_extractor_free(ex);
+    return true;
+}
+
+static bool test_gazetteer_file_without_default(void) {
+    newsparse_extractor *ex = gazetteer_extractor(false);
+    CHECK(ex != NULL);
+    newsparse_document *doc = parse(ex, ACME);
+    newsparse_entity e;
+    CHECK(find_entity(doc, "Acme Widgets", &e) >= 0);
+    CHECK(find_entity(doc, "Kyiv", &e) < 0);
+    newsparse_document_free(doc);
+    newsparse_extractor_free(ex);
+    return true;
+}
+
+static bool test_missing_gazetteer_file(void) {
+    newsparse_extractor_builder *b = NULL;
+    newsparse_extractor *ex = NULL;
+    CHECK(newsparse_extractor_builder_new(&b) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_gazetteer_file(b, "/nonexistent/names.tsv") ==
+          NEWSPARSE_STATUS_OK); /* read at build time */
+    CHECK(newsparse_extractor_builder_build(b, &ex) == NEWSPARSE_STATUS_IO);
+    CHECK(ex == NULL);
+    CHECK(strstr(newsparse_last_error(), "/nonexistent/names.tsv") != NULL);
+    CHECK(newsparse_extractor_builder_gazetteer_file(b, NULL) == NEWSPARSE_STATUS_NULL_PARAMETER);
+    CHECK(newsparse_extractor_builder_gazetteer_file(NULL, "x.tsv") ==
+          NEWSPARSE_STATUS_NULL_PARAMETER);
+    CHECK(newsparse_extractor_builder_default_gazetteer(NULL, false) ==
+          NEWSPARSE_STATUS_NULL_PARAMETER);
+    newsparse_extractor_builder_free(b);
+    return true;
+}
+
+static bool test_bad_gazetteer_file(void) {
+    char path[256];
+    newsparse_extractor_builder *b = NULL;
+    newsparse_extractor *ex = NULL;
+    CHECK(write_gazetteer(path, sizeof path, "bad.tsv", "Acme Widgets\torganization\nZorya\tnonsense\n"));
+    CHECK(newsparse_extractor_builder_new(&b) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_gazetteer_file(b, path) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_build(b, &ex) == NEWSPARSE_STATUS_BAD_GAZETTEER);
+    CHECK(ex == NULL);
+    CHECK(strstr(newsparse_last_error(), "bad.tsv") != NULL);
+    CHECK(strstr(newsparse_last_error(), "line 2") != NULL);
+    newsparse_extractor_builder_free(b);
+    return true;
+}
+
 struct job {
     const newsparse_extractor *ex;
     size_t quotes; /* what every parse must find */
@@ -381,8 +498,13 @@ int main(int argc, char **argv) {
     RUN(test_out_of_range);
     RUN(test_last_error_cleared_on_success);
     RUN(test_builder_max_size);
+    RUN(test_gazetteer_file_with_default);
+    RUN(test_gazetteer_file_without_default);
+    RUN(test_missing_gazetteer_file);
+    RUN(test_bad_gazetteer_file);
     RUN(test_threads_share_one_extractor);
     free(article);
+    remove_gazetteers();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
