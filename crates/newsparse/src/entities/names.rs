@@ -81,9 +81,14 @@ impl<'a> Line<'a> {
 /// A wire dateline line: a place in capitals, then a date ("LONDON 1996-08-30",
 /// "NICE , France 1996-08-30").
 fn is_dateline(text: &str, toks: &[Token]) -> bool {
-    toks.len() <= 8
-        && toks.first().is_some_and(|t| t.caps)
-        && toks.last().is_some_and(|t| t.span.text(text).starts_with(|c: char| c.is_ascii_digit()))
+    let date = |t: &Token| {
+        let s = t.span.text(text);
+        s.len() >= 6
+            && s.starts_with(|c: char| c.is_ascii_digit())
+            && s.contains(['-', '/', '.'])
+            && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
+    };
+    toks.len() <= 8 && toks.first().is_some_and(|t| t.caps) && toks.last().is_some_and(date)
 }
 
 /// Finds the candidates of one line. Only capitalised words are looked at: a title in
@@ -198,7 +203,9 @@ fn candidate_at(
 /// a word where a gazetteer name starts.
 fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
     let first = line.word(i);
-    if words::is(first, NOT_NAME) || !first.chars().any(char::is_alphabetic) {
+    if words::is(first, NOT_NAME)
+        || first.chars().filter(|c| c.is_alphabetic()).count() < 2 && !is_initial(first)
+    {
         return 0;
     }
     let given = gaz.given_gender(first).is_some() || is_initial(first);
@@ -212,11 +219,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
         let w = line.word(j);
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
         if line.toks[j].cap && !words::is(w, NOT_NAME) {
-            if !given
-                && !joins_surname(line, gaz, i, j)
-                && line.found[j].is_some()
-                && !words::is(w, ORG | MEDIA)
-            {
+            if !given && line.found[j].is_some() && !words::is(w, ORG | MEDIA) {
                 break;
             }
             if title_at(line, gaz, j).is_some() {
@@ -250,17 +253,6 @@ fn after_the(line: &Line<'_>, i: usize) -> bool {
 /// word ("OF", "TIME"; not "US", which it knows as written).
 fn is_common(gaz: &Gazetteer, word: &str) -> bool {
     gaz.lookup(word).is_none() && words::is(&crate::gazetteer::title_case(word), NOT_NAME)
-}
-
-/// True when word `j` is a one-word town that reads as the surname of the unknown word `i`
-/// before it ("MaliVai Washington"): a person, not a person's name and a place.
-fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, i: usize, j: usize) -> bool {
-    j == i + 1
-        && !line.initial(i)
-        && line.found[i].is_none()
-        && !line.toks[i].caps
-        && line.found[j]
-            .is_some_and(|(n, m)| n == 1 && m.kind() == EntryKind::Place && !gaz.is_country(m.id()))
 }
 
 /// "J." or "J": an initial.

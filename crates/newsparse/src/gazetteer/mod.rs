@@ -113,12 +113,22 @@ impl std::fmt::Debug for Gazetteer {
 /// assert_eq!((m.span(), m.name(), m.kind()), (Span::new(0, 4), "Kyiv", EntryKind::Place));
 /// # Ok::<(), newsparse::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Match<'g> {
     span: Span,
-    record: Record<'g>,
+    gazetteer: &'g Gazetteer,
     id: u32,
 }
+
+impl PartialEq for Match<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.span == other.span
+            && self.id == other.id
+            && std::ptr::eq(self.gazetteer, other.gazetteer)
+    }
+}
+
+impl Eq for Match<'_> {}
 
 impl<'g> Match<'g> {
     /// Where the name stands in the text.
@@ -146,7 +156,7 @@ impl<'g> Match<'g> {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn name(&self) -> &'g str {
-        self.record.name
+        self.gazetteer.record(self.id).name
     }
 
     /// What the entry is.
@@ -160,7 +170,7 @@ impl<'g> Match<'g> {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn kind(&self) -> EntryKind {
-        self.record.kind
+        self.gazetteer.store.kind(self.id)
     }
 
     /// The index of the record found.

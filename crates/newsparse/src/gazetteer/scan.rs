@@ -153,6 +153,9 @@ impl Gazetteer {
         if !t.cap {
             return None;
         }
+        if !t.dot && t.hyphen.is_none() && !(fold && t.caps) {
+            return self.match_plain(text, toks, i);
+        }
         let exact = self.max_words(text, t, false);
         let folded = if fold && t.caps { self.max_words(text, t, true) } else { 0 };
         let most = exact.max(folded).min(toks.len() - i);
@@ -168,11 +171,36 @@ impl Gazetteer {
                     (n <= folded && last.caps).then(|| self.lookup(&title_case(name)))?
                 });
                 if let Some(id) = id {
-                    return Some((n, Match { span, record: self.record(id), id }));
+                    return Some((n, Match { span, gazetteer: self, id }));
                 }
             }
         }
         None
+    }
+
+    /// [`match_at`](Gazetteer::match_at) for a word with one possible end: one hash finds
+    /// how long a name may be and the name the word is alone.
+    fn match_plain<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+    ) -> Option<(usize, Match<'g>)> {
+        let t = &toks[i];
+        let (most, alone) = self.store.first(t.span.text(text));
+        let most = most.min(MAX_WORDS).min(toks.len() - i);
+        for n in (2..=most).rev() {
+            if toks[i..i + n - 1].iter().any(|w| w.punct_after || w.possessive) {
+                continue;
+            }
+            for end in ends(&toks[i + n - 1]) {
+                let span = Span::new(t.span.start, end);
+                if let Some(id) = self.lookup(span.text(text)) {
+                    return Some((n, Match { span, gazetteer: self, id }));
+                }
+            }
+        }
+        alone.map(|id| (1, Match { span: t.span, gazetteer: self, id }))
     }
 
     /// The most words a name starting with word `t` has, 0 when none starts with it.

@@ -40,6 +40,21 @@ struct Rec {
     stands_for: Option<Str>,
 }
 
+/// What the table of first words holds for a word.
+#[derive(Clone, Copy, Debug)]
+struct First {
+    /// The most words a name starting with the word has.
+    most: u8,
+    /// The record named by the word alone, or `u32::MAX`.
+    alone: u32,
+}
+
+impl Default for First {
+    fn default() -> First {
+        First { most: 0, alone: u32::MAX }
+    }
+}
+
 /// The tables of a gazetteer.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Store {
@@ -48,7 +63,7 @@ pub(super) struct Store {
     /// Every name and alias → its record.
     names: IdMap<u32>,
     /// First word of every name → the most words a name starting with it has.
-    firsts: IdMap<u8>,
+    firsts: IdMap<First>,
     /// Titles and roles, lower-cased → their number of words.
     titles: IdMap<u8>,
     /// The first and the last words of titles, lower-cased: 1 first, 2 last, 3 both.
@@ -144,9 +159,12 @@ impl Store {
         let mut words = name.split(' ');
         let first = words.next().unwrap_or("");
         let n = u8::try_from(1 + words.count()).unwrap_or(u8::MAX);
-        let slot = self.firsts.entry(key(first)).or_insert(0);
-        *slot = (*slot).max(n);
-        self.names.entry(key(name)).or_insert(id);
+        let winner = *self.names.entry(key(name)).or_insert(id);
+        let slot = self.firsts.entry(key(first)).or_default();
+        slot.most = slot.most.max(n);
+        if n == 1 {
+            slot.alone = winner;
+        }
     }
 
     /// Merges `other` in; names already here win.
@@ -165,9 +183,12 @@ impl Store {
         for (&k, &id) in &other.names {
             self.names.entry(k).or_insert(first + id);
         }
-        for (&k, &n) in &other.firsts {
-            let slot = self.firsts.entry(k).or_insert(0);
-            *slot = (*slot).max(n);
+        for (&k, f) in &other.firsts {
+            let slot = self.firsts.entry(k).or_default();
+            slot.most = slot.most.max(f.most);
+            if slot.alone == u32::MAX && f.alone != u32::MAX {
+                slot.alone = first + f.alone;
+            }
         }
         for (&k, &n) in &other.titles {
             self.titles.entry(k).or_insert(n);
@@ -191,13 +212,26 @@ impl Store {
         }
     }
 
+    pub(super) fn kind(&self, id: u32) -> EntryKind {
+        self.recs[id as usize].kind
+    }
+
     pub(super) fn lookup(&self, name: &str) -> Option<u32> {
         self.names.get(&key(name)).copied()
     }
 
     /// The most words a name starting with the word `first` has, 0 when none does.
     pub(super) fn first_words(&self, first: &str) -> usize {
-        self.firsts.get(&key(first)).map_or(0, |&n| n as usize)
+        self.first(first).0
+    }
+
+    /// The most words a name starting with the word `first` has (0 when none does), and the
+    /// record `first` names alone, if any.
+    pub(super) fn first(&self, first: &str) -> (usize, Option<u32>) {
+        match self.firsts.get(&key(first)) {
+            Some(f) => (f.most as usize, (f.alone != u32::MAX).then_some(f.alone)),
+            None => (0, None),
+        }
     }
 
     pub(super) fn is_country(&self, id: u32) -> bool {
