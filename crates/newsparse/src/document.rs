@@ -205,6 +205,9 @@ pub struct Headline {
     pub text: Text,
     /// The outlet named in a source suffix (" - Bloomberg", " | Reuters").
     pub source: Option<Text>,
+    /// A second headline line (a deck or subtitle) joined to the first by a trailing `;`
+    /// ("Jobs report gives Democrats a lift; ⏎ Solid upturn … could blunt Republican claims.").
+    pub deck: Option<Text>,
 }
 
 /// An article's dateline ("Kyiv • UNN", "WASHINGTON (Reuters) -", "LONDON, Jan 23 (AP) —").
@@ -240,12 +243,24 @@ pub enum BoilerplateKind {
     ReadMore,
     /// A "Watch …:" line.
     Watch,
-    /// A photo or image credit.
+    /// A photo or image credit ("Photo: Reuters", "John Moore/Getty Images").
     PhotoCredit,
     /// A prompt to share the article.
     Share,
-    /// A prompt to subscribe to a newsletter.
+    /// A prompt to subscribe to a newsletter or podcast.
     Newsletter,
+    /// A prompt to follow someone on social media ("Follow Pam Key on Twitter @pamkeyNEN").
+    Social,
+    /// An advertisement marker ("Advertisement", "Story continues below advertisement").
+    Advertisement,
+    /// Markup or an embed left in the text (`<tweet …>`, CSS rules).
+    Embed,
+    /// A separator line with no letters or digits ("___", "* * *").
+    Separator,
+    /// A section label of a news database export ("ABSTRACT.", "FULL TEXT.").
+    Label,
+    /// A contributor or correction note ("(Reporting by …; Editing by …)").
+    Credit,
 }
 
 /// A line that is not article text.
@@ -253,10 +268,14 @@ pub enum BoilerplateKind {
 pub struct Boilerplate {
     /// The whole line.
     pub span: Span,
+    /// The line's text.
+    pub text: String,
     /// What kind of line it is.
     pub kind: BoilerplateKind,
-    /// For a related-link teaser, its parts.
+    /// For a related-link teaser (and a "Read more: <headline>" line), its parts.
     pub teaser: Option<Teaser>,
+    /// The name of the rule that found it.
+    pub rule: String,
 }
 
 /// The parts of a related-link teaser ("Zelensky: US must …23.01.25, 08:26 • 117907 views").

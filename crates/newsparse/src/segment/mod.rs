@@ -1,0 +1,224 @@
+//! Segmentation of article text into paragraphs, sentences and quoted passages.
+//!
+//! [`segment`] reads the text line by line, given its [`Structure`], and returns
+//! [`Segments`]. Every span is a byte range into the original text, trimmed of white space,
+//! on character boundaries. The guarantees later stages rely on:
+//!
+//! * [`Segments::paragraphs`] — article text only, in text order, non-empty. Each non-blank
+//!   line is one paragraph, except that boilerplate lines (everything in
+//!   [`Structure::boilerplate`]) are left out entirely, and a line that opens with a dateline
+//!   ("WASHINGTON (Reuters) - The Senate …") is split into a [`Region::Dateline`] paragraph
+//!   (the dateline through its dash) and a [`Region::Body`] paragraph (the rest).
+//!   [`Paragraph::region`] says where each stands: `Headline` (the headline line and its deck),
+//!   `Dateline`, `Byline`, `Subhead` or `Body`. Never `Boilerplate`.
+//! * [`Segments::sentences`] — in text order; each lies inside its paragraph
+//!   ([`Sentence::paragraph`] indexes `paragraphs`), and together they cover all of its
+//!   non-space text. A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks
+//!   and brackets after it) before white space, unless the next word starts in lower case, or
+//!   the full stop ends an abbreviation (Mr., Sen., No. 10, U.S., J.K., Inc. — see
+//!   `data/abbreviations.tsv`). A sentence may begin or end inside a quoted passage: quoted
+//!   passages are paired independently of sentences.
+//! * [`Segments::quoted`] — passages between paired quotation marks, in text order of their
+//!   opening marks (an outer passage before the passages nested in it). Each lies inside one
+//!   paragraph ([`Quoted::paragraph`]). Fields:
+//!   - `open`: the opening mark (1 to 3 bytes; `''` and ` `` ` count as one mark).
+//!   - `close`: the closing mark, or `None` when the passage is unclosed: it then runs to the
+//!     end of its paragraph. Unclosed single quotes are dropped (they are mostly apostrophes);
+//!     unclosed double quotes, guillemets and low-9 quotes are kept.
+//!   - `content`: the text between the marks (or to the paragraph's end), untrimmed; may be
+//!     empty.
+//!   - `paragraph`: index into `paragraphs`.
+//!   - `depth`: 0 for an outermost passage, 1 for a passage inside it, and so on.
+//!   - `mark`: the [`QuoteMark`] family: straight or curly double, single, guillemet, low-9.
+//!   - `continues_next`: unclosed at its paragraph's end while the next paragraph opens with
+//!     a mark of the same family: by the newspaper rule the quote goes on there.
+//!   - `continues_prev`: this passage opens its paragraph and carries on a passage whose
+//!     `continues_next` is set (the previous entry of that family).
+//!
+//!   Apostrophes are never marks: a `'`/`’` between letters or digits (Kyiv's, O’Malley),
+//!   before a decade ('90s), in elisions ('em, rock 'n' roll), and a trailing `’` with no
+//!   single quote open (students’) are skipped. An unbalanced mark never fails: a stray
+//!   closing mark is ignored, a stray opening mark leaves its passage unclosed.
+
+mod quotemarks;
+mod sentences;
+
+use std::iter::Peekable;
+
+use crate::document::{Region, Span, Structure};
+use crate::structure::{lines, trim};
+
+pub(crate) use quotemarks::QuoteMark;
+
+/// A paragraph of article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Paragraph {
+    /// The paragraph, without surrounding white space.
+    pub(crate) span: Span,
+    /// Where it stands.
+    pub(crate) region: Region,
+}
+
+/// A sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// The sentence, without surrounding white space.
+    pub(crate) span: Span,
+    /// The index of its paragraph in [`Segments::paragraphs`].
+    pub(crate) paragraph: usize,
+}
+
+/// A passage between a pair of quotation marks (see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Quoted {
+    /// The opening mark.
+    pub(crate) open: Span,
+    /// The closing mark; `None` when the passage runs unclosed to the end of its paragraph.
+    pub(crate) close: Option<Span>,
+    /// The text between the marks.
+    pub(crate) content: Span,
+    /// The index of its paragraph in [`Segments::paragraphs`].
+    pub(crate) paragraph: usize,
+    /// How many passages it is nested in: 0 for an outermost passage.
+    pub(crate) depth: usize,
+    /// The family of its marks.
+    pub(crate) mark: QuoteMark,
+    /// Unclosed, and the next paragraph opens with a mark of the same family (newspaper rule).
+    pub(crate) continues_next: bool,
+    /// Opens its paragraph and carries on the previous paragraph's unclosed passage.
+    pub(crate) continues_prev: bool,
+}
+
+/// The segments of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Segments {
+    /// Paragraphs of article text, boilerplate left out.
+    pub(crate) paragraphs: Vec<Paragraph>,
+    /// Sentences, in text order.
+    pub(crate) sentences: Vec<Sentence>,
+    /// Quoted passages, in text order.
+    pub(crate) quoted: Vec<Quoted>,
+}
+
+/// Splits `text` into segments, given its structure.
+pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
+    let mut segments = Segments::default();
+    let mut boilerplate = structure.boilerplate.iter().map(|b| b.span).peekable();
+    let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
+    for line in lines(text) {
+        let span = line.span;
+        if span.is_empty() || skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span)) {
+            continue;
+        }
+        let is_subhead = skip_to(&mut subheads, span) == Some(span);
+        for (span, region) in split_line(text, structure, span, is_subhead).into_iter().flatten() {
+            push_paragraph(text, &mut segments, Paragraph { span, region });
+        }
+    }
+    segments
+}
+
+/// Advances `spans` (sorted) past those ending before `line`; the next one, if any.
+fn skip_to(spans: &mut Peekable<impl Iterator<Item = Span>>, line: Span) -> Option<Span> {
+    while spans.next_if(|s| s.end <= line.start).is_some() {}
+    spans.peek().copied()
+}
+
+/// The paragraphs of the article line `line`: one, or two when it opens with a dateline.
+fn split_line(
+    text: &str,
+    structure: &Structure,
+    line: Span,
+    is_subhead: bool,
+) -> [Option<(Span, Region)>; 2] {
+    let in_headline = structure.headline.as_ref().is_some_and(|h| {
+        h.span.contains(line) || h.deck.as_ref().is_some_and(|d| d.span.contains(line))
+    });
+    if in_headline {
+        return [Some((line, Region::Headline)), None];
+    }
+    if structure.byline.as_ref().is_some_and(|b| b.span.contains(line)) {
+        return [Some((line, Region::Byline)), None];
+    }
+    if let Some(d) = structure.dateline.as_ref().filter(|d| line.contains(d.span)) {
+        let rest = trim(text, Span::new(d.span.end, line.end));
+        let rest = (!rest.is_empty()).then_some((rest, Region::Body));
+        return [Some((d.span, Region::Dateline)), rest];
+    }
+    let region = if is_subhead { Region::Subhead } else { Region::Body };
+    [Some((line, region)), None]
+}
+
+/// Adds a paragraph with its sentences and quoted passages, and links a quote carried over
+/// from the previous paragraph by the newspaper rule.
+fn push_paragraph(text: &str, segments: &mut Segments, paragraph: Paragraph) {
+    let index = segments.paragraphs.len();
+    segments.paragraphs.push(paragraph);
+    sentences::split(text, paragraph.span, index, &mut segments.sentences);
+    let first_new = segments.quoted.len();
+    quotemarks::pair(text, paragraph.span, index, &mut segments.quoted);
+    let (before, new) = segments.quoted.split_at_mut(first_new);
+    let Some(opener) = new.first_mut().filter(|q| q.open.start == paragraph.span.start) else {
+        return;
+    };
+    let carried = before
+        .iter_mut()
+        .rev()
+        .take_while(|q| q.paragraph + 1 == index)
+        .find(|q| q.close.is_none() && q.depth == 0 && q.mark.family() == opener.mark.family());
+    if let Some(carried) = carried {
+        carried.continues_next = true;
+        opener.continues_prev = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::structure::analyze;
+
+    fn regions(text: &str) -> Vec<(&str, Region)> {
+        let seg = segment(text, &analyze(text));
+        seg.paragraphs.iter().map(|p| (p.span.text(text), p.region)).collect()
+    }
+
+    #[test]
+    fn a_dateline_prefix_is_its_own_paragraph() {
+        let text = "Senate passes the bill\n\nWASHINGTON (Reuters) - The Senate voted.\n\nMore.";
+        assert_eq!(
+            regions(text),
+            [
+                ("Senate passes the bill", Region::Headline),
+                ("WASHINGTON (Reuters) -", Region::Dateline),
+                ("The Senate voted.", Region::Body),
+                ("More.", Region::Body),
+            ]
+        );
+    }
+
+    #[test]
+    fn boilerplate_is_left_out_and_subheads_marked() {
+        let text = "Allies push Trump - Bloomberg\nKyiv • UNN\nAllies agree.\nDetails\n\
+                    Zelensky: US must help forces23.01.25, 08:26 • 117907 views\nThey said so.";
+        assert_eq!(
+            regions(text),
+            [
+                ("Allies push Trump - Bloomberg", Region::Headline),
+                ("Kyiv • UNN", Region::Dateline),
+                ("Allies agree.", Region::Body),
+                ("Details", Region::Subhead),
+                ("They said so.", Region::Body),
+            ]
+        );
+    }
+
+    #[test]
+    fn newspaper_rule_links_paragraphs() {
+        let text = "\"We will stay.\n\n\"We will fight,\" he said.";
+        let seg = segment(text, &Structure::default());
+        assert_eq!(seg.quoted.len(), 2);
+        assert!(seg.quoted[0].close.is_none() && seg.quoted[0].continues_next);
+        assert!(seg.quoted[1].continues_prev && !seg.quoted[1].continues_next);
+        assert_eq!(seg.quoted[1].content.text(text), "We will fight,");
+    }
+}

@@ -1,0 +1,281 @@
+//! Pairing quotation marks inside a paragraph: straight and curly double and single quotes,
+//! « », „ “ and ‚ ‘, nested, with apostrophes told apart from single quotes.
+
+use super::Quoted;
+use crate::document::Span;
+
+/// Words that open with an apostrophe (rock 'n' roll, 'em, 'til), lower case.
+const ELISIONS: &[&str] = &["n", "em", "til", "tis", "twas", "cause", "bout", "nuff"];
+
+/// The family of a pair of quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum QuoteMark {
+    /// `"…"`, `“…”`, `''…''`, ` ``…'' `.
+    Double,
+    /// `'…'`, `‘…’`.
+    Single,
+    /// `«…»`.
+    Guillemet,
+    /// `„…“` or `„…”`, and `‚…‘`.
+    Low,
+}
+
+impl QuoteMark {
+    /// The family that the newspaper rule compares: all double-quote styles are one family.
+    pub(crate) fn family(self) -> QuoteMark {
+        match self {
+            QuoteMark::Single => QuoteMark::Single,
+            _ => QuoteMark::Double,
+        }
+    }
+}
+
+/// What a mark does at its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    Open(QuoteMark),
+    Close(QuoteMark),
+    Skip,
+}
+
+/// A mark found in the text, before it is read as opening or closing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Raw {
+    Straight,
+    StraightSingle,
+    LeftDouble,
+    RightDouble,
+    LeftSingle,
+    RightSingle,
+    LowDouble,
+    LowSingle,
+    OpenGuillemet,
+    CloseGuillemet,
+}
+
+/// An opening mark waiting for its close.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    mark: QuoteMark,
+    span: Span,
+}
+
+/// Pairs the quotation marks of paragraph `para` (index `paragraph`), appending its passages
+/// to `out` in text order of their opening marks.
+pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quoted>) {
+    let s = para.text(text);
+    let first = out.len();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut i = 0;
+    while let Some((at, raw, len)) = next_mark(s.as_bytes(), i) {
+        i = at + len;
+        let span = Span::new(para.start + at, para.start + at + len);
+        match act(s, at, len, raw, &stack) {
+            Action::Open(mark) => stack.push(Open { mark, span }),
+            Action::Close(mark) => close(&mut stack, mark, span, paragraph, out),
+            Action::Skip => {}
+        }
+    }
+    for (depth, open) in stack.iter().enumerate().filter(|(_, o)| o.mark != QuoteMark::Single) {
+        out.push(passage(*open, None, para.end, depth, paragraph));
+    }
+    out[first..].sort_by_key(|q| q.open.start);
+}
+
+/// Closes the innermost open passage of `mark`'s kind, dropping passages opened inside it
+/// and left unclosed; a close with nothing to close is ignored.
+fn close(
+    stack: &mut Vec<Open>,
+    mark: QuoteMark,
+    span: Span,
+    paragraph: usize,
+    out: &mut Vec<Quoted>,
+) {
+    let Some(depth) = stack.iter().rposition(|o| o.mark == mark) else { return };
+    let open = stack[depth];
+    stack.truncate(depth);
+    out.push(passage(open, Some(span), span.start, depth, paragraph));
+}
+
+fn passage(
+    open: Open,
+    close: Option<Span>,
+    content_end: usize,
+    depth: usize,
+    paragraph: usize,
+) -> Quoted {
+    Quoted {
+        open: open.span,
+        close,
+        content: Span::new(open.span.end, content_end.max(open.span.end)),
+        paragraph,
+        depth,
+        mark: open.mark,
+        continues_next: false,
+        continues_prev: false,
+    }
+}
+
+/// The next quotation mark at or after byte `from`: its offset, kind and length in bytes.
+fn next_mark(b: &[u8], from: usize) -> Option<(usize, Raw, usize)> {
+    let mut i = from;
+    while i < b.len() {
+        let found = match b[i] {
+            b'"' => Some((Raw::Straight, 1)),
+            b'\'' if b.get(i + 1) == Some(&b'\'') => Some((Raw::Straight, 2)),
+            b'\'' => Some((Raw::StraightSingle, 1)),
+            b'`' if b.get(i + 1) == Some(&b'`') => Some((Raw::LeftDouble, 2)),
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => Some((Raw::LeftDouble, 3)),
+                Some(0x9D) => Some((Raw::RightDouble, 3)),
+                Some(0x98) => Some((Raw::LeftSingle, 3)),
+                Some(0x99) => Some((Raw::RightSingle, 3)),
+                Some(0x9E) => Some((Raw::LowDouble, 3)),
+                Some(0x9A) => Some((Raw::LowSingle, 3)),
+                _ => None,
+            },
+            0xC2 => match b.get(i + 1) {
+                Some(0xAB) => Some((Raw::OpenGuillemet, 2)),
+                Some(0xBB) => Some((Raw::CloseGuillemet, 2)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((raw, len)) = found {
+            return Some((i, raw, len));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Reads the mark `raw` at `s[at..at + len]` as opening, closing or neither, given the open
+/// passages `stack`.
+fn act(s: &str, at: usize, len: usize, raw: Raw, stack: &[Open]) -> Action {
+    let prev = s[..at].chars().next_back();
+    let next = s[at + len..].chars().next();
+    let left = next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_before);
+    let right = prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_after);
+    let has = |m: QuoteMark| stack.iter().any(|o| o.mark == m);
+    use Action::*;
+    use QuoteMark::*;
+    match raw {
+        Raw::Straight if left == right => {
+            if has(Double) {
+                Close(Double)
+            } else {
+                Open(Double)
+            }
+        }
+        Raw::Straight => {
+            if left {
+                Open(Double)
+            } else {
+                Close(Double)
+            }
+        }
+        Raw::LeftDouble if has(Low) => Close(Low),
+        Raw::LeftDouble if right && !left && has(Double) => Close(Double),
+        Raw::LeftDouble => Open(Double),
+        Raw::RightDouble if has(Double) => Close(Double),
+        Raw::RightDouble if has(Low) => Close(Low),
+        Raw::RightDouble if left && !right => Open(Double),
+        Raw::LowDouble => Open(Low),
+        Raw::OpenGuillemet => Open(Guillemet),
+        Raw::CloseGuillemet => Close(Guillemet),
+        Raw::LowSingle => Open(Single),
+        _ if is_apostrophe(s, at, len, prev, next) => Skip,
+        Raw::LeftSingle if right && has(Single) => Close(Single),
+        Raw::LeftSingle => Open(Single),
+        Raw::RightSingle | Raw::StraightSingle if right && has(Single) => Close(Single),
+        Raw::RightSingle | Raw::StraightSingle if left && !right => Open(Single),
+        _ => Skip,
+    }
+}
+
+/// A character after which a mark opens a passage: white space, an opening bracket or
+/// dash, or another opening mark.
+fn opens_before(c: char) -> bool {
+    c.is_whitespace() || "([{—–-/:“‘„«\"'".contains(c)
+}
+
+/// A character before which a mark closes a passage: white space or punctuation.
+fn closes_after(c: char) -> bool {
+    c.is_whitespace() || ".,;:!?)]}—–-/…”’»\"'".contains(c)
+}
+
+/// True when the single mark at `at` is an apostrophe: inside a word (Kyiv's), before a
+/// decade or year ('90s, '16), or opening an elision ('em, rock 'n' roll).
+fn is_apostrophe(s: &str, at: usize, len: usize, prev: Option<char>, next: Option<char>) -> bool {
+    let inside = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphabetic);
+    if inside {
+        return true;
+    }
+    if prev.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let after = &s[at + len..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let decade = digits == 2 && !after.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
+    let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let word = &after[..word_len];
+    decade || ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<(&str, usize, bool)> {
+        let mut out = Vec::new();
+        pair(text, Span::new(0, text.len()), 0, &mut out);
+        out.iter().map(|q| (q.content.text(text), q.depth, q.close.is_some())).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_doubles() {
+        assert_eq!(quoted("He said “yes” and \"no\"."), [("yes", 0, true), ("no", 0, true)]);
+        assert_eq!(quoted("''Bernie is honest,'' she said."), [("Bernie is honest,", 0, true)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(quoted("Kyiv's allies and the students' union in the '90s").is_empty());
+        assert!(quoted("They played rock 'n' roll and O’Malley’s band went on").is_empty());
+        assert!(quoted("Let ’em in, it’s the ’16 race").is_empty());
+    }
+
+    #[test]
+    fn single_quotes_pair_around_apostrophes() {
+        assert_eq!(quoted("Trump’s ‘loser’ supporters"), [("loser", 0, true)]);
+        assert_eq!(
+            quoted("Trump: ‘I’m the Worst Thing That Happened.’"),
+            [("I’m the Worst Thing That Happened.", 0, true)]
+        );
+        assert_eq!(quoted("He called it 'Kyiv's war' twice"), [("Kyiv's war", 0, true)]);
+    }
+
+    #[test]
+    fn nested_quotes_have_depth() {
+        assert_eq!(
+            quoted("\"He told me 'never again' today,\" she said."),
+            [("He told me 'never again' today,", 0, true), ("never again", 1, true)]
+        );
+        assert_eq!(
+            quoted("“She said ‘no’ twice”"),
+            [("She said ‘no’ twice", 0, true), ("no", 1, true)]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_low_nine_quotes() {
+        assert_eq!(quoted("Er sagte „nein“ und «oui»."), [("nein", 0, true), ("oui", 0, true)]);
+    }
+
+    #[test]
+    fn unbalanced_marks_never_fail() {
+        assert_eq!(quoted("He said \"we will win"), [("we will win", 0, false)]);
+        assert!(quoted("a stray” close and a ’ lone mark").is_empty());
+        assert_eq!(quoted("\"\"\""), [("", 0, true)]);
+    }
+}

@@ -1,0 +1,205 @@
+//! Boilerplate: lines that are page furniture rather than article text. Related-link teasers
+//! are found by their glued timestamp and view count; the other kinds by the patterns in
+//! `data/boilerplate.tsv`, and separators and markup by their shape.
+
+mod teaser;
+
+use std::sync::LazyLock;
+
+use crate::document::{Boilerplate, BoilerplateKind, Span, Teaser, Text};
+
+/// The pattern table, embedded.
+const PATTERNS_TSV: &str = include_str!("../../data/boilerplate.tsv");
+
+/// The most words of a line a `suffix` pattern may end.
+const SUFFIX_MAX_WORDS: usize = 8;
+/// The most words of a line a `contains` pattern may be found in.
+const CONTAINS_MAX_WORDS: usize = 25;
+
+/// How a pattern matches a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum How {
+    Prefix,
+    Line,
+    Suffix,
+    Contains,
+}
+
+/// One row of the pattern table.
+#[derive(Clone, Debug)]
+struct Pattern {
+    kind: BoilerplateKind,
+    how: How,
+    text: &'static str,
+    rule: String,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| parse_patterns(PATTERNS_TSV));
+
+/// Reads the pattern table; rows it cannot read are skipped (a unit test checks there are
+/// none).
+fn parse_patterns(tsv: &'static str) -> Vec<Pattern> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|row| {
+            let mut cols = row.split('\t');
+            let (kind, how, text) = (cols.next()?, cols.next()?, cols.next()?);
+            let how = match how {
+                "prefix" => How::Prefix,
+                "line" => How::Line,
+                "suffix" => How::Suffix,
+                "contains" => How::Contains,
+                _ => return None,
+            };
+            let rule = format!("boilerplate.{how:?}.{}", kind).to_lowercase();
+            Some(Pattern { kind: kind_named(kind)?, how, text, rule })
+        })
+        .collect()
+}
+
+fn kind_named(name: &str) -> Option<BoilerplateKind> {
+    use BoilerplateKind::*;
+    Some(match name {
+        "teaser" => Teaser,
+        "read_more" => ReadMore,
+        "watch" => Watch,
+        "photo_credit" => PhotoCredit,
+        "share" => Share,
+        "newsletter" => Newsletter,
+        "social" => Social,
+        "advertisement" => Advertisement,
+        "embed" => Embed,
+        "separator" => Separator,
+        "label" => Label,
+        "credit" => Credit,
+        _ => return None,
+    })
+}
+
+/// The boilerplate the trimmed line `span` is, if it is any.
+pub(super) fn classify(text: &str, span: Span) -> Option<Boilerplate> {
+    let s = span.text(text);
+    if let Some(found) = teaser::find(text, span) {
+        return Some(found);
+    }
+    let (kind, rule) = by_pattern(s).or_else(|| watch_prompt(s)).or_else(|| by_shape(s))?;
+    let mut found =
+        Boilerplate { span, text: s.to_owned(), kind, teaser: None, rule: rule.to_owned() };
+    if kind == BoilerplateKind::ReadMore {
+        found.teaser = linked_headline(text, span);
+    }
+    Some(found)
+}
+
+/// The first pattern of the table that matches `s`.
+fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
+    let bare = s.trim_end_matches(['.', ':', ' ']).trim_matches('"');
+    let words = s.split_whitespace().count();
+    let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
+    PATTERNS
+        .iter()
+        .find(|p| match p.how {
+            How::Prefix => starts_with_ignore_case(s, p.text),
+            How::Line => bare.eq_ignore_ascii_case(p.text),
+            How::Suffix => words <= SUFFIX_MAX_WORDS && ends_with_ignore_case(bare, p.text),
+            How::Contains => {
+                words <= CONTAINS_MAX_WORDS && !opens_quote && contains_ignore_case(s, p.text)
+            }
+        })
+        .map(|p| (p.kind, p.rule.as_str()))
+}
+
+/// "Watch …:" with at most ten words before the colon ("Watch the full video below:").
+fn watch_prompt(s: &str) -> Option<(BoilerplateKind, &'static str)> {
+    let colon = s.find(':')?;
+    let lead = &s[..colon];
+    (starts_with_ignore_case(lead, "watch ") && lead.split_whitespace().count() <= 10)
+        .then_some((BoilerplateKind::Watch, "boilerplate.watch_colon"))
+}
+
+/// Separators (no letter or digit: "___", "* * *") and markup (`<…>`, CSS rules).
+fn by_shape(s: &str) -> Option<(BoilerplateKind, &'static str)> {
+    if !s.chars().any(char::is_alphanumeric) {
+        return Some((BoilerplateKind::Separator, "boilerplate.shape.separator"));
+    }
+    let css_rule = s.ends_with('{') || (s.ends_with(';') && !s.contains(' ') && s.contains(':'));
+    let tag = s.starts_with('<') && s.trim_end_matches('.').ends_with('>');
+    (css_rule || tag).then_some((BoilerplateKind::Embed, "boilerplate.shape.markup"))
+}
+
+/// The headline a "Read more: …" line links to: the text after its first colon.
+fn linked_headline(text: &str, span: Span) -> Option<Teaser> {
+    let s = span.text(text);
+    let at = s.find(':')? + 1;
+    let head = super::lines::trim(text, Span::new(span.start + at, span.end));
+    (head.text(text).split_whitespace().count() >= 2).then(|| Teaser {
+        headline: Text::new(text, head),
+        published: None,
+        views: None,
+        quote: None,
+    })
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+fn contains_ignore_case(s: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    s.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Option<BoilerplateKind> {
+        classify(s, Span::new(0, s.len())).map(|b| b.kind)
+    }
+
+    #[test]
+    fn every_pattern_row_is_read() {
+        let rows = PATTERNS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+        assert_eq!(rows.count(), PATTERNS.len());
+    }
+
+    #[test]
+    fn prompts_and_credits_are_boilerplate() {
+        use BoilerplateKind::*;
+        assert_eq!(kind("Read more: Trump wants to meet Putin"), Some(ReadMore));
+        assert_eq!(kind("RELATED: Senate passes the bill"), Some(ReadMore));
+        assert_eq!(kind("Watch: the moment the vote passed"), Some(Watch));
+        assert_eq!(kind("Watch the full video of Beck’s remarks below:"), Some(Watch));
+        assert_eq!(kind("Photo: Reuters"), Some(PhotoCredit));
+        assert_eq!(kind("John Moore/Getty Images."), Some(PhotoCredit));
+        assert_eq!(kind("Scott Olson via Getty Images."), Some(PhotoCredit));
+        assert_eq!(kind("Share this article"), Some(Share));
+        assert_eq!(kind("Sign up for our morning newsletter"), Some(Newsletter));
+        assert_eq!(kind("Follow Pam Key on Twitter @pamkeyNEN."), Some(Social));
+        assert_eq!(kind("Advertisement"), Some(Advertisement));
+        assert_eq!(kind("___."), Some(Separator));
+        assert_eq!(kind("<tweet tweet-id=\"1\"><tweet/>."), Some(Embed));
+        assert_eq!(kind("ABSTRACT."), Some(Label));
+        assert_eq!(kind("(Reporting by Amanda Becker; Editing by Matthew Lewis.)"), Some(Credit));
+    }
+
+    #[test]
+    fn body_lines_are_not_boilerplate() {
+        assert_eq!(kind("The email includes a photo of Cruz wearing hunting gear."), None);
+        assert_eq!(kind("Trump drew the analogy while fans watched the game."), None);
+        assert_eq!(kind("\"Sign up for the newsletter,\" she told the crowd."), None);
+        assert_eq!(kind("Details"), None);
+    }
+
+    #[test]
+    fn read_more_links_a_headline() {
+        let text = "Read more: Zelensky: US must be part of peacekeeping";
+        let b = classify(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(b.teaser.unwrap().headline.text, "Zelensky: US must be part of peacekeeping");
+    }
+}

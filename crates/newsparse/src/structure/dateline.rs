@@ -1,0 +1,198 @@
+//! Datelines in the common wire forms: "Kyiv • UNN" on its own line, and "WASHINGTON
+//! (Reuters) -", "LONDON, Jan 23 (AP) —", "KYIV, Ukraine —", "Aug 27 (Reuters) -" opening the
+//! first body paragraph.
+
+use super::lines::trim;
+use crate::document::{Dateline, Span, Text};
+
+/// Separators between a place and an outlet on a dateline line.
+const BULLETS: &[&str] = &[" • ", " · ", " | "];
+
+/// Dashes that end a dateline; spaced hyphens only, so "Winston-Salem" stays whole.
+const DASHES: &[&str] = &["—", "―", "–", " - ", " -- "];
+
+/// The longest dateline, in bytes, before its dash.
+const MAX_PREFIX: usize = 80;
+
+/// Month names and their abbreviations, for the date part of a dateline.
+const MONTHS: &[&str] =
+    &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// True when the line `span` is, or opens with, a dateline.
+pub(super) fn starts(text: &str, span: Span) -> bool {
+    own_line(text, span).is_some() || prefix(text, span).is_some()
+}
+
+/// A dateline that fills the whole line `span`: "Kyiv • UNN", or a wire dateline with
+/// nothing after its dash.
+pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
+    let s = span.text(text);
+    for bullet in BULLETS {
+        let Some(at) = s.find(bullet) else { continue };
+        let (place, outlet) = (&s[..at], &s[at + bullet.len()..]);
+        if is_name(place, 4) && is_name(outlet, 4) {
+            let outlet_start = span.start + at + bullet.len();
+            return Some(Dateline {
+                span,
+                place: Some(Text::new(text, Span::new(span.start, span.start + at))),
+                outlet: Some(Text::new(text, Span::new(outlet_start, span.end))),
+                date: None,
+            });
+        }
+    }
+    prefix(text, span).filter(|d| d.span.end == span.end)
+}
+
+/// A wire dateline opening the line `span`: PLACE[, REGION][, DATE] [(OUTLET)] DASH, with
+/// PLACE in capitals unless an outlet is named; or DATE (OUTLET) DASH. The dateline's span
+/// runs through the dash.
+pub(super) fn prefix(text: &str, span: Span) -> Option<Dateline> {
+    let s = span.text(text);
+    let window = &s[..floor_char_boundary(s, MAX_PREFIX + 4)];
+    let (dash_at, dash) =
+        DASHES.iter().filter_map(|d| window.find(d).map(|at| (at, *d))).min_by_key(|p| p.0)?;
+    let head = s[..dash_at].trim_end();
+    if head.is_empty() || head.len() > MAX_PREFIX {
+        return None;
+    }
+    let (rest, outlet) = split_outlet(head);
+    let mut dateline = Dateline {
+        span: Span::new(span.start, span.start + dash_at + dash.trim_end().len()),
+        place: None,
+        outlet: outlet
+            .map(|(at, len)| Text::new(text, Span::new(span.start + at, span.start + at + len))),
+        date: None,
+    };
+    let mut offset = 0;
+    for (i, part) in rest.split(", ").enumerate() {
+        let part_span =
+            trim(text, Span::new(span.start + offset, span.start + offset + part.len()));
+        offset += part.len() + 2;
+        if !is_name(part, 4) && !is_date(part) {
+            return None;
+        }
+        if is_date(part) {
+            dateline.date.get_or_insert_with(|| Text::new(text, part_span));
+        } else if i == 0 {
+            if outlet.is_none() && !is_capitals(part) {
+                return None;
+            }
+            dateline.place = Some(Text::new(text, part_span));
+        } else if i > 2 {
+            return None;
+        }
+    }
+    (dateline.place.is_some() || dateline.outlet.is_some()).then_some(dateline)
+}
+
+/// Splits a trailing "(OUTLET)" off `head`: the rest, and the outlet's offset and length.
+fn split_outlet(head: &str) -> (&str, Option<(usize, usize)>) {
+    let Some(inner) = head.strip_suffix(')') else { return (head, None) };
+    let Some(open) = inner.rfind('(') else { return (head, None) };
+    let name = &inner[open + 1..];
+    if !is_name(name, 4) {
+        return (head, None);
+    }
+    (head[..open].trim_end(), Some((open + 1, name.len())))
+}
+
+/// One to `max` words, each starting with a capital letter ("Kyiv", "NEW YORK", "N.H.").
+fn is_name(s: &str, max: usize) -> bool {
+    let mut count = 0;
+    let ok = s.split_whitespace().all(|w| {
+        count += 1;
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphanumeric() || ".'’-&".contains(c))
+    });
+    ok && (1..=max).contains(&count)
+}
+
+/// At least two letters, none of them lower case.
+fn is_capitals(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+}
+
+/// A month name or abbreviation followed by a day ("Jan 23", "Dec. 11", "January 23").
+fn is_date(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    MONTHS.iter().any(|m| month.starts_with(m))
+        && day.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Option<(String, String, String, String)> {
+        let d = prefix(text, Span::new(0, text.len()))?;
+        let get = |t: Option<Text>| t.map(|t| t.text).unwrap_or_default();
+        Some((d.span.text(text).to_owned(), get(d.place), get(d.outlet), get(d.date)))
+    }
+
+    #[test]
+    fn wire_datelines_open_the_lede() {
+        let cases = [
+            (
+                "WASHINGTON (Reuters) - The Senate voted.",
+                "WASHINGTON (Reuters) -",
+                "WASHINGTON",
+                "Reuters",
+                "",
+            ),
+            (
+                "LONDON, Jan 23 (AP) — Prices rose.",
+                "LONDON, Jan 23 (AP) —",
+                "LONDON",
+                "AP",
+                "Jan 23",
+            ),
+            ("KYIV, Ukraine — Sirens sounded.", "KYIV, Ukraine —", "KYIV", "", ""),
+            (
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters",
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) —",
+                "CAMBRIDGE",
+                "UPI",
+                "Dec. 11",
+            ),
+            (
+                "Aug 27 (Reuters) - Clinton was briefed.",
+                "Aug 27 (Reuters) -",
+                "",
+                "Reuters",
+                "Aug 27",
+            ),
+            ("BOSTON —Standing in front of a crowd", "BOSTON —", "BOSTON", "", ""),
+        ];
+        for (text, span, place, outlet, date) in cases {
+            let got = parts(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(got, (span.into(), place.into(), outlet.into(), date.into()), "{text}");
+        }
+    }
+
+    #[test]
+    fn body_sentences_with_dashes_are_no_datelines() {
+        assert!(parts("The senator — a Democrat — said no.").is_none());
+        assert!(parts("Trump - and his allies - push back").is_none());
+        assert!(parts("In Winston-Salem, voters lined up.").is_none());
+    }
+
+    #[test]
+    fn place_and_outlet_on_their_own_line() {
+        let text = "Kyiv • UNN";
+        let d = own_line(text, Span::new(0, text.len())).unwrap();
+        assert_eq!(d.place.unwrap().text, "Kyiv");
+        assert_eq!(d.outlet.unwrap().text, "UNN");
+    }
+}
