@@ -225,10 +225,10 @@ fn map_document(doc: &mut Document, f: &mut impl FnMut(Span) -> Span) {
 
 fn map_structure(structure: &mut Structure, f: &mut impl FnMut(Span) -> Span) {
     let Structure { headline, dateline, byline, subheads, lede, boilerplate } = structure;
-    if let Some(Headline { span, text, source }) = headline {
+    if let Some(Headline { span, text, source, deck }) = headline {
         *span = f(*span);
         map_text(text, f);
-        source.iter_mut().for_each(|t| map_text(t, f));
+        source.iter_mut().chain(deck).for_each(|t| map_text(t, f));
     }
     if let Some(Dateline { span, place, outlet, date }) = dateline {
         *span = f(*span);
@@ -240,7 +240,7 @@ fn map_structure(structure: &mut Structure, f: &mut impl FnMut(Span) -> Span) {
     }
     subheads.iter_mut().for_each(|t| map_text(t, f));
     map_opt(lede, f);
-    for Boilerplate { span, kind: _, teaser } in boilerplate {
+    for Boilerplate { span, text: _, kind: _, teaser, rule: _ } in boilerplate {
         *span = f(*span);
         if let Some(Teaser { headline, published, views: _, quote: _ }) = teaser {
             map_text(headline, f);

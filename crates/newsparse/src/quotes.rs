@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::{Quote, QuoteKind, Region, SourceKind, Span, Speaker};
-use crate::segment::{Quoted, Segments};
+use crate::segment::{QuoteMark, Quoted, Segments};
 
 /// A speaker's name: capitalised words, or a personal pronoun.
 const NAME: &str =
@@ -31,7 +31,9 @@ pub(crate) fn find(text: &str, segments: &Segments) -> Vec<Quote> {
         .quoted
         .iter()
         .filter(|q| {
-            segments.paragraphs[q.paragraph].region == Region::Body && !q.content.is_empty()
+            segments.paragraphs[q.paragraph].region == Region::Body
+                && !q.content.is_empty()
+                && q.mark.family() == QuoteMark::Double
         })
         .map(|q| direct(text, segments, q))
         .collect()

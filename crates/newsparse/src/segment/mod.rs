@@ -46,7 +46,7 @@ mod sentences;
 use std::iter::Peekable;
 
 use crate::document::{Region, Span, Structure};
-use crate::structure::{lines, trim};
+use crate::structure::{trim, trimmed_lines};
 
 pub(crate) use quotemarks::QuoteMark;
 
@@ -105,7 +105,7 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
     let mut segments = Segments::default();
     let mut boilerplate = structure.boilerplate.iter().map(|b| b.span).peekable();
     let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
-    for line in lines(text) {
+    for line in trimmed_lines(text) {
         let span = line.span;
         if span.is_empty() || skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span)) {
             continue;

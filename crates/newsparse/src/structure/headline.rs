@@ -104,10 +104,10 @@ fn is_name(s: &str, max_words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::structure::lines;
+    use crate::structure::trimmed_lines;
 
     fn headline(text: &str) -> Option<Headline> {
-        let article: Vec<Line> = lines(text).filter(|l| !l.span.is_empty()).collect();
+        let article: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
         find(text, &article)
     }
 

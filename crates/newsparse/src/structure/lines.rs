@@ -11,22 +11,32 @@ pub(crate) struct Line {
     pub(crate) blank_before: bool,
 }
 
-/// The lines of `text`, split at `\n` (a `\r` before it is dropped), each trimmed of white
-/// space; blank lines are yielded with an empty span.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+/// The lines of `text`, split at `\n`, as spans without their terminator (`\n` or `\r\n`),
+/// blank lines included, not trimmed of other white space.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut blank_before = false;
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
         }
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        let span = trim(text, Span::new(start, end));
+        let body = if end > start && bytes[end - 1] == b'\r' { end - 1 } else { end };
+        let span = Span::new(start, body);
+        start = end + 1;
+        Some(span)
+    })
+}
+
+/// The lines of `text` trimmed of white space, each marked when a blank line stands before
+/// it; blank lines are yielded with an empty span.
+pub(crate) fn trimmed_lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let mut blank_before = false;
+    lines(text).map(move |raw| {
+        let span = trim(text, raw);
         let line = Line { span, blank_before };
         blank_before = span.is_empty();
-        start = end + 1;
-        Some(line)
+        line
     })
 }
 
@@ -45,9 +55,9 @@ mod tests {
     #[test]
     fn lines_keep_offsets_across_crlf() {
         let text = "a\r\nbc\n\nd";
-        let got: Vec<&str> = lines(text).map(|l| l.span.text(text)).collect();
+        let got: Vec<&str> = lines(text).map(|l| l.text(text)).collect();
         assert_eq!(got, ["a", "bc", "", "d"]);
-        let blank: Vec<bool> = lines(text).map(|l| l.blank_before).collect();
+        let blank: Vec<bool> = trimmed_lines(text).map(|l| l.blank_before).collect();
         assert_eq!(blank, [false, false, false, true]);
     }
 

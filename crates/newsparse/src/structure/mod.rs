@@ -15,7 +15,7 @@ mod lines;
 
 use crate::document::{Byline, Span, Structure, Text};
 
-pub(crate) use lines::{Line, lines, trim};
+pub(crate) use lines::{Line, lines, trim, trimmed_lines};
 
 /// How many article lines after the headline may hold a byline or a dateline.
 const FRONT_MATTER_LINES: usize = 3;
@@ -23,7 +23,7 @@ const FRONT_MATTER_LINES: usize = 3;
 /// Finds the structure of `text`.
 pub(crate) fn analyze(text: &str) -> Structure {
     let mut structure = Structure::default();
-    let all: Vec<Line> = lines(text).filter(|l| !l.span.is_empty()).collect();
+    let all: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
     let mut article: Vec<Line> = Vec::with_capacity(all.len());
     for line in all {
         match boilerplate::classify(text, line.span) {
