@@ -1,3 +1,10 @@
+/*
+ * newsparse: who said what in English news articles (quotes, speakers, entities).
+ * The contract every function follows (handles, statuses, out-parameters, borrowed views,
+ * threads) is the "API conventions" section of the project's README.
+ * Licensed under MIT OR Apache-2.0.
+ */
+
 #ifndef NEWSPARSE_H
 #define NEWSPARSE_H
 

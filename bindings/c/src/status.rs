@@ -96,7 +96,8 @@ thread_local! {
 /// Sets this thread's last-error message (interior NUL bytes are dropped).
 fn set_last_error(message: String) {
     let message = CString::new(message.replace('\0', "")).unwrap_or_default();
-    LAST_ERROR.with(|last| *last.borrow_mut() = message);
+    // During the thread's teardown the slot is gone; the message is then dropped.
+    let _ = LAST_ERROR.try_with(|last| *last.borrow_mut() = message);
 }
 
 /// The panic boundary of every fallible export: runs `f`, records its failure (or a caught
@@ -151,4 +152,45 @@ pub extern "C" fn newsparse_status_message(status: u32) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn newsparse_last_error() -> *const c_char {
     boundary_or(c"panic".as_ptr(), || LAST_ERROR.with(|last| last.borrow().as_ptr()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn last_error() -> String {
+        // SAFETY: `newsparse_last_error` returns a valid NUL-terminated string.
+        unsafe { CStr::from_ptr(newsparse_last_error()) }.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn a_panic_becomes_the_panic_status() {
+        assert_eq!(boundary(|| panic!("boom")), newsparse_status::Panic);
+        assert_eq!(last_error(), "panic: boom");
+        assert_eq!(boundary_or(7, || panic!("boom")), 7);
+    }
+
+    #[test]
+    fn a_failure_sets_the_message_and_a_success_clears_it() {
+        assert_eq!(boundary(|| Err(Failure::null("out"))), newsparse_status::NullParameter);
+        assert_eq!(last_error(), "`out` is NULL");
+        assert_eq!(boundary(|| Ok(())), newsparse_status::Ok);
+        assert_eq!(last_error(), "");
+    }
+
+    #[test]
+    fn every_status_has_a_message() {
+        for n in 0..=8 {
+            let status = newsparse_status::from_u32(n).expect("statuses are numbered 0 to 8");
+            assert_eq!(status as u32, n);
+            assert!(!status.message().is_empty());
+        }
+        assert_eq!(newsparse_status::from_u32(9), None);
+    }
+
+    #[test]
+    fn core_errors_map_to_statuses() {
+        let error = newsparse::Error::TooLarge { len: 2, max: 1 };
+        assert_eq!(Failure::from(error).status, newsparse_status::TooLarge);
+    }
 }
