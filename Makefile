@@ -32,7 +32,8 @@ C_LIBS   := -lgcc_s -lutil -lrt -lpthread -lm -ldl
 C_OUT    := target/c
 C_ARTICLE := examples/ukraine-guarantees.txt
 ASAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
+VALGRIND_BIN ?= valgrind
+VALGRIND := $(VALGRIND_BIN) --quiet --error-exitcode=99 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 
@@ -53,7 +54,7 @@ c-test: c-lib
 	$(CC) $(CFLAGS_TEST) bindings/c/tests/test_capi.c -o $(C_OUT)/test_capi $(LIBDIR)/libnewsparse.a $(C_LIBS)
 	$(CC) $(CFLAGS_TEST) examples/c/quotes.c -o $(C_OUT)/quotes $(LIBDIR)/libnewsparse.a $(C_LIBS)
 	printf '"caf\351," she said.\n' > $(C_OUT)/invalid-utf8.txt
-	if command -v valgrind >/dev/null; then \
+	if command -v $(VALGRIND_BIN) >/dev/null; then \
 	  $(VALGRIND) ./$(C_OUT)/test_capi $(C_ARTICLE) && \
 	  $(VALGRIND) ./$(C_OUT)/quotes $(C_ARTICLE) >/dev/null && \
 	  { $(VALGRIND) ./$(C_OUT)/quotes $(C_OUT)/invalid-utf8.txt; test $$? -eq 1; }; \
