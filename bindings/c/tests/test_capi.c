@@ -86,8 +86,11 @@ static bool test_quote_fields(void) {
     CHECK(q.speaker_text.data != NULL);
     CHECK(spans(q.speaker_text, q.speaker_mention, TURNER));
     CHECK(q.speaker_description.data == NULL);
-    CHECK(q.speaker_entity == NEWSPARSE_NO_ENTITY ||
-          q.speaker_entity < newsparse_document_entity_count(doc));
+    if (q.speaker_entity != NEWSPARSE_NO_ENTITY) { /* the speaker's entity is the speaker */
+        newsparse_entity e;
+        CHECK(newsparse_document_entity(doc, q.speaker_entity, &e) == NEWSPARSE_STATUS_OK);
+        CHECK(str_is(e.name, "Patrick Turner") && e.kind == NEWSPARSE_ENTITY_KIND_PERSON);
+    }
     CHECK(q.rule.data != NULL && q.rule.len > 0);
     newsparse_document_free(doc);
     newsparse_extractor_free(ex);
