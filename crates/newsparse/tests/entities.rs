@@ -215,3 +215,38 @@ fn public_types_are_thread_safe() {
     check::<Entry>();
     check::<Extractor>();
 }
+
+#[test]
+fn in_sports_copy_towns_are_teams_but_countries_and_locations_stay_places() {
+    let text = "CRICKET - SOMERSET WIN .\nLONDON 1996-08-30\nSomerset beat Leeds by four wickets at home in London, and England drew.";
+    let got = entities(text);
+    let kind = |mention: &str| got.iter().find(|e| e.2.iter().any(|m| m == mention)).map(|e| e.1);
+    assert_eq!(kind("Leeds"), Some(EntityKind::Organization));
+    assert_eq!(kind("England"), Some(EntityKind::Place));
+    assert_eq!(kind("LONDON"), Some(EntityKind::Place));
+}
+
+#[test]
+fn outside_sports_a_town_is_a_place() {
+    assert_eq!(
+        kind_of("Officials in Leeds said the plant would close.", "Leeds"),
+        Some(EntityKind::Place)
+    );
+}
+
+#[test]
+fn a_title_before_a_town_makes_it_a_person() {
+    assert_eq!(kind_of("Republican candidate Dole said little.", "Dole"), Some(EntityKind::Person));
+}
+
+#[test]
+fn a_common_word_after_the_is_no_town() {
+    assert!(entities("It would split the Alliance, he said.").is_empty());
+}
+
+#[test]
+fn standalone_punctuation_parts_names() {
+    let got = entities("Sjeng Schalken ( Netherlands ) beat Paul Haarhuis .");
+    let names: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(names, ["Sjeng Schalken", "Netherlands", "Paul Haarhuis"]);
+}

@@ -30,7 +30,9 @@
 //! Quotes and attribution read entities through crate-internal helpers:
 //! [`entity_at`] (the entity with a mention overlapping a span), [`gender`] (from an
 //! honorific or a given name), [`is_title`] ("President", "special envoy"), [`is_media`]
-//! ("the newspaper" is not; "Bloomberg" is), and [`is_group`] ("Europeans").
+//! ("the newspaper" is not; "Bloomberg" is), [`is_group`] ("Europeans"), and [`nominal`]
+//! (the person "the US president" or "the Russian leader" refers to, from the roles read
+//! earlier in the article).
 
 mod cluster;
 mod names;
@@ -166,4 +168,109 @@ fn kind_of(gaz: &Gazetteer, phrase: &str) -> Option<EntityKind> {
     let p = phrase.trim();
     let p = p.strip_prefix("the ").or_else(|| p.strip_prefix("The ")).unwrap_or(p);
     gaz.lookup(p).and_then(|r| gaz.record(r).kind.entity_kind())
+}
+
+/// Titles general enough to name any leader ("the Russian leader").
+const GENERIC_TITLES: &[&str] = &["leader", "head", "chief", "official", "boss"];
+
+/// The person entity a nominal phrase refers to ("the US president", "the Russian leader",
+/// "the president"): the person mentioned last before byte `at` whose role agrees with the
+/// phrase's title (or the title is generic, like "leader") and whose affiliation agrees
+/// with the phrase's premodifier ("US", "Russian"), when it has one.
+#[allow(dead_code)]
+pub(crate) fn nominal(
+    gaz: &Gazetteer,
+    entities: &[Entity],
+    phrase: &str,
+    at: usize,
+) -> Option<usize> {
+    let lower = phrase.trim().to_lowercase();
+    let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&("the" | "this" | "that")) => &words[1..],
+        _ => &words[..],
+    };
+    let k = (1..=words.len().min(3))
+        .rev()
+        .find(|&k| gaz.is_title(&words[words.len() - k..].join(" ")))?;
+    let title = words[words.len() - k..].join(" ");
+    let premod = words[..words.len() - k].join(" ");
+    let agrees = |e: &Entity| {
+        let role = e.role.as_deref().unwrap_or("").to_lowercase();
+        let role_ok = role.split(' ').next() == title.split(' ').next()
+            || role.starts_with(&title)
+            || GENERIC_TITLES.contains(&title.as_str()) && !role.is_empty();
+        role_ok && (premod.is_empty() || same_place(gaz, e.affiliation.as_deref(), &premod))
+    };
+    let last_before =
+        |e: &Entity| e.mentions.iter().filter(|m| m.span.end <= at).map(|m| m.span.start).max();
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && agrees(e))
+        .filter_map(|e| Some((last_before(e)?, e.id)))
+        .max()
+        .map(|(_, id)| id)
+}
+
+/// True when an affiliation ("US", "Russian") and a lower-cased premodifier ("us",
+/// "russian") name the same thing, directly or through the gazetteer ("U.S." and "us").
+fn same_place(gaz: &Gazetteer, affiliation: Option<&str>, premod: &str) -> bool {
+    let Some(aff) = affiliation else { return false };
+    if aff.to_lowercase() == premod {
+        return true;
+    }
+    let forms = [premod.to_uppercase(), crate::gazetteer::title_case(&premod.to_uppercase())];
+    let target = forms.iter().find_map(|f| gaz.lookup(f));
+    target.is_some() && target == gaz.lookup(aff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::default_gazetteer;
+
+    #[test]
+    fn nominals_resolve_to_the_titled_person() {
+        let text = "US President Donald Trump met Russian dictator Vladimir Putin. \
+                    The US president spoke, and the Russian leader listened.";
+        let doc = crate::Extractor::new().parse(text).unwrap();
+        let gaz = default_gazetteer();
+        let at = text.find("The US president").unwrap();
+        let trump = nominal(&gaz, &doc.entities, "The US president", at).unwrap();
+        assert_eq!(doc.entities[trump].name, "Donald Trump");
+        let putin = nominal(&gaz, &doc.entities, "the Russian leader", at).unwrap();
+        assert_eq!(doc.entities[putin].name, "Vladimir Putin");
+        assert_eq!(nominal(&gaz, &doc.entities, "the French president", at), None);
+    }
+
+    #[test]
+    fn gender_from_honorific_or_given_name() {
+        let gaz = default_gazetteer();
+        assert_eq!(gender(&gaz, "Mrs Smith"), Some(Gender::Female));
+        assert_eq!(gender(&gaz, "Patrick Turner"), Some(Gender::Male));
+        assert_eq!(gender(&gaz, "President Mary Robinson"), Some(Gender::Female));
+        assert_eq!(gender(&gaz, "Zorya"), None);
+    }
+
+    #[test]
+    fn titles_outlets_and_groups_are_known() {
+        let gaz = default_gazetteer();
+        assert!(is_title(&gaz, "special envoy"));
+        assert!(is_title(&gaz, "President"));
+        assert!(is_media(&gaz, "the New York Times"));
+        assert!(is_group(&gaz, "Europeans"));
+        assert!(!is_media(&gaz, "NATO"));
+    }
+
+    #[test]
+    fn entity_at_finds_an_overlapping_mention() {
+        let text = "Patrick Turner spoke in Kyiv.";
+        let doc = crate::Extractor::new().parse(text).unwrap();
+        assert_eq!(
+            entity_at(&doc.entities, Span::new(24, 28)).map(|i| doc.entities[i].name.as_str()),
+            Some("Kyiv")
+        );
+        assert_eq!(entity_at(&doc.entities, Span::new(15, 20)), None);
+    }
 }
