@@ -287,6 +287,9 @@ fn classify(
     if n > 1 && (gaz.given_gender(first).is_some() || is_initial(first)) {
         return (Some(EntityKind::Person), "given_name");
     }
+    if n == 1 && !line.initial(i) && gaz.given_gender(first).is_some() {
+        return (Some(EntityKind::Person), "given_name");
+    }
     if n == 1 && line.toks[i].caps && (2..=6).contains(&first.len()) {
         return (Some(EntityKind::Organization), "acronym");
     }
