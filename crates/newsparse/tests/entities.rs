@@ -250,3 +250,11 @@ fn standalone_punctuation_parts_names() {
     let names: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
     assert_eq!(names, ["Sjeng Schalken", "Netherlands", "Paul Haarhuis"]);
 }
+
+#[test]
+fn a_town_after_an_unknown_first_name_is_a_surname_unless_used_as_a_place() {
+    let text = "The former winger Gianluigi Lentini joined Atalanta on Friday.";
+    assert_eq!(kind_of(text, "Gianluigi Lentini"), Some(EntityKind::Person));
+    let text = "Yeltsin backed Lebed Chechnya peace plan. Lebed is now in Chechnya.";
+    assert_eq!(kind_of(text, "Chechnya"), Some(EntityKind::Place));
+}

@@ -50,11 +50,13 @@ pub(crate) fn find(
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
+    let lines: Vec<names::Line<'_>> = crate::structure::lines(text)
+        .map(|line| names::Line::new(text, line, region_of(structure, segments, line), gaz))
+        .collect();
+    let located = names::located(&lines);
     let mut cands = Vec::new();
-    for line in crate::structure::lines(text) {
-        let region = region_of(structure, segments, line);
-        let line = names::Line::new(text, line, region, gaz);
-        names::scan(&line, gaz, &mut cands);
+    for line in &lines {
+        names::scan(line, gaz, &located, &mut cands);
     }
     if is_sports(text) {
         teams(gaz, &mut cands);

@@ -3,7 +3,7 @@
 
 use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
 use crate::document::{EntityKind, Region, Span};
-use crate::gazetteer::{EntryKind, Gazetteer, Match, Token, tokens};
+use crate::gazetteer::{EntryKind, FxMap, Gazetteer, Match, Token, tokens};
 
 /// A span that may name an entity, before clustering.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,7 +93,7 @@ fn is_dateline(text: &str, toks: &[Token]) -> bool {
 
 /// Finds the candidates of one line. Only capitalised words are looked at: a title in
 /// lower case ("special envoy") is read back from the capitalised word after it.
-pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, located: &Located, out: &mut Vec<Candidate>) {
     let mut i = 0;
     let mut title: Option<Span> = None;
     while i < line.toks.len() {
@@ -107,7 +107,7 @@ pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         let cue = title.take().or_else(|| title_before(line, gaz, i));
-        i += candidate_at(line, gaz, i, cue, out).max(1);
+        i += candidate_at(line, gaz, located, i, cue, out).max(1);
     }
 }
 
@@ -149,6 +149,7 @@ fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
 fn candidate_at(
     line: &Line<'_>,
     gaz: &Gazetteer,
+    located: &Located,
     i: usize,
     title: Option<Span>,
     out: &mut Vec<Candidate>,
@@ -159,7 +160,7 @@ fn candidate_at(
     }
     let found = line.found[i]
         .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
-    let run = if line.shouting { 0 } else { run_at(line, gaz, i) };
+    let run = if line.shouting { 0 } else { run_at(line, gaz, located, i) };
     let ruled =
         (run > found.as_ref().map_or(0, |f| f.0)).then(|| classify(line, gaz, i, run, title));
     let base = Candidate {
@@ -201,7 +202,7 @@ fn candidate_at(
 /// connectors between them ("bin", "de"), "of"/"for" after an organisation word. The run
 /// stops after punctuation or a possessive, and (unless it starts with a given name) before
 /// a word where a gazetteer name starts.
-fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
+fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usize {
     let first = line.word(i);
     if words::is(first, NOT_NAME)
         || first.chars().filter(|c| c.is_alphabetic()).count() < 2 && !is_initial(first)
@@ -219,7 +220,8 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> usize {
         let w = line.word(j);
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
         if line.toks[j].cap && !words::is(w, NOT_NAME) {
-            if !given && line.found[j].is_some() && !words::is(w, ORG | MEDIA) {
+            let surname = joins_surname(line, gaz, located, i, j);
+            if !given && !surname && line.found[j].is_some() && !words::is(w, ORG | MEDIA) {
                 break;
             }
             if title_at(line, gaz, j).is_some() {
@@ -253,6 +255,40 @@ fn after_the(line: &Line<'_>, i: usize) -> bool {
 /// word ("OF", "TIME"; not "US", which it knows as written).
 fn is_common(gaz: &Gazetteer, word: &str) -> bool {
     gaz.lookup(word).is_none() && words::is(&crate::gazetteer::title_case(word), NOT_NAME)
+}
+
+/// Gazetteer records the article uses as locations ("in Chechnya").
+pub(crate) type Located = FxMap<u32, ()>;
+
+/// The records that follow a preposition of place somewhere in `lines`.
+pub(crate) fn located(lines: &[Line<'_>]) -> Located {
+    let mut out = Located::default();
+    for line in lines {
+        for (i, found) in line.found.iter().enumerate() {
+            if let Some((_, m)) = found {
+                if i > 0 && words::is(line.word(i - 1), words::LOCATIVE) {
+                    out.insert(m.id(), ());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True when word `j` is a one-word town that reads as the surname of the unknown word `i`
+/// before it ("winger Gianluigi Lentini", "MaliVai Washington"): the town is not used as a
+/// location anywhere in the article ("in Chechnya" keeps "Lebed Chechnya" apart).
+fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize, j: usize) -> bool {
+    j == i + 1
+        && !line.initial(i)
+        && line.found[i].is_none()
+        && !line.toks[i].caps
+        && line.found[j].is_some_and(|(n, m)| {
+            n == 1
+                && m.kind() == EntryKind::Place
+                && !gaz.is_country(m.id())
+                && !located.contains_key(&m.id())
+        })
 }
 
 /// "J." or "J": an initial.
