@@ -45,6 +45,10 @@ COUNTRY_ALIASES = {
     "Netherlands": ["The Netherlands", "Holland"],
     "Democratic Republic of the Congo": ["DR Congo", "DRC", "Congo-Kinshasa", "Zaire"],
     "Republic of the Congo": ["Congo", "Congo-Brazzaville"],
+    "Suriname": ["Surinam"],
+    "Ireland": ["Republic of Ireland", "Irish Republic", "Eire"],
+    "Faroe Islands": ["Faroes", "Faeroes", "Faeroe Islands"],
+    "Svalbard and Jan Mayen": ["Svalbard", "Spitsbergen", "Spitzbergen"],
     "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
     "Myanmar": ["Burma"],
     "Eswatini": ["Swaziland"],
@@ -85,8 +89,31 @@ REGIONS = ["Europe", "Asia", "Africa", "North America", "South America", "Latin 
            "Lombardy", "Tuscany", "Sicily", "Sardinia", "Andalusia", "Basque Country", "Galicia",
            "Brittany", "Normandy", "Provence", "Corsica", "Transylvania", "Anatolia", "Mindanao",
            "Sumatra", "Java", "Borneo", "Hokkaido", "Okinawa", "Xinjiang", "Guangdong",
-           "Sichuan", "Hong Kong", "Macau", "Chechnya", "Dagestan", "Donetsk", "Luhansk",
+           "Sichuan", "Hong Kong", "Macau", "Yunnan", "Jiangsu", "Zhejiang", "Fujian", "Hubei",
+           "Hunan", "Shandong", "Henan", "Hebei", "Shaanxi", "Shanxi", "Guangxi", "Inner Mongolia",
+           "Nagorno-Karabakh", "Abkhazia", "South Ossetia", "Transnistria", "Kurdistan Region", "Chechnya", "Dagestan", "Donetsk", "Luhansk",
            "Zaporizhzhia", "Kherson", "Kursk", "Belgorod"]
+
+
+# The AP style abbreviations of US states that read unambiguously ("Miss.", "La." do not).
+STATE_ABBREVIATIONS = {
+    "Alabama": ["Ala."], "Arizona": ["Ariz."], "Arkansas": ["Ark."], "California": ["Calif."],
+    "Colorado": ["Colo."], "Connecticut": ["Conn."], "Delaware": ["Del."], "Florida": ["Fla."],
+    "Georgia": ["Ga."], "Illinois": ["Ill."], "Kansas": ["Kan."], "Kentucky": ["Ky."],
+    "Maryland": ["Md."], "Massachusetts": ["Mass."], "Michigan": ["Mich."], "Minnesota": ["Minn."],
+    "Missouri": ["Mo."], "Montana": ["Mont."], "Nebraska": ["Neb."], "Nevada": ["Nev."],
+    "New Hampshire": ["N.H."], "New Jersey": ["N.J."], "New Mexico": ["N.M."], "New York": ["N.Y."],
+    "North Carolina": ["N.C."], "North Dakota": ["N.D."], "Oklahoma": ["Okla."], "Oregon": ["Ore."],
+    "Pennsylvania": ["Pa."], "Rhode Island": ["R.I."], "South Carolina": ["S.C."],
+    "South Dakota": ["S.D."], "Tennessee": ["Tenn."], "Texas": ["Tex."], "Vermont": ["Vt."],
+    "Virginia": ["Va."], "West Virginia": ["W.Va."], "Wisconsin": ["Wis."], "Wyoming": ["Wyo."],
+}
+# Countries that no longer exist but fill the archives.
+FORMER_COUNTRIES = {
+    "Yugoslavia": ["Federal Republic of Yugoslavia"], "Soviet Union": ["USSR", "U.S.S.R."],
+    "Czechoslovakia": [], "East Germany": ["German Democratic Republic", "GDR"],
+    "West Germany": ["Federal Republic of Germany"],
+}
 
 
 def ensure_venv():
@@ -158,7 +185,8 @@ def main():
             out.append(line(cap, "place", CAPITAL_ALIASES.get(cap, []), c["name"]))
     write("countries.tsv", geo_header + "# Countries, then capitals that stand for their country.\n", out)
 
-    out = [line(s["name"], "place") for s in states.values()]
+    out = [line(s["name"], "place", STATE_ABBREVIATIONS.get(s["name"], [])) for s in states.values()]
+    out += [line(name, "place", aliases) for name, aliases in FORMER_COUNTRIES.items()]
     out += [line(r, "place") for r in REGIONS]
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         name = c["name"]

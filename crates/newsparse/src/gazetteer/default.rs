@@ -23,8 +23,18 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// Nations that are countries in news (and in sports, national sides) though no capital in
-/// the data stands for them.
-const NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+/// the data stands for them: the home nations, and countries of the archives.
+const NATIONS: &[&str] = &[
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Yugoslavia",
+    "Soviet Union",
+    "Czechoslovakia",
+    "East Germany",
+    "West Germany",
+];
 
 /// The default gazetteer, shared by every extractor that uses it.
 pub(crate) fn default_gazetteer() -> Arc<Gazetteer> {

@@ -159,8 +159,10 @@ impl Store {
         let mut words = name.split(' ');
         let first = words.next().unwrap_or("");
         let n = u8::try_from(1 + words.count()).unwrap_or(u8::MAX);
-        let winner = *self.names.entry(key(name)).or_insert(id);
-        let slot = self.firsts.entry(key(first)).or_default();
+        let name_key = key(name);
+        let winner = *self.names.entry(name_key).or_insert(id);
+        let first_key = if n == 1 { name_key } else { key(first) };
+        let slot = self.firsts.entry(first_key).or_default();
         slot.most = slot.most.max(n);
         if n == 1 {
             slot.alone = winner;
