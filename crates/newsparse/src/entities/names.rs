@@ -48,11 +48,8 @@ impl<'a> Line<'a> {
         let cased: Vec<&Token> = toks.iter().filter(|t| t.cap).collect();
         let shouting =
             cased.len() >= 3 && cased.iter().filter(|t| t.caps).count() * 4 >= cased.len() * 3;
-        let region = if region == Region::Body && is_dateline(text, &toks) {
-            Region::Dateline
-        } else {
-            region
-        };
+        let plain = matches!(region, Region::Body | Region::Subhead);
+        let region = if plain && is_dateline(text, &toks) { Region::Dateline } else { region };
         Line { text, toks, found, region, shouting }
     }
 
