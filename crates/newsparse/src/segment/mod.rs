@@ -100,6 +100,27 @@ pub(crate) struct Segments {
     pub(crate) quoted: Vec<Quoted>,
 }
 
+impl Segments {
+    /// Where `span` (a mention, a quote) stands: the region of the paragraph that holds its
+    /// start, [`Region::Boilerplate`] inside a line of `structure.boilerplate`, else
+    /// [`Region::Body`]. Finer than a line: in "WASHINGTON (Reuters) - The Senate …" the
+    /// place is in the dateline and "Senate" in the body.
+    #[allow(dead_code)] // for the entities and quotes stages, which tag each mention
+    pub(crate) fn region_at(&self, structure: &Structure, span: Span) -> Region {
+        let paras = &self.paragraphs;
+        let p = paras.partition_point(|p| p.span.end <= span.start);
+        if paras.get(p).is_some_and(|p| p.span.start <= span.start) {
+            return paras[p].region;
+        }
+        let boiler = &structure.boilerplate;
+        let b = boiler.partition_point(|b| b.span.end <= span.start);
+        if boiler.get(b).is_some_and(|b| b.span.start <= span.start) {
+            return Region::Boilerplate;
+        }
+        Region::Body
+    }
+}
+
 /// Splits `text` into segments, given its structure.
 pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
     let mut segments = Segments::default();
@@ -154,7 +175,11 @@ fn split_line(
 fn push_paragraph(text: &str, segments: &mut Segments, paragraph: Paragraph) {
     let index = segments.paragraphs.len();
     segments.paragraphs.push(paragraph);
-    sentences::split(text, paragraph.span, index, &mut segments.sentences);
+    if paragraph.region == Region::Dateline {
+        segments.sentences.push(Sentence { span: paragraph.span, paragraph: index });
+    } else {
+        sentences::split(text, paragraph.span, index, &mut segments.sentences);
+    }
     let first_new = segments.quoted.len();
     quotemarks::pair(text, paragraph.span, index, &mut segments.quoted);
     let (before, new) = segments.quoted.split_at_mut(first_new);
@@ -210,6 +235,21 @@ mod tests {
                 ("They said so.", Region::Body),
             ]
         );
+    }
+
+    #[test]
+    fn region_at_tells_dateline_from_body_on_one_line() {
+        let text = "Senate passes the bill\n\nWASHINGTON (Reuters) - The Senate voted.\nRead more: Senate braces";
+        let structure = analyze(text);
+        let seg = segment(text, &structure);
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            seg.region_at(&structure, Span::new(start, start + word.len()))
+        };
+        assert_eq!(at("WASHINGTON"), Region::Dateline);
+        assert_eq!(at("The Senate"), Region::Body);
+        assert_eq!(at("braces"), Region::Boilerplate);
+        assert_eq!(at("passes"), Region::Headline);
     }
 
     #[test]

@@ -116,10 +116,23 @@ fn passage(
     }
 }
 
+/// The bytes a quotation mark starts with: `"`, `'`, `` ` ``, and the UTF-8 lead bytes of
+/// “ ” ‘ ’ „ ‚ (0xE2) and « » (0xC2).
+static LEAD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'`' as usize] = true;
+    table[0xE2] = true;
+    table[0xC2] = true;
+    table
+};
+
 /// The next quotation mark at or after byte `from`: its offset, kind and length in bytes.
 fn next_mark(b: &[u8], from: usize) -> Option<(usize, Raw, usize)> {
     let mut i = from;
     while i < b.len() {
+        i += b[i..].iter().position(|&x| LEAD_BYTES[usize::from(x)])?;
         let found = match b[i] {
             b'"' => Some((Raw::Straight, 1)),
             b'\'' if b.get(i + 1) == Some(&b'\'') => Some((Raw::Straight, 2)),

@@ -74,7 +74,8 @@ fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
 fn next_terminator(b: &[u8], from: usize) -> Option<usize> {
     let rest = b.get(from..)?;
     let stop = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
-    let ellipsis = memchr::memmem::find(&rest[..stop], "…".as_bytes());
+    let ellipsis =
+        memchr::memchr_iter(0xE2, &rest[..stop]).find(|&i| rest[i..].starts_with("…".as_bytes()));
     let at = ellipsis.unwrap_or(stop);
     (at < rest.len()).then_some(from + at)
 }
@@ -107,7 +108,8 @@ fn closers_len(s: &str) -> usize {
 fn ends_sentence(s: &str, start: usize, at: usize, run: usize, end: usize) -> bool {
     let next_word = s[end..].trim_start();
     let Some(next) = next_word.chars().next() else { return true };
-    if next.is_lowercase() {
+    let unquoted = next_word.trim_start_matches(is_opening);
+    if next.is_lowercase() || unquoted.starts_with(char::is_lowercase) {
         return false;
     }
     let terms = &s[at..run];
@@ -121,7 +123,7 @@ fn ends_sentence(s: &str, start: usize, at: usize, run: usize, end: usize) -> bo
     if word.is_empty() {
         return next.is_uppercase();
     }
-    let starter = || is_opening(next) || STARTERS.contains_key(first_word(next_word));
+    let starter = || is_quote(next) || STARTERS.contains_key(first_word(next_word));
     match class_of(word, is_list_number(s, start, at, word)) {
         Some(Class::Title) => false,
         Some(Class::Number) => !next.is_ascii_digit(),
@@ -140,7 +142,7 @@ fn class_of(word: &str, list_number: bool) -> Option<Class> {
         return Some(*class);
     }
     let initials = word.split('.').all(|part| (1..=2).contains(&part.chars().count()))
-        && word.chars().all(|c| c.is_alphabetic() || c == '.');
+        && word.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&');
     let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     (single || (initials && word.contains('.'))).then_some(Class::Ambiguous)
 }
@@ -150,9 +152,10 @@ fn is_list_number(s: &str, start: usize, at: usize, word: &str) -> bool {
     start == 0 && s[..at].trim_start() == word && word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The last word of `s`, without opening brackets and quotation marks.
+/// The last word of `s`, without opening brackets and quotation marks, and after its last
+/// hyphen or dash ("then-Sen" → "Sen").
 fn last_word(s: &str) -> &str {
-    let word = s.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = s.rsplit(|c: char| c.is_whitespace() || "-–—".contains(c)).next().unwrap_or("");
     word.trim_start_matches(|c: char| "([{\"'“‘«".contains(c))
 }
 
@@ -163,7 +166,11 @@ fn first_word(s: &str) -> &str {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[')
+    is_quote(c) || matches!(c, '(' | '[')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„')
 }
 
 #[cfg(test)]
@@ -194,6 +201,15 @@ mod tests {
             sentences("On Sept. 11 Martin Luther King Jr. Day passed."),
             ["On Sept. 11 Martin Luther King Jr. Day passed."]
         );
+    }
+
+    #[test]
+    fn hyphenated_titles_and_quoted_lower_case() {
+        assert_eq!(
+            sentences("She trailed then-Sen. Barack Obama. The U.S. “does not have it,” he said."),
+            ["She trailed then-Sen. Barack Obama.", "The U.S. “does not have it,” he said."]
+        );
+        assert_eq!(sentences("The S.&P. 500 closed lower."), ["The S.&P. 500 closed lower."]);
     }
 
     #[test]

@@ -6,6 +6,8 @@ mod teaser;
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
 use crate::document::{Boilerplate, BoilerplateKind, Span, Teaser, Text};
 
 /// The pattern table, embedded.
@@ -91,26 +93,71 @@ pub(super) fn classify(text: &str, span: Span) -> Option<Boilerplate> {
     Some(found)
 }
 
-/// The first pattern of the table that matches `s`.
+/// The patterns of each kind of matching, compiled into Aho-Corasick automatons (ASCII case
+/// ignored); pattern ids index `rows`.
+struct Matchers {
+    rows: Vec<&'static Pattern>,
+    ac: AhoCorasick,
+}
+
+impl Matchers {
+    fn new(how: How) -> Matchers {
+        let rows: Vec<&'static Pattern> = PATTERNS.iter().filter(|p| p.how == how).collect();
+        let (kind, start) = match how {
+            How::Line => (MatchKind::LeftmostLongest, StartKind::Anchored),
+            How::Prefix => (MatchKind::LeftmostFirst, StartKind::Anchored),
+            How::Suffix => (MatchKind::Standard, StartKind::Unanchored),
+            How::Contains => (MatchKind::LeftmostFirst, StartKind::Unanchored),
+        };
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(kind)
+            .start_kind(start)
+            .build(rows.iter().map(|p| p.text))
+            .expect("boilerplate patterns compile");
+        Matchers { rows, ac }
+    }
+
+    /// The first row matching `s` as the kind of matching requires.
+    fn find(&self, s: &str, how: How) -> Option<&'static Pattern> {
+        let anchored = matches!(how, How::Line | How::Prefix);
+        let input = Input::new(s).anchored(if anchored { Anchored::Yes } else { Anchored::No });
+        let found = match how {
+            How::Suffix => self.ac.find_overlapping_iter(input).find(|m| m.end() == s.len()),
+            How::Line => self.ac.find(input).filter(|m| m.end() == s.len()),
+            _ => self.ac.find(input),
+        };
+        found.map(|m| self.rows[m.pattern().as_usize()])
+    }
+}
+
+static MATCHERS: LazyLock<[Matchers; 4]> =
+    LazyLock::new(|| [How::Prefix, How::Line, How::Suffix, How::Contains].map(Matchers::new));
+
+/// The pattern of the table that matches `s`: prefixes first, then whole lines, suffixes
+/// and contained phrases.
 fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
     let bare = s.trim_end_matches(['.', ':', ' ']).trim_matches('"');
-    let words = s.split_whitespace().count();
-    let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
-    PATTERNS
-        .iter()
-        .find(|p| match p.how {
-            How::Prefix => starts_with_ignore_case(s, p.text),
-            How::Line => bare.eq_ignore_ascii_case(p.text),
-            How::Suffix => words <= SUFFIX_MAX_WORDS && ends_with_ignore_case(bare, p.text),
-            How::Contains => {
-                words <= CONTAINS_MAX_WORDS && !opens_quote && contains_ignore_case(s, p.text)
-            }
-        })
-        .map(|p| (p.kind, p.rule.as_str()))
+    let [prefix, line, suffix, contains] = &*MATCHERS;
+    let mut found = prefix.find(s, How::Prefix).or_else(|| line.find(bare, How::Line));
+    if found.is_none() && s.len() <= 600 {
+        let words = count_words(s, CONTAINS_MAX_WORDS + 1);
+        let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
+        if words <= SUFFIX_MAX_WORDS {
+            found = suffix.find(bare, How::Suffix);
+        }
+        if found.is_none() && words <= CONTAINS_MAX_WORDS && !opens_quote {
+            found = contains.find(s, How::Contains);
+        }
+    }
+    found.map(|p| (p.kind, p.rule.as_str()))
 }
 
 /// "Watch …:" with at most ten words before the colon ("Watch the full video below:").
 fn watch_prompt(s: &str) -> Option<(BoilerplateKind, &'static str)> {
+    if !starts_with_ignore_case(s, "watch ") {
+        return None;
+    }
     let colon = s.find(':')?;
     let lead = &s[..colon];
     (starts_with_ignore_case(lead, "watch ") && lead.split_whitespace().count() <= 10)
@@ -140,18 +187,25 @@ fn linked_headline(text: &str, span: Span) -> Option<Teaser> {
     })
 }
 
+/// The number of words of `s` split at ASCII white space, counted up to `max`.
+fn count_words(s: &str, max: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words >= max {
+                return max;
+            }
+        }
+        in_word = !space;
+    }
+    words
+}
+
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
-fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
-
-fn contains_ignore_case(s: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    s.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

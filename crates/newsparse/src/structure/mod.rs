@@ -19,6 +19,9 @@ pub(crate) use lines::{Line, lines, trim, trimmed_lines};
 
 /// How many article lines after the headline may hold a byline or a dateline.
 const FRONT_MATTER_LINES: usize = 3;
+/// How many body lines may come before the one a dateline opens (an introduction or a
+/// second deck line).
+const DATELINE_LINES: usize = 3;
 
 /// Finds the structure of `text`.
 pub(crate) fn analyze(text: &str) -> Structure {
@@ -32,18 +35,23 @@ pub(crate) fn analyze(text: &str) -> Structure {
         }
     }
     let mut at = front_matter(text, &article, &mut structure);
+    let mut lede_at = at;
     if structure.dateline.is_none() {
-        structure.dateline = article.get(at).and_then(|line| dateline::prefix(text, line.span));
+        let mut window = article.iter().enumerate().skip(at).take(DATELINE_LINES);
+        if let Some((i, d)) = window.find_map(|(i, l)| Some((i, dateline::prefix(text, l.span)?))) {
+            structure.dateline = Some(d);
+            lede_at = i;
+        }
     }
     let body_start = at;
     while at + 1 < article.len() {
         let span = article[at].span;
-        if at > body_start && is_subhead(span.text(text)) {
+        if at > body_start && at != lede_at && is_subhead(span.text(text)) {
             structure.subheads.push(Text::new(text, span));
         }
         at += 1;
     }
-    structure.lede = lede(text, &article[body_start.min(article.len())..], &structure);
+    structure.lede = lede(text, &article[lede_at.min(article.len())..], &structure);
     structure
 }
 
@@ -89,8 +97,7 @@ fn lede(text: &str, body: &[Line], structure: &Structure) -> Option<Span> {
 /// punctuation ("Details"), a short line in capitals ("GOING BROKE FOR RUBIO."), or a
 /// clock time heading a live-blog entry ("6:01 p.m.").
 fn is_subhead(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    if words == 0 || words > 10 || s.len() > 90 {
+    if s.len() > 90 || s.split_whitespace().nth(10).is_some() {
         return false;
     }
     let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
