@@ -258,3 +258,11 @@ fn a_town_after_an_unknown_first_name_is_a_surname_unless_used_as_a_place() {
     let text = "Yeltsin backed Lebed Chechnya peace plan. Lebed is now in Chechnya.";
     assert_eq!(kind_of(text, "Chechnya"), Some(EntityKind::Place));
 }
+
+#[test]
+fn in_sports_copy_a_plain_name_with_a_side_word_is_a_team() {
+    let text = "SOCCER - SCOTTISH RESULTS .\nGLASGOW 1996-08-31\nNotts County drew with Inverness Thistle, and Jim Baxter scored.";
+    assert_eq!(kind_of(text, "Notts County"), Some(EntityKind::Organization));
+    assert_eq!(kind_of(text, "Inverness Thistle"), Some(EntityKind::Organization));
+    assert_eq!(kind_of(text, "Jim Baxter"), Some(EntityKind::Person));
+}

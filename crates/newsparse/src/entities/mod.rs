@@ -59,7 +59,7 @@ pub(crate) fn find(
         names::scan(line, gaz, &located, &mut cands);
     }
     if is_sports(text) {
-        teams(gaz, &mut cands);
+        teams(text, gaz, &mut cands);
     }
     let mut entities = cluster::cluster(text, gaz, &cands);
     roles::read(text, gaz, &cands, &mut entities);
@@ -86,8 +86,9 @@ fn is_sports(text: &str) -> bool {
 
 /// In sports copy a town or region named as an actor is its team ("Somerset beat Kent"):
 /// places other than countries that are not locations ("in Leeds", a dateline), and lone
-/// capitalised words no rule typed, become organisations.
-fn teams(gaz: &Gazetteer, cands: &mut [names::Candidate]) {
+/// capitalised words no rule typed, and plain names with a town or a side's word in them,
+/// become organisations.
+fn teams(text: &str, gaz: &Gazetteer, cands: &mut [names::Candidate]) {
     for c in cands.iter_mut() {
         if c.after_locative || c.region == Region::Dateline {
             continue;
@@ -95,11 +96,21 @@ fn teams(gaz: &Gazetteer, cands: &mut [names::Candidate]) {
         let town =
             c.kind == Some(EntityKind::Place) && c.record.is_some_and(|r| !gaz.is_country(r));
         let lone = c.kind.is_none() && !c.initial;
-        if town || lone {
+        if town || lone || team_name(text, gaz, c) {
             c.kind = Some(EntityKind::Organization);
             c.rule = "sports_team";
         }
     }
+}
+
+/// A plain capitalised run (no given name, no title) with a town in it or a word that names
+/// sides ("Dynamo Moscow", "Notts County", "Queens Park Rangers"): a team.
+fn team_name(text: &str, gaz: &Gazetteer, c: &names::Candidate) -> bool {
+    c.rule == "name_shape"
+        && c.span.text(text).split(' ').any(|w| {
+            words::is(w, words::TEAM)
+                || gaz.lookup(w).is_some_and(|r| gaz.record(r).kind == crate::EntryKind::Place)
+        })
 }
 
 fn region_of(structure: &Structure, segments: &Segments, line: Span) -> Region {

@@ -27,6 +27,9 @@ pub(crate) const SPORT: u16 = 1 << 8;
 /// A word that reads as sports copy ("beat", "innings", "striker").
 pub(crate) const SPORT_CUE: u16 = 1 << 9;
 
+/// A word that names a sports side ("County", "Rangers", "Thistle").
+pub(crate) const TEAM: u16 = 1 << 10;
+
 static WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
     let mut map = FxMap::default();
     for line in include_str!("../../data/name_words.tsv").lines() {
@@ -42,6 +45,7 @@ static WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
             "the_place" => THE_PLACE,
             "sport" => SPORT,
             "sport_cue" => SPORT_CUE,
+            "team" => TEAM,
             _ => continue,
         };
         *map.entry(word).or_insert(0) |= bit;
