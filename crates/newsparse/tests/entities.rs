@@ -266,3 +266,33 @@ fn in_sports_copy_a_plain_name_with_a_side_word_is_a_team() {
     assert_eq!(kind_of(text, "Inverness Thistle"), Some(EntityKind::Organization));
     assert_eq!(kind_of(text, "Jim Baxter"), Some(EntityKind::Person));
 }
+
+#[test]
+fn an_unknown_acronym_is_an_organisation() {
+    assert_eq!(kind_of("Shares of KGHM rose.", "KGHM"), Some(EntityKind::Organization));
+}
+
+#[test]
+fn a_preposition_of_place_cues_an_unknown_place() {
+    assert_eq!(
+        kind_of("The blast hit a cafe in Tavildara on Friday.", "Tavildara"),
+        Some(EntityKind::Place)
+    );
+}
+
+#[test]
+fn a_long_capitalised_run_is_an_organisation() {
+    let text = "He joined the Kestrel Grain Traders Bramley Cooperative last year.";
+    assert_eq!(
+        kind_of(text, "Kestrel Grain Traders Bramley Cooperative"),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn a_plain_capitalised_pair_is_a_person() {
+    assert_eq!(
+        kind_of("The goal came from Wasim Akram late on.", "Wasim Akram"),
+        Some(EntityKind::Person)
+    );
+}

@@ -9,9 +9,18 @@
 //!    connectors ("bin", "de", "van") are typed by rules, each named in
 //!    [`Candidate::rule`](names::Candidate): `media_suffix` ("… News"), `org_suffix`
 //!    ("… Ministry", "… Party", "… Inc"), `title_cue` ("President X", "envoy X", "Mr X"),
-//!    `given_name` (a given name from the US Census lists first), `acronym`, `place_cue`
-//!    ("in X"), `name_shape` (two or three plain capitalised words), `long_name`. A lone
-//!    capitalised word no rule types is kept only when clustering ties it to a person.
+//!    `given_name` (a given name from the US Census lists first, or alone inside a
+//!    sentence), `acronym`, `place_cue` ("in X"), `name_shape` (two or three plain
+//!    capitalised words), `long_name`. A lone capitalised word no rule types is kept only
+//!    when clustering ties it to a person. Sentence-initial words and a list of common
+//!    capitalised words ("However", "Monday") never start a name; punctuation, standing
+//!    alone or not, parts names; a one-word town after "the" is a common word ("the
+//!    Alliance"); a title before a one-word town makes it a person ("candidate Dole"); a
+//!    town after an unknown first word is a surname ("winger Gianluigi Lentini") unless the
+//!    article uses it as a location elsewhere; a capitals-and-date line is a dateline.
+//!    In sports copy (a "SOCCER - …" headline, or sports words in the opening) `sports_team`
+//!    makes teams of towns that are not locations, of lone unknown words and of plain names
+//!    with a town or a side's word ("Notts County"); countries stay places.
 //! 2. **Clustering** ([`cluster`]): gazetteer aliases share their entry (U.S./US/United
 //!    States, Kyiv/Kiev, NATO/North Atlantic Treaty Organization); a lone surname joins the
 //!    nearest full name with that last word (Trump ← Donald Trump), compared after folding
