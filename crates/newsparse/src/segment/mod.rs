@@ -46,7 +46,7 @@ mod sentences;
 use std::iter::Peekable;
 
 use crate::document::{Region, Span, Structure};
-use crate::structure::{trim, trimmed_lines};
+use crate::structure::{trim, trimmed_lines, wraps};
 
 pub(crate) use quotemarks::QuoteMark;
 
@@ -126,15 +126,35 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
     let mut segments = Segments::default();
     let mut boilerplate = structure.boilerplate.iter().map(|b| b.span).peekable();
     let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
+    let mut pending: Option<Paragraph> = None;
     for line in trimmed_lines(text) {
         let span = line.span;
         if span.is_empty() || skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span)) {
+            if let Some(p) = pending.take() {
+                push_paragraph(text, &mut segments, p);
+            }
             continue;
         }
         let is_subhead = skip_to(&mut subheads, span) == Some(span);
         for (span, region) in split_line(text, structure, span, is_subhead).into_iter().flatten() {
-            push_paragraph(text, &mut segments, Paragraph { span, region });
+            match pending.as_mut() {
+                Some(p)
+                    if region == Region::Body
+                        && p.region == Region::Body
+                        && wraps(text, p.span, span) =>
+                {
+                    p.span.end = span.end;
+                }
+                _ => {
+                    if let Some(p) = pending.replace(Paragraph { span, region }) {
+                        push_paragraph(text, &mut segments, p);
+                    }
+                }
+            }
         }
+    }
+    if let Some(p) = pending {
+        push_paragraph(text, &mut segments, p);
     }
     segments
 }
@@ -250,6 +270,23 @@ mod tests {
         assert_eq!(at("The Senate"), Region::Body);
         assert_eq!(at("braces"), Region::Boilerplate);
         assert_eq!(at("passes"), Region::Headline);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph() {
+        let text = "Australia will defend the Ashes in\na six-test series against England.\nNext.";
+        assert_eq!(
+            regions(text),
+            [
+                (
+                    "Australia will defend the Ashes in\na six-test series against England.",
+                    Region::Body
+                ),
+                ("Next.", Region::Body),
+            ]
+        );
+        let seg = segment(text, &analyze(text));
+        assert_eq!(seg.sentences.len(), 2);
     }
 
     #[test]

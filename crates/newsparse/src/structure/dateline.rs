@@ -40,7 +40,31 @@ pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
             });
         }
     }
-    prefix(text, span).filter(|d| d.span.end == span.end)
+    prefix(text, span).filter(|d| d.span.end == span.end).or_else(|| place_and_date(text, span))
+}
+
+/// "LONDON 1996-08-30", "AL-AIN , United Arab Emirates 1996-12-06": a place in capitals
+/// (and a region after a comma) followed by an ISO date, the Reuters archive form.
+fn place_and_date(text: &str, span: Span) -> Option<Dateline> {
+    let s = span.text(text);
+    let (head, date) = s.rsplit_once(' ')?;
+    let d = date.as_bytes();
+    let iso = d.len() == 10
+        && d.iter()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let place = head.split(',').next()?.trim_end();
+    let region_ok = head.split(',').skip(1).all(|r| is_name(r.trim(), 4));
+    if !iso || !is_capitals(place) || !is_name(place, 4) || !region_ok {
+        return None;
+    }
+    let date_start = span.start + head.len() + 1;
+    Some(Dateline {
+        span,
+        place: Some(Text::new(text, Span::new(span.start, span.start + place.len()))),
+        outlet: None,
+        date: Some(Text::new(text, Span::new(date_start, span.end))),
+    })
 }
 
 /// A wire dateline opening the line `span`: PLACE[, REGION][, DATE] [(OUTLET)] DASH, with
@@ -186,6 +210,19 @@ mod tests {
         assert!(parts("The senator — a Democrat — said no.").is_none());
         assert!(parts("Trump - and his allies - push back").is_none());
         assert!(parts("In Winston-Salem, voters lined up.").is_none());
+    }
+
+    #[test]
+    fn place_and_iso_date_on_their_own_line() {
+        for (text, place) in [
+            ("LONDON 1996-08-30", "LONDON"),
+            ("AL-AIN , United Arab Emirates 1996-12-06", "AL-AIN"),
+        ] {
+            let d = own_line(text, Span::new(0, text.len())).unwrap();
+            assert_eq!(d.place.unwrap().text, place);
+            assert_eq!(d.date.unwrap().text.len(), 10);
+        }
+        assert!(own_line("Results 1996-08-30", Span::new(0, 18)).is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::dateline;
-use super::lines::{Line, trim};
+use super::lines::{Line, trim, wraps};
 use crate::document::{Headline, Span, Text};
 
 const OUTLET_WORDS_TXT: &str = include_str!("../../data/outlet_words.txt");
@@ -35,7 +35,10 @@ pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
     let (first, next) = (article.first()?, article.get(1)?);
     let s = first.span.text(text);
     let words = s.split_whitespace().count();
-    if !(2..=MAX_WORDS).contains(&words) || s.ends_with([',', ':']) {
+    if !(2..=MAX_WORDS).contains(&words)
+        || s.ends_with([',', ':'])
+        || wraps(text, first.span, next.span)
+    {
         return None;
     }
     let bare = s.trim_end_matches(['"', '\'', '”', '’', ')']);
@@ -84,7 +87,8 @@ fn is_outlet_name(s: &str, max_words: usize, after_pipe: bool) -> bool {
         OUTLET_WORDS.contains(w)
             || (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
     };
-    (after_pipe || s.split_whitespace().any(outlet_word)) && is_name(s, max_words)
+    let shouted = s.split_whitespace().nth(1).is_some() && !s.chars().any(char::is_lowercase);
+    (after_pipe || s.split_whitespace().any(outlet_word)) && !shouted && is_name(s, max_words)
 }
 
 /// One to `max_words` words, the first capitalised and the others capitalised or small
@@ -134,6 +138,9 @@ mod tests {
         assert!(h.source.is_none());
         let h = headline("What Trump's son got - It Might Surprise You\nBody.").unwrap();
         assert!(h.source.is_none());
+        let h = headline("CRICKET - SOMERSET WIN .\nLONDON 1996-08-30\nBody.").unwrap();
+        assert!(h.source.is_none());
+        assert_eq!(h.text.text, "CRICKET - SOMERSET WIN .");
     }
 
     #[test]

@@ -48,6 +48,14 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
+/// True when the line `next` goes on with the paragraph `prev` that a hard line break cut:
+/// `prev` has no final punctuation and `next` starts in lower case ("… defend the Ashes in
+/// ⏎ a six-test series …").
+pub(crate) fn wraps(text: &str, prev: Span, next: Span) -> bool {
+    let ends_open = !prev.text(text).ends_with(|c: char| ".!?:;…\"'”’)".contains(c));
+    ends_open && next.text(text).starts_with(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ mod lines;
 
 use crate::document::{Byline, Span, Structure, Text};
 
-pub(crate) use lines::{Line, lines, trim, trimmed_lines};
+pub(crate) use lines::{Line, lines, trim, trimmed_lines, wraps};
 
 /// How many article lines after the headline may hold a byline or a dateline.
 const FRONT_MATTER_LINES: usize = 3;
@@ -46,7 +46,8 @@ pub(crate) fn analyze(text: &str) -> Structure {
     let body_start = at;
     while at + 1 < article.len() {
         let span = article[at].span;
-        if at > body_start && at != lede_at && is_subhead(span.text(text)) {
+        let wrapped = wraps(text, span, article[at + 1].span);
+        if at > body_start && at != lede_at && !wrapped && is_subhead(span.text(text)) {
             structure.subheads.push(Text::new(text, span));
         }
         at += 1;
