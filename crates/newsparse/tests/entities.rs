@@ -296,3 +296,17 @@ fn a_plain_capitalised_pair_is_a_person() {
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn a_title_case_headline_yields_only_trusted_names() {
+    let text = "John McCain: Populist Anger Appeals to Bad Angels of Our Nature\n\
+                Senator John McCain spoke in Washington.";
+    let names: Vec<String> = entities(text).into_iter().map(|e| e.0).collect();
+    assert_eq!(names, ["John McCain", "Washington"]);
+}
+
+#[test]
+fn a_no_break_space_keeps_offsets() {
+    let text = "He backed the\u{a0}Republican candidate Donald Trump.";
+    assert_eq!(kind_of(text, "Donald Trump"), Some(EntityKind::Person));
+}

@@ -82,7 +82,7 @@ fn is_sports(text: &str) -> bool {
     if words::is(&crate::gazetteer::title_case(first), words::SPORT) {
         return true;
     }
-    let mut end = text.len().min(1500);
+    let mut end = text.len().min(600);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

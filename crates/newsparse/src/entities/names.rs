@@ -35,6 +35,9 @@ pub(crate) struct Line<'a> {
     pub(crate) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
     pub(crate) shouting: bool,
+    /// Title case ("Populist Anger Appeals to Bad Angels"): capitals say little, so only the
+    /// gazetteer, given names and title cues are trusted.
+    titled: bool,
 }
 
 impl<'a> Line<'a> {
@@ -50,7 +53,8 @@ impl<'a> Line<'a> {
             cased.len() >= 3 && cased.iter().filter(|t| t.caps).count() * 4 >= cased.len() * 3;
         let plain = matches!(region, Region::Body | Region::Subhead);
         let region = if plain && is_dateline(text, &toks) { Region::Dateline } else { region };
-        Line { text, toks, found, region, shouting }
+        let titled = region == Region::Headline && is_title_case(text, &toks);
+        Line { text, toks, found, region, shouting, titled }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -73,6 +77,16 @@ impl<'a> Line<'a> {
         after.contains(['.', '!', '?', ':'])
             || prev.dot && prev.span.len() > 4 && !self.word(i - 1).contains('.')
     }
+}
+
+/// True when most longer words of a line are capitalised, as in a title-case headline.
+fn is_title_case(text: &str, toks: &[Token]) -> bool {
+    let long = || {
+        toks.iter()
+            .filter(|t| t.span.len() >= 4 && t.span.text(text).starts_with(char::is_alphabetic))
+    };
+    let (all, cap) = (long().count(), long().filter(|t| t.cap).count());
+    all >= 4 && cap * 10 >= all * 7
 }
 
 /// A wire dateline line: a place in capitals, then a date ("LONDON 1996-08-30",
@@ -158,8 +172,9 @@ fn candidate_at(
     let found = line.found[i]
         .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, located, i) };
-    let ruled =
-        (run > found.as_ref().map_or(0, |f| f.0)).then(|| classify(line, gaz, i, run, title));
+    let ruled = (run > found.as_ref().map_or(0, |f| f.0))
+        .then(|| classify(line, gaz, i, run, title))
+        .filter(|(_, rule)| !line.titled || matches!(*rule, "given_name" | "title_cue"));
     let base = Candidate {
         span: t.span,
         kind: None,

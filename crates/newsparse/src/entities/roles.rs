@@ -29,7 +29,8 @@ fn premodifier(text: &str, cands: &[Candidate], c: &Candidate) -> Option<String>
     let before = &cands[..cands.partition_point(|p| p.span.start < title.start)];
     let before = before.iter().rev().find(|p| p.span.end <= title.start)?;
     let gap = text.get(before.span.end..title.start)?;
-    (gap.trim_start_matches(['\'', '’', 's']).trim().is_empty())
+    let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")).unwrap_or(gap);
+    (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
         .then(|| before.span.text(text).to_owned())
 }
 

@@ -33,13 +33,13 @@ const TRAILING: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»', ',', '
 /// Appends the words of `line` to `out`.
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
     let s = line.text(text);
-    let mut at = 0;
     for word in s.split(char::is_whitespace) {
-        let start = line.start + at;
-        at += word.len() + 1;
         if word.is_empty() {
             continue;
         }
+        // Separators may be several bytes long (a no-break space): offsets come from the
+        // slice itself.
+        let start = line.start + (word.as_ptr() as usize - s.as_ptr() as usize);
         match token(word, start) {
             Some(t) => out.push(t),
             // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
@@ -235,6 +235,15 @@ mod tests {
             words("“Kyiv's allies,” (Reuters) U.S. Zelensky:"),
             ["Kyiv", "allies", "Reuters", "U.S.", "Zelensky"]
         );
+    }
+
+    #[test]
+    fn offsets_survive_wide_spaces() {
+        let text = "the\u{a0}Republican\u{2009}party";
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        let got: Vec<&str> = out.iter().map(|t| t.span.text(text)).collect();
+        assert_eq!(got, ["the", "Republican", "party"]);
     }
 
     #[test]
