@@ -137,13 +137,13 @@ static MATCHERS: LazyLock<[Matchers; 4]> =
 /// The pattern of the table that matches `s`: prefixes first, then whole lines, suffixes
 /// and contained phrases.
 fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
-    let bare = s.trim_end_matches(['.', ':', ' ']).trim_matches('"');
+    let bare = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
     let [prefix, line, suffix, contains] = &*MATCHERS;
     let mut found = prefix.find(s, How::Prefix).or_else(|| line.find(bare, How::Line));
     if found.is_none() && s.len() <= 600 {
         let words = count_words(s, CONTAINS_MAX_WORDS + 1);
         let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
-        if words <= SUFFIX_MAX_WORDS {
+        if words <= SUFFIX_MAX_WORDS && reads_as_credit(bare) {
             found = suffix.find(bare, How::Suffix);
         }
         if found.is_none() && words <= CONTAINS_MAX_WORDS && !opens_quote {
@@ -164,14 +164,45 @@ fn watch_prompt(s: &str) -> Option<(BoilerplateKind, &'static str)> {
         .then_some((BoilerplateKind::Watch, "boilerplate.watch_colon"))
 }
 
-/// Separators (no letter or digit: "___", "* * *") and markup (`<…>`, CSS rules).
+/// Separators (no letter or digit: "___", "* * *"), a lone social handle ("@potus."),
+/// photo captions ending in a credit ("… (FABRICE COFFRINI/AFP/Getty Images.)") and markup
+/// (`<…>`, CSS rules).
 fn by_shape(s: &str) -> Option<(BoilerplateKind, &'static str)> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some((BoilerplateKind::Separator, "boilerplate.shape.separator"));
     }
+    if s.starts_with('@') && !s.contains(' ') {
+        return Some((BoilerplateKind::Social, "boilerplate.shape.handle"));
+    }
+    if caption_credit(s) {
+        return Some((BoilerplateKind::PhotoCredit, "boilerplate.shape.caption_credit"));
+    }
     let css_rule = s.ends_with('{') || (s.ends_with(';') && !s.contains(' ') && s.contains(':'));
     let tag = s.starts_with('<') && s.trim_end_matches('.').ends_with('>');
     (css_rule || tag).then_some((BoilerplateKind::Embed, "boilerplate.shape.markup"))
+}
+
+/// Names and agencies only: every word capitalised but for a few linking words ("Scott
+/// Olson via Getty Images", "Jabin Botsford for The Washington Post").
+fn reads_as_credit(s: &str) -> bool {
+    s.split_whitespace().all(|w| {
+        !w.starts_with(char::is_lowercase)
+            || matches!(w, "via" | "for" | "the" | "of" | "and" | "de" | "van" | "von")
+    })
+}
+
+/// A line ending in a parenthesised photo credit: "(AP Photo/Evan Vucci)", "(FABRICE
+/// COFFRINI/AFP/Getty Images.)".
+fn caption_credit(s: &str) -> bool {
+    let Some(inner) = s.trim_end_matches('.').strip_suffix(')') else { return false };
+    let Some(open) = inner.rfind('(') else { return false };
+    let credit = inner[open + 1..].trim_end_matches('.');
+    let [_, _, suffix, _] = &*MATCHERS;
+    let credit_suffix =
+        || suffix.find(credit, How::Suffix).is_some_and(|p| p.kind == BoilerplateKind::PhotoCredit);
+    starts_with_ignore_case(credit, "ap photo")
+        || starts_with_ignore_case(credit, "photo")
+        || credit.contains('/') && credit_suffix()
 }
 
 /// The headline a "Read more: …" line links to: the text after its first colon.
@@ -235,6 +266,17 @@ mod tests {
         assert_eq!(kind("Share this article"), Some(Share));
         assert_eq!(kind("Sign up for our morning newsletter"), Some(Newsletter));
         assert_eq!(kind("Follow Pam Key on Twitter @pamkeyNEN."), Some(Social));
+        assert_eq!(kind("Follow Adelle Nazarian on Twitter\u{a0}@AdelleNaz."), Some(Social));
+        assert_eq!(kind("Twitter: @Milbank."), Some(Social));
+        assert_eq!(kind("@potus."), Some(Social));
+        assert_eq!(kind("\"Related:\""), Some(ReadMore));
+        assert_eq!(
+            kind(
+                "Blocher reacts during a meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)"
+            ),
+            Some(PhotoCredit)
+        );
+        assert_eq!(kind("Trump speaks in Iowa. (AP Photo/Evan Vucci)"), Some(PhotoCredit));
         assert_eq!(kind("Advertisement"), Some(Advertisement));
         assert_eq!(kind("___."), Some(Separator));
         assert_eq!(kind("<tweet tweet-id=\"1\"><tweet/>."), Some(Embed));
@@ -248,6 +290,8 @@ mod tests {
         assert_eq!(kind("Trump drew the analogy while fans watched the game."), None);
         assert_eq!(kind("\"Sign up for the newsletter,\" she told the crowd."), None);
         assert_eq!(kind("Details"), None);
+        assert_eq!(kind("The senator (a Democrat) spoke to Getty Images."), None);
+        assert_eq!(kind("He said it was a deal (for the Washington Post)."), None);
     }
 
     #[test]
