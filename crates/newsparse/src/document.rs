@@ -272,7 +272,7 @@ pub struct Boilerplate {
     pub text: String,
     /// What kind of line it is.
     pub kind: BoilerplateKind,
-    /// For a related-link teaser (and a "Read more: <headline>" line), its parts.
+    /// For a related-link teaser (and a "Read more: …" line naming a headline), its parts.
     pub teaser: Option<Teaser>,
     /// The name of the rule that found it.
     pub rule: String,

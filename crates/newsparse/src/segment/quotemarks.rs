@@ -269,6 +269,15 @@ mod tests {
     }
 
     #[test]
+    fn unicode_letters_around_apostrophes() {
+        assert!(quoted("Zelenskyy’s and Müller's aides, Erdoğan’s too").is_empty());
+        assert_eq!(
+            quoted("Il a dit «non» à Zürich’s ‘élite’"),
+            [("non", 0, true), ("élite", 0, true)]
+        );
+    }
+
+    #[test]
     fn nested_quotes_have_depth() {
         assert_eq!(
             quoted("\"He told me 'never again' today,\" she said."),

@@ -254,6 +254,15 @@ mod tests {
     }
 
     #[test]
+    fn uk_and_unicode_words() {
+        assert_eq!(
+            sentences("The U.K. Prime Minister spoke in Zürich. Élysée officials agreed."),
+            ["The U.K. Prime Minister spoke in Zürich.", "Élysée officials agreed."]
+        );
+        assert_eq!(sentences("Он сказал: «Да». Потом ушёл."), ["Он сказал: «Да».", "Потом ушёл."]);
+    }
+
+    #[test]
     fn a_list_number_stays_with_its_item() {
         assert_eq!(sentences("1. FIREWORKS FLY IN DEBATE."), ["1. FIREWORKS FLY IN DEBATE."]);
     }

@@ -17,6 +17,9 @@ const PATTERNS_TSV: &str = include_str!("../../data/boilerplate.tsv");
 const SUFFIX_MAX_WORDS: usize = 8;
 /// The most words of a line a `contains` pattern may be found in.
 const CONTAINS_MAX_WORDS: usize = 25;
+/// The longest line, in bytes, that `suffix` and `contains` patterns are tried on: far more
+/// than 25 words of news take.
+const MAX_SHORT_LINE: usize = 300;
 
 /// How a pattern matches a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,7 +143,7 @@ fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
     let bare = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
     let [prefix, line, suffix, contains] = &*MATCHERS;
     let mut found = prefix.find(s, How::Prefix).or_else(|| line.find(bare, How::Line));
-    if found.is_none() && s.len() <= 600 {
+    if found.is_none() && s.len() <= MAX_SHORT_LINE {
         let words = count_words(s, CONTAINS_MAX_WORDS + 1);
         let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
         if words <= SUFFIX_MAX_WORDS && reads_as_credit(bare) {

@@ -5,8 +5,15 @@
 //! credits, share and newsletter prompts …) are found first and set aside; the remaining lines
 //! are article text. Of those, the first may be a headline (with a deck on the next line when
 //! it ends in `;`), the next few a byline or a dateline, and when no dateline stands on its own
-//! line, the first body line may open with one ("WASHINGTON (Reuters) - …"). Short lines
-//! without final punctuation between paragraphs are subheads.
+//! line, one of the first three body lines may open with one ("WASHINGTON (Reuters) - …"):
+//! that line is the lede. Short lines without final punctuation between paragraphs are
+//! subheads, unless the next line goes on in lower case (a hard-wrapped line).
+//!
+//! Rule names, as [`Boilerplate::rule`](crate::Boilerplate::rule) reports them:
+//! `boilerplate.teaser.timestamp_views`, `boilerplate.<how>.<kind>` for a row of
+//! `data/boilerplate.tsv`, `boilerplate.watch_colon`, `boilerplate.shape.separator`,
+//! `boilerplate.shape.handle`, `boilerplate.shape.caption_credit`, `boilerplate.shape.markup`.
+//! Each part keeps its span into the original text; nothing is normalised.
 
 mod boilerplate;
 mod dateline;
