@@ -310,3 +310,16 @@ fn a_no_break_space_keeps_offsets() {
     let text = "He backed the\u{a0}Republican candidate Donald Trump.";
     assert_eq!(kind_of(text, "Donald Trump"), Some(EntityKind::Person));
 }
+
+#[test]
+fn a_sentence_full_stop_is_not_part_of_a_name_but_an_abbreviation_is() {
+    let got =
+        entities("Donors gave to the Clinton Foundation. Shares of Bramley Widgets Inc. rose.");
+    let names: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(names, ["Clinton Foundation", "Bramley Widgets Inc."]);
+}
+
+#[test]
+fn a_title_alone_is_no_name() {
+    assert!(entities("The report of the Inspector General was late.").is_empty());
+}

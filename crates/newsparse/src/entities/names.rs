@@ -66,6 +66,15 @@ impl<'a> Line<'a> {
         Span::new(self.toks[i].span.start, self.toks[i].raw_end).text(self.text)
     }
 
+    /// True when a full stop, question or exclamation mark after token `k` ends a sentence
+    /// (not the stop of an initial or an abbreviation such as "U.S." or "Mr.").
+    fn ends_sentence(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let after = Span::new(t.span.end, t.raw_end).text(self.text);
+        after.contains(['.', '!', '?'])
+            || t.dot && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
+    }
+
     /// True when token `i` starts a sentence.
     fn initial(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1).map(|p| &self.toks[p]) else { return true };
@@ -75,7 +84,9 @@ impl<'a> Line<'a> {
         }
         let after = Span::new(prev.span.end, prev.raw_end).text(self.text);
         after.contains(['.', '!', '?', ':'])
-            || prev.dot && prev.span.len() > 4 && !self.word(i - 1).contains('.')
+            || prev.dot
+                && prev.span.len() > 4
+                && !self.word(i - 1).trim_end_matches('.').contains('.')
     }
 }
 
@@ -200,9 +211,10 @@ fn candidate_at(
             n
         }
         (_, Some((kind, rule))) => {
-            let end = line.toks[i + run - 1].span.end;
-            if kind.is_some() || run == 1 {
-                out.push(Candidate { span: Span::new(t.span.start, end), kind, rule, ..base });
+            let span = Span::new(t.span.start, name_end(line, i + run - 1));
+            let is_title = run > 1 && gaz.is_title(span.text(line.text));
+            if (kind.is_some() || run == 1) && !is_title {
+                out.push(Candidate { span, kind, rule, ..base });
             }
             run
         }
@@ -226,7 +238,8 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
     let mut j = i + 1;
     while j < line.toks.len() {
         let prev = &line.toks[j - 1];
-        if prev.punct_after || prev.possessive || prev.hyphen.is_some() {
+        if prev.punct_after || prev.possessive || prev.hyphen.is_some() || line.ends_sentence(j - 1)
+        {
             break;
         }
         let w = line.word(j);
@@ -303,6 +316,16 @@ fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize, 
         })
 }
 
+/// Where a name ending with word `k` ends: a full stop that ends the sentence is left out,
+/// one that ends an initial, an abbreviation ("U.S.") or a company suffix ("Inc.") is kept.
+fn name_end(line: &Line<'_>, k: usize) -> usize {
+    let t = &line.toks[k];
+    let word = line.word(k);
+    let bare = &word[..word.len() - usize::from(t.dot)];
+    let keep = !t.dot || bare.contains('.') || bare.chars().count() == 1 || words::is(word, ORG);
+    if keep { t.span.end } else { t.span.end - 1 }
+}
+
 /// "J." or "J": an initial.
 fn is_initial(word: &str) -> bool {
     let Some(w) = word.strip_suffix('.') else { return false };
@@ -318,6 +341,7 @@ fn classify(
     title: Option<Span>,
 ) -> (Option<EntityKind>, &'static str) {
     let last = line.word(i + n - 1);
+    let last = if words::is(last, ORG) { last } else { last.strip_suffix('.').unwrap_or(last) };
     let first = line.word(i);
     let words_in = || (i..i + n).map(|k| line.word(k));
     if n > 1 && words::is(last, MEDIA) {
