@@ -42,7 +42,10 @@ pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
         return None;
     }
     let bare = s.trim_end_matches(['"', '\'', '”', '’', ')']);
-    let stands_apart = next.blank_before || dateline::starts(text, next.span);
+    let dateline_next = |l: &Line| dateline::starts(text, l.span);
+    let byline_then_dateline = super::is_bare_byline(next.span.text(text))
+        && article.get(2).is_some_and(|l| dateline::own_line(text, l.span).is_some());
+    let stands_apart = next.blank_before || dateline_next(next) || byline_then_dateline;
     if bare.ends_with(['.', '!', '?']) && !stands_apart {
         return None;
     }
@@ -147,6 +150,11 @@ mod tests {
     fn a_full_stop_needs_a_blank_line_after() {
         assert!(headline("Rose Bowl skywriters blast Trump.\n\nBody text.").is_some());
         assert!(headline("It rained all day.\nThen it stopped.").is_none());
+    }
+
+    #[test]
+    fn a_full_stop_before_author_and_dateline() {
+        assert!(headline("Tajik troops now control town .\nYuri Kushko\nTAVILDARA , Tajikistan 1996-08-30\nBody.").is_some());
     }
 
     #[test]

@@ -77,7 +77,13 @@ fn front_matter(text: &str, article: &[Line], structure: &mut Structure) -> usiz
     let end = (at + FRONT_MATTER_LINES).min(article.len().saturating_sub(1));
     while at < end {
         let span = article[at].span;
-        let found_byline = structure.byline.is_none().then(|| byline(text, span)).flatten();
+        let before_dateline =
+            article.get(at + 1).is_some_and(|l| dateline::own_line(text, l.span).is_some());
+        let found_byline =
+            structure.byline.is_none().then(|| byline(text, span)).flatten().or_else(|| {
+                (structure.byline.is_none() && before_dateline && is_bare_byline(span.text(text)))
+                    .then(|| Byline { span, authors: vec![Text::new(text, span)] })
+            });
         let found_dateline = (found_byline.is_none() && structure.dateline.is_none())
             .then(|| dateline::own_line(text, span))
             .flatten();
@@ -126,6 +132,19 @@ fn is_clock_time(s: &str) -> bool {
     };
     let rest = rest.trim_end();
     !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b':') && rest.len() <= 5
+}
+
+/// An author's name alone on a line, as wire copy puts it between headline and dateline
+/// ("Larry Fine"): two to four capitalised words and nothing else.
+pub(super) fn is_bare_byline(s: &str) -> bool {
+    let mut words = 0;
+    let names = s.split_whitespace().all(|w| {
+        words += 1;
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && w.chars().any(char::is_lowercase)
+    });
+    names && (2..=4).contains(&words)
 }
 
 /// A byline: "By Jane Doe", "By JANE DOE and JOHN ROE", "BYLINE: Amber Phillips".
@@ -185,6 +204,16 @@ mod tests {
         assert!(is_subhead("6:01 p.m."));
         assert!(!is_subhead("Close call."));
         assert!(!is_subhead("the rest of it"));
+    }
+
+    #[test]
+    fn wire_author_line_between_headline_and_dateline() {
+        let text = "Tajik troops now control town .\nYuri Kushko\nTAVILDARA , Tajikistan 1996-08-30\nTroops moved in .";
+        let s = analyze(text);
+        assert_eq!(s.headline.unwrap().text.text, "Tajik troops now control town .");
+        assert_eq!(s.byline.unwrap().authors[0].text, "Yuri Kushko");
+        assert_eq!(s.dateline.unwrap().place.unwrap().text, "TAVILDARA");
+        assert_eq!(s.lede.unwrap().text(text), "Troops moved in .");
     }
 
     #[test]

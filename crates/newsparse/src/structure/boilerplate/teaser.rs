@@ -49,7 +49,7 @@ pub(super) fn find(text: &str, span: Span) -> Option<Boilerplate> {
     let tail_start = caps.get(0).map_or(s.len(), |m| m.start());
     let head = s[..tail_start].trim_end_matches(|c: char| c.is_whitespace() || "•·|-—".contains(c));
     let words = head.split_whitespace().count();
-    if !(2..=MAX_HEADLINE_WORDS).contains(&words) {
+    if !(3..=MAX_HEADLINE_WORDS).contains(&words) || head.ends_with(':') {
         return None;
     }
     let at = |m: regex::Match<'_>| Span::new(span.start + m.start(), span.start + m.end());
@@ -103,5 +103,6 @@ mod tests {
         assert!(teaser("The clip has had 117907 views").is_none());
         assert!(teaser("Polls close at 20:00").is_none());
         assert!(teaser("The final score was 3.1.2").is_none());
+        assert!(teaser("1ST CPN : 11/01/96").is_none());
     }
 }
