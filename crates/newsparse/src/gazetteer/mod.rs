@@ -37,7 +37,7 @@
 //! |---|---|---|---|---|
 //! | 10,000 | 9.6 ms | 2 MB | 42 MB/s | 57 MB/s |
 //! | 100,000 | 230 ms (100 ms at load 2) | 12 MB | 27 MB/s | 22 MB/s |
-//! | 1,000,000 | 2.0–2.7 s | 135 MB | 27 MB/s | (not built) |
+//! | 1,000,000 | 1.4 s at load 2.5 (2.0–2.7 s at load 4) | 135 MB | 27 MB/s | (not built) |
 //!
 //! The default extractor is ready in 23 ms cold under that load (the first
 //! `Extractor::new` in a process; later ones share the gazetteer and take nanoseconds).
