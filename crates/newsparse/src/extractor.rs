@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::document::{Document, SCHEMA_VERSION};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, default_gazetteer};
-use crate::{entities, quotes, segment, structure};
+use crate::{attribution, entities, quotes, segment, structure};
 
 /// The default maximum text size: 16 MiB, far above any news article.
 pub const DEFAULT_MAX_SIZE: usize = 16 << 20;
@@ -92,10 +92,12 @@ impl Extractor {
         if text.len() > self.max_size {
             return Err(Error::TooLarge { len: text.len(), max: self.max_size });
         }
-        let structure = structure::analyze(text);
+        let mut structure = structure::analyze(text);
         let segments = segment::segment(text, &structure);
         let entities = entities::find(text, &structure, &segments, &self.gazetteer);
-        let quotes = quotes::find(text, &segments);
+        let mut quotes = quotes::find(text, &structure, &segments);
+        attribution::resolve(text, &self.gazetteer, &entities, &mut quotes);
+        quotes::link_teasers(&mut structure, &quotes);
         Ok(Document {
             schema_version: SCHEMA_VERSION,
             paragraphs: segments.paragraphs.iter().map(|p| p.span).collect(),

@@ -39,6 +39,7 @@ assert_eq!(quote.speaker.as_ref().unwrap().name.as_deref(), Some("Patrick Turner
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod attribution;
 mod document;
 mod entities;
 mod error;

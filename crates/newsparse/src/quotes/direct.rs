@@ -1,0 +1,125 @@
+//! Direct quotes: passages in quotation marks and the speaker named beside them.
+
+use super::cues::Class;
+use super::phrase::{phrase_after, subject_before, word_count};
+use super::{Context, mention, quote};
+use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
+use crate::segment::Quoted;
+
+/// Quoted passages shorter than this, with no cue beside them, are scare quotes or titles.
+const MIN_WORDS_UNATTRIBUTED: usize = 8;
+
+/// Every direct quote in body text.
+pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let passages: Vec<Quoted> = ctx.segments.quoted.clone();
+    for q in passages.iter().filter(|q| q.depth == 0) {
+        let para = ctx.segments.paragraphs[q.paragraph];
+        if para.region != Region::Body {
+            continue;
+        }
+        let content = super::trim_punct(ctx.text, q.content);
+        if content.is_empty() {
+            continue;
+        }
+        let found = after(ctx, q, para.span)
+            .map(|(s, c)| (Some(s), Some(c), "direct.after"))
+            .or_else(|| before(ctx, q, para.span).map(|(s, c)| (Some(s), Some(c), "direct.before")))
+            .or_else(|| carried(ctx, q, content, para.span, out.last()));
+        let (speaker, cue, rule) = match found {
+            Some(f) => f,
+            None if word_count(ctx.text, content) >= MIN_WORDS_UNATTRIBUTED => {
+                (None, None, "direct.unattributed")
+            }
+            None => continue,
+        };
+        out.push(quote(ctx, content, QuoteKind::Direct, cue, speaker, rule));
+    }
+    out
+}
+
+/// The first unused speech cue in `from..to`, with its index.
+fn cue_in(ctx: &Context<'_>, from: usize, to: usize) -> Option<usize> {
+    let i = ctx.cues.partition_point(|c| c.span.start < from);
+    (i..ctx.cues.len())
+        .take_while(|&i| ctx.cues[i].span.start < to)
+        .find(|&i| ctx.cues[i].class == Class::Speech && !ctx.used[i])
+}
+
+/// `"Q," said X` / `"Q," X said` / `"Q," he told Bloomberg`.
+fn after(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
+    let close = q.close?.end;
+    let limit = (close + 120).min(para.end);
+    let i = cue_in(ctx, close, limit)?;
+    let cue = ctx.cues[i].span;
+    let gap = &ctx.text[close..cue.start];
+    if gap.contains(['"', '“', '”']) || ends_sentence(ctx.text, q) && starts_upper(gap) {
+        return None;
+    }
+    let who = if gap.trim_start_matches([',', ' ']).trim().is_empty() {
+        phrase_after(ctx.text, cue.end, para.end)?
+    } else {
+        let s = subject_before(ctx.text, close, cue.start)?;
+        if !ctx.text[close..s.start].trim_matches([',', ' ', '\n']).is_empty() {
+            return None;
+        }
+        s
+    };
+    ctx.used[i] = true;
+    Some((mention(ctx.text, who, "speaker.after_quote"), cue))
+}
+
+fn ends_sentence(text: &str, q: &Quoted) -> bool {
+    text[q.content.start..q.content.end].trim_end().ends_with(['.', '!', '?'])
+}
+
+fn starts_upper(gap: &str) -> bool {
+    gap.trim_start_matches([',', ' ']).starts_with(|c: char| c.is_uppercase())
+        && !gap.trim_start_matches([',', ' ']).starts_with("I ")
+}
+
+/// `X said: "Q"` / `X said, "Q"`.
+fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
+    let lead = ctx.text[para.start..q.open.start].trim_end();
+    if !lead.ends_with([':', ',']) {
+        return None;
+    }
+    let end = para.start + lead.len() - 1;
+    let from = ctx.sentence_at(end).map_or(para.start, |s| s.start.max(para.start));
+    let i = (0..ctx.cues.len()).rev().find(|&i| {
+        let c = ctx.cues[i];
+        c.class == Class::Speech && c.span.start >= from && c.span.end <= end && !ctx.used[i]
+    })?;
+    let cue = ctx.cues[i].span;
+    if ctx.text[cue.end..end].split_whitespace().count() > 4 {
+        return None;
+    }
+    let who = subject_before(ctx.text, from, cue.start)?;
+    ctx.used[i] = true;
+    Some((mention(ctx.text, who, "speaker.before_quote"), cue))
+}
+
+/// A passage carrying on the quote before: a multi-paragraph quote, or a quote paragraph
+/// with no cue of its own right after another quote.
+fn carried(
+    ctx: &Context<'_>,
+    q: &Quoted,
+    content: Span,
+    para: Span,
+    prev: Option<&Quote>,
+) -> Option<(Option<Speaker>, Option<Span>, &'static str)> {
+    let prev = prev?;
+    let speaker = prev.speaker.clone()?;
+    if q.continues_prev {
+        return Some((Some(rename(speaker, "speaker.continued")), None, "direct.continued"));
+    }
+    let near = para.start.saturating_sub(prev.content.end) < 600;
+    let fills = content.len() * 10 >= para.len() * 6;
+    let _ = ctx;
+    (near && fills).then(|| (Some(rename(speaker, "speaker.floating")), None, "direct.floating"))
+}
+
+fn rename(mut s: Speaker, rule: &str) -> Speaker {
+    s.rule = rule.to_owned();
+    s
+}

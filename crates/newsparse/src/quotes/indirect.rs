@@ -1,0 +1,242 @@
+//! Indirect quotes and beliefs: reported clauses around a cue that no direct quote used.
+
+use super::cues::Class;
+use super::phrase::{phrase_after, subject_before, trim_punct, word_count};
+use super::{Context, mention, quote};
+use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
+
+/// A reported clause shorter than this is no quote.
+const MIN_WORDS: usize = 3;
+
+/// Indirect quotes and beliefs around every unused cue in body text.
+pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    for outer in [true, false] {
+        pass(ctx, direct, &mut out, outer);
+    }
+    out
+}
+
+/// One pass over the unused cues: the outer pass takes only sentence-wide attributions
+/// (`CLAUSE, X said.`, `according to`), so that a verb inside their clause does not claim it.
+fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bool) {
+    for i in 0..ctx.cues.len() {
+        let cue = ctx.cues[i];
+        if ctx.used[i] || !matches!(cue.class, Class::Speech | Class::Belief | Class::According) {
+            continue;
+        }
+        if is_noun(ctx.text, cue.span) {
+            continue;
+        }
+        let inside = |q: &Quote| q.content.contains(cue.span);
+        if direct.iter().any(inside) || out.iter().any(inside) {
+            continue;
+        }
+        let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
+        if ctx.region(cue.span) != Region::Body {
+            continue;
+        }
+        let found = around(ctx, i, sentence, outer);
+        if !found.is_empty() || !outer {
+            ctx.used[i] = true;
+        }
+        out.extend(found);
+    }
+}
+
+/// Determiners before which a cue word is a noun ("the report", "a plan").
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
+
+fn is_noun(text: &str, cue: Span) -> bool {
+    let prev = text[..cue.start].split_whitespace().next_back().unwrap_or("");
+    DETERMINERS.contains(&prev.to_lowercase().as_str())
+}
+
+fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Quote> {
+    let cue = ctx.cues[i];
+    if cue.class == Class::According {
+        return according(ctx, cue.span, sentence).into_iter().collect();
+    }
+    let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
+    let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
+    if let Some(who) = subject_before(ctx.text, sentence.start, cue.span.start) {
+        let before = ctx.text[sentence.start..who.start].trim_end();
+        if before.ends_with(',') && tail_is_short(ctx, cue.span.end, sentence.end) {
+            return clause_verb(ctx, i, who, sentence, kind, prefix).into_iter().collect();
+        }
+        if outer {
+            return Vec::new();
+        }
+        return subject_verb(ctx, cue.span, who, sentence, kind, prefix);
+    }
+    // `CLAUSE, said X.`
+    let before = ctx.text[sentence.start..cue.span.start].trim_end();
+    if before.ends_with(',') && kind == QuoteKind::Indirect {
+        let who = phrase_after(ctx.text, cue.span.end, sentence.end);
+        let content = trim_punct(ctx.text, Span::new(sentence.start, cue.span.start));
+        if let Some(who) = who.filter(|_| word_count(ctx.text, content) >= MIN_WORDS) {
+            let speaker = mention(ctx.text, who, "speaker.after_verb");
+            return vec![quote(
+                ctx,
+                content,
+                kind,
+                Some(cue.span),
+                Some(speaker),
+                "indirect.verb_subject",
+            )];
+        }
+    }
+    Vec::new()
+}
+
+/// Nothing but a few words ("in a statement", "on Tuesday") between the cue and the end.
+fn tail_is_short(ctx: &Context<'_>, from: usize, to: usize) -> bool {
+    let tail = &ctx.text[from..to];
+    tail.split_whitespace().count() <= 6 && !tail.contains(" that ")
+        || relay(ctx, from, to).is_some()
+}
+
+/// `…, Bloomberg reports, UNN writes.`: the relaying outlet and its cue's index.
+fn relay(ctx: &Context<'_>, from: usize, to: usize) -> Option<(Span, usize)> {
+    let tail = &ctx.text[from..to];
+    if !tail.starts_with(',') {
+        return None;
+    }
+    let j = ctx.cues.iter().position(|c| c.span.start > from && c.span.end <= to)?;
+    let c = ctx.cues[j];
+    if c.class != Class::Speech || ctx.text[c.span.end..to].split_whitespace().count() > 3 {
+        return None;
+    }
+    subject_before(ctx.text, from + 1, c.span.start).map(|s| (s, j))
+}
+
+/// `CLAUSE, X said.`
+fn clause_verb(
+    ctx: &mut Context<'_>,
+    i: usize,
+    who: Span,
+    sentence: Span,
+    kind: QuoteKind,
+    prefix: &str,
+) -> Option<Quote> {
+    let cue = ctx.cues[i].span;
+    let comma = ctx.text[sentence.start..who.start].rfind(',')? + sentence.start;
+    let content = trim_punct(ctx.text, Span::new(sentence.start, comma));
+    if word_count(ctx.text, content) < MIN_WORDS {
+        return None;
+    }
+    let mut speaker = mention(ctx.text, who, "speaker.before_verb");
+    if let Some((by, j)) = relay(ctx, cue.end, sentence.end) {
+        ctx.used[j] = true;
+        speaker.relayed_by.push(by.text(ctx.text).to_owned());
+    }
+    let rule = format!("{prefix}.clause_verb");
+    Some(quote(ctx, content, kind, Some(cue), Some(speaker), &rule))
+}
+
+/// `X said (that) CLAUSE`, `X told Y that CLAUSE`, `X said, stressing that CLAUSE`.
+fn subject_verb(
+    ctx: &mut Context<'_>,
+    cue: Span,
+    who: Span,
+    sentence: Span,
+    kind: QuoteKind,
+    prefix: &str,
+) -> Vec<Quote> {
+    let rest = &ctx.text[cue.end..sentence.end];
+    let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+    let after = &ctx.text[start..sentence.end];
+    if let Some(t) = after.find(" that ").filter(|&t| after[..t].split_whitespace().count() <= 5) {
+        start += t + 6;
+    } else if let Some(t) = after.strip_prefix("that ") {
+        start = sentence.end - t.len();
+    } else if kind == QuoteKind::Indirect
+        && (after.starts_with(|c: char| !c.is_alphabetic()) || starts_with_any(after, NOT_CLAUSE))
+    {
+        return Vec::new();
+    }
+    let content = trim_punct(ctx.text, Span::new(start, sentence.end));
+    if word_count(ctx.text, content) < MIN_WORDS {
+        return Vec::new();
+    }
+    let speaker = mention(ctx.text, who, "speaker.before_verb");
+    let rule = format!("{prefix}.subject_verb");
+    split_gerund(ctx, content, kind, cue, &speaker, &rule)
+}
+
+/// Words after a reporting verb that start no reported clause.
+const NOT_CLAUSE: &[&str] = &[
+    "in ",
+    "on ",
+    "at ",
+    "to ",
+    "of ",
+    "about ",
+    "for ",
+    "during ",
+    "after ",
+    "before ",
+    "last ",
+    "this ",
+    "reporters",
+    "the press",
+];
+
+fn starts_with_any(s: &str, set: &[&str]) -> bool {
+    set.iter().any(|p| s.starts_with(p))
+}
+
+/// `CLAUSE1, stressing that CLAUSE2` as two quotes.
+fn split_gerund(
+    ctx: &mut Context<'_>,
+    content: Span,
+    kind: QuoteKind,
+    cue: Span,
+    speaker: &Speaker,
+    rule: &str,
+) -> Vec<Quote> {
+    let g = ctx.cues.iter().position(|c| {
+        c.class == Class::Gerund
+            && content.contains(c.span)
+            && ctx.text[..c.span.start].trim_end().ends_with(',')
+            && ctx.text[c.span.end..].starts_with(" that ")
+    });
+    let Some(g) = g else {
+        return vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule)];
+    };
+    ctx.used[g] = true;
+    let gcue = ctx.cues[g].span;
+    let first = trim_punct(ctx.text, Span::new(content.start, gcue.start));
+    let second = trim_punct(ctx.text, Span::new(gcue.end + 6, content.end));
+    vec![
+        quote(ctx, first, kind, Some(cue), Some(speaker.clone()), rule),
+        quote(ctx, second, kind, Some(gcue), Some(speaker.clone()), "indirect.gerund"),
+    ]
+}
+
+/// `According to X, CLAUSE` / `CLAUSE, according to X.`
+fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
+    let before = ctx.text[sentence.start..cue.start].trim_end();
+    let (who, content) = if before.ends_with(',') {
+        let who = phrase_after(ctx.text, cue.end, sentence.end)?;
+        (who, Span::new(sentence.start, sentence.start + before.len() - 1))
+    } else {
+        let comma = ctx.text[cue.end..sentence.end].find(", ")? + cue.end;
+        let who = trim_punct(ctx.text, Span::new(cue.end, comma));
+        (who, Span::new(comma + 1, sentence.end))
+    };
+    let content = trim_punct(ctx.text, content);
+    if word_count(ctx.text, content) < MIN_WORDS {
+        return None;
+    }
+    let speaker = mention(ctx.text, who, "speaker.according_to");
+    Some(quote(
+        ctx,
+        content,
+        QuoteKind::Indirect,
+        Some(cue),
+        Some(speaker),
+        "indirect.according_to",
+    ))
+}

@@ -1,0 +1,101 @@
+//! Quotes and attributions: direct quotes in quotation marks, indirect (reported) speech,
+//! beliefs and intentions, and headline quotes, each with the mention of its speaker.
+//!
+//! One Aho-Corasick pass ([`cues::scan`]) finds every cue word; then [`direct`] pairs each
+//! quoted passage with a cue beside it, [`indirect`] reads the clauses around the remaining
+//! cues, and [`headline`] reads `X: CLAUSE` headlines and teasers. Speakers are resolved
+//! afterwards by [`crate::attribution`]. Rule names: `direct.after` (`"Q," said X` /
+//! `"Q," X said`), `direct.before` (`X said: "Q"`), `direct.continued` (a multi-paragraph
+//! quote), `direct.floating` (a quote paragraph attributed to the quote before it),
+//! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
+//! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
+//! `indirect.gerund` (`…, stressing that CLAUSE`), `belief.subject_verb`, `headline.colon`.
+
+pub(crate) mod cues;
+mod direct;
+mod headline;
+mod indirect;
+mod phrase;
+
+use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
+use crate::segment::Segments;
+
+pub(crate) use phrase::{trim_punct, words};
+
+/// What the quote finders share: the text, its segments and its cue words.
+pub(crate) struct Context<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) structure: &'a Structure,
+    pub(crate) segments: &'a Segments,
+    pub(crate) cues: Vec<cues::Cue>,
+    /// Cues already used by a quote.
+    pub(crate) used: Vec<bool>,
+}
+
+impl Context<'_> {
+    /// The index of the sentence holding byte `at`.
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<Span> {
+        let s = &self.segments.sentences;
+        let i = s.partition_point(|s| s.span.end <= at);
+        s.get(i).filter(|s| s.span.start <= at).map(|s| s.span)
+    }
+
+    /// The region of the paragraph holding `span`.
+    pub(crate) fn region(&self, span: Span) -> Region {
+        self.segments.region_at(self.structure, span)
+    }
+}
+
+/// A speaker mention before resolution.
+pub(crate) fn mention(text: &str, span: Span, rule: &str) -> Speaker {
+    Speaker {
+        mention: Some(span),
+        text: Some(span.text(text).to_owned()),
+        rule: rule.to_owned(),
+        ..Speaker::default()
+    }
+}
+
+/// A quote of `kind` over `content`.
+pub(crate) fn quote(
+    ctx: &Context<'_>,
+    content: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    rule: &str,
+) -> Quote {
+    Quote {
+        content,
+        text: content.text(ctx.text).to_owned(),
+        kind,
+        cue,
+        speaker,
+        region: ctx.region(content),
+        rule: rule.to_owned(),
+    }
+}
+
+/// Finds every quote and attribution in `text`, in text order of content, with speaker
+/// mentions not yet resolved.
+pub(crate) fn find(text: &str, structure: &Structure, segments: &Segments) -> Vec<Quote> {
+    let cues = cues::scan(text);
+    let used = vec![false; cues.len()];
+    let mut ctx = Context { text, structure, segments, cues, used };
+    let mut quotes = direct::find(&mut ctx);
+    quotes.extend(indirect::find(&mut ctx, &quotes));
+    quotes.extend(headline::find(&ctx));
+    quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    quotes
+}
+
+/// Points each teaser at the headline quote it carries.
+pub(crate) fn link_teasers(structure: &mut Structure, quotes: &[Quote]) {
+    for b in &mut structure.boilerplate {
+        if let Some(t) = b.teaser.as_mut() {
+            t.quote = quotes
+                .iter()
+                .position(|q| q.kind == QuoteKind::Headline && t.headline.span.contains(q.content));
+        }
+    }
+}

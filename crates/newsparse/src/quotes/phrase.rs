@@ -1,0 +1,226 @@
+//! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
+
+use crate::document::Span;
+
+/// Words that may stand between a subject and its verb ("has", "also", "reportedly").
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "would",
+    "will",
+    "is",
+    "was",
+    "are",
+    "were",
+    "did",
+    "does",
+    "do",
+    "previously",
+    "later",
+    "earlier",
+    "then",
+    "further",
+    "had",
+    "once",
+    "again",
+    "reportedly",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "already",
+    "still",
+    "often",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "not",
+    "never",
+    "always",
+    "just",
+    "last",
+    "week",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
+
+/// Words a subject noun phrase may open with although they are in lower case.
+const OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "another",
+    "one",
+    "two",
+    "three",
+    "some",
+    "several",
+    "many",
+    "most",
+    "this",
+    "that",
+    "these",
+    "those",
+    "other",
+    "others",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "people",
+    "sources",
+    "officials",
+    "critics",
+    "experts",
+    "analysts",
+    "both",
+    "few",
+    "senior",
+    "top",
+    "u.s.",
+    "us",
+];
+
+/// Words that end a noun phrase on the left: a subject does not reach past them.
+const STOPS: &[&str] = &["that", "and", "but", "because", "while", "as", "if", "when", "after"];
+
+/// The words of `text[span]` with their spans.
+pub(crate) fn words(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let s = span.text(text);
+    s.split_whitespace().map(move |w| {
+        let off = w.as_ptr() as usize - s.as_ptr() as usize;
+        Span::new(span.start + off, span.start + off + w.len())
+    })
+}
+
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase()
+}
+
+/// True when `word` opens a noun phrase: capitalised, or a determiner or pronoun.
+fn opens_phrase(word: &str) -> bool {
+    let first = word.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(char::is_uppercase) || OPENERS.contains(&bare(word).as_str())
+}
+
+/// The subject noun phrase that ends just before byte `to` (a verb), within `from..to`:
+/// auxiliaries dropped, cut at the last comma, colon, quotation mark or conjunction.
+pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span> {
+    let all: Vec<Span> = words(text, Span::new(from, to)).collect();
+    let mut end = all.len();
+    while end > 0 && AUX.contains(&bare(all[end - 1].text(text)).as_str()) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let w = all[start - 1].text(text);
+        if w.ends_with([',', ';', ':', '"', '“', '”', '—', '.']) || w == "-" || w == "–" {
+            break;
+        }
+        if STOPS.contains(&bare(w).as_str()) {
+            break;
+        }
+        start -= 1;
+        if w.starts_with(['"', '“', '(']) {
+            break;
+        }
+    }
+    if start == end || end - start > 14 || !opens_phrase(all[start].text(text)) {
+        return None;
+    }
+    let span = Span::new(all[start].start, all[end - 1].end);
+    Some(trim_punct(text, span))
+}
+
+/// The noun phrase that starts just after byte `from`, ending at a comma, a full stop or
+/// `to`.
+pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
+    let rest = &text[from..to];
+    let lead = rest.len() - rest.trim_start().len();
+    let body = &rest[lead..];
+    let stop = body.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(body.len());
+    let stop = sentence_stop(body, stop);
+    let span = trim_punct(text, Span::new(from + lead, from + lead + stop));
+    let n = words(text, span).count();
+    let first = words(text, span).next()?;
+    (n > 0 && n <= 12 && opens_phrase(first.text(text))).then_some(span)
+}
+
+/// The first full stop that ends a sentence in `body[..stop]`, or `stop`.
+fn sentence_stop(body: &str, stop: usize) -> usize {
+    let b = body.as_bytes();
+    (0..stop)
+        .find(|&i| {
+            matches!(b[i], b'.' | b'!' | b'?')
+                && (i + 1 == b.len() || b[i + 1] == b' ' || b[i + 1] == b'\n')
+                && !(i >= 2 && b[i - 2] == b'.')
+                && !(i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || b[i - 2] == b' '))
+        })
+        .unwrap_or(stop)
+}
+
+/// `span` without surrounding white space and punctuation.
+pub(crate) fn trim_punct(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let is_punct = |c: char| c.is_whitespace() || ",;:.!?\"“”‘’'—–-()".contains(c);
+    let t = s.trim_start_matches(is_punct);
+    let start = span.start + (s.len() - t.len());
+    let t = t.trim_end_matches(is_punct);
+    // keep a full stop that ends an abbreviation ("U.S.")
+    let mut end = start + t.len();
+    if text[end..span.end].starts_with('.') && t.rsplit(' ').next().is_some_and(|w| w.contains('.'))
+    {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+/// The number of words in `span`.
+pub(crate) fn word_count(text: &str, span: Span) -> usize {
+    span.text(text).split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(s: &str) -> Option<&str> {
+        let at = s.find(" said").unwrap();
+        subject_before(s, 0, at).map(|sp| sp.text(s))
+    }
+
+    #[test]
+    fn subject_drops_auxiliaries_and_stops_at_commas() {
+        assert_eq!(
+            subject("Kyiv's European allies have said that"),
+            Some("Kyiv's European allies")
+        );
+        assert_eq!(subject("it could fail, a senior official said."), Some("a senior official"));
+        assert_eq!(subject("the plan failed, and said"), None);
+    }
+
+    #[test]
+    fn phrase_after_stops_at_comma() {
+        let s = "said Patrick Turner, NATO's envoy.";
+        assert_eq!(phrase_after(s, 4, s.len()).map(|sp| sp.text(s)), Some("Patrick Turner"));
+    }
+}

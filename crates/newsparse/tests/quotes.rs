@@ -1,0 +1,86 @@
+//! Quotes and their speakers on small real-text cases.
+
+use newsparse::{QuoteKind, SourceKind};
+
+fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+    let doc = newsparse::parse(text).unwrap();
+    doc.quotes.into_iter().map(|q| (q.text, q.kind, q.speaker.and_then(|s| s.name))).collect()
+}
+
+#[test]
+fn said_after_quote() {
+    let got = quotes("\"We need guarantees,\" said Patrick Turner, the envoy.");
+    assert_eq!(got[0].0, "We need guarantees");
+    assert_eq!(got[0].2.as_deref(), Some("Patrick Turner"));
+}
+
+#[test]
+fn name_said_before_quote() {
+    let got = quotes("Jane Doe said: \"It is over and we will not go back.\"");
+    assert_eq!(got[0].2.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn pronoun_after_quote_resolves_to_the_person_before() {
+    let text = "\"We need guarantees,\" said Patrick Turner. \
+                \"NATO membership is the measure,\" he told Bloomberg News in an interview.";
+    let got = quotes(text);
+    assert_eq!(got[1].0, "NATO membership is the measure");
+    assert_eq!(got[1].2.as_deref(), Some("Patrick Turner"));
+}
+
+#[test]
+fn indirect_clause_then_speaker() {
+    let got = quotes("The deal could collapse within weeks, a senior European official said.");
+    assert_eq!(got[0].0, "The deal could collapse within weeks");
+    assert_eq!(got[0].1, QuoteKind::Indirect);
+    assert_eq!(got[0].2.as_deref(), Some("a senior European official"));
+}
+
+#[test]
+fn indirect_said_that_and_stressing_that_give_two() {
+    let got = quotes("The minister said that the talks had failed, stressing that work goes on.");
+    let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(texts, ["the talks had failed", "work goes on"]);
+}
+
+#[test]
+fn according_to_at_either_end() {
+    let got = quotes("According to people familiar with the matter, the plan was dropped.");
+    assert_eq!(got[0].0, "the plan was dropped");
+    assert_eq!(got[0].2.as_deref(), Some("people familiar with the matter"));
+    let got = quotes("The plan was dropped last week, according to two officials.");
+    assert_eq!(got[0].0, "The plan was dropped last week");
+}
+
+#[test]
+fn relay_chain_records_the_relaying_outlet() {
+    let text = "Officials want more troops in the region, Bloomberg reports, UNN writes.";
+    let doc = newsparse::parse(text).unwrap();
+    let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(speaker.text.as_deref(), Some("Bloomberg"));
+    assert_eq!(speaker.relayed_by, ["UNN"]);
+}
+
+#[test]
+fn belief_is_its_own_kind() {
+    let got = quotes("The governor believes that the budget will pass this year.");
+    assert_eq!(got[0].1, QuoteKind::Belief);
+    assert_eq!(got[0].0, "the budget will pass this year");
+}
+
+#[test]
+fn reference_article_resolves_outlet_and_anonymous_back_references() {
+    let text = include_str!("../../../examples/ukraine-guarantees.txt");
+    let doc = newsparse::parse(text).unwrap();
+    let name_of = |needle: &str| {
+        let q = doc.quotes.iter().find(|q| q.text.starts_with(needle)).unwrap();
+        q.speaker.as_ref().and_then(|s| s.name.clone())
+    };
+    assert_eq!(name_of("This can complicate matters").as_deref(), Some("Bloomberg"));
+    assert_eq!(name_of("the Europeans understand").as_deref(), Some("a senior Western diplomat"));
+    let head = doc.quotes.iter().find(|q| q.kind == QuoteKind::Headline).unwrap();
+    assert_eq!(head.text, "US must be part of Ukraine peacekeeping forces");
+    let anon = doc.quotes.iter().filter_map(|q| q.speaker.as_ref());
+    assert!(anon.into_iter().any(|s| s.kind == SourceKind::Anonymous));
+}
