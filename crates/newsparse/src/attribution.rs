@@ -69,6 +69,7 @@ fn one(
 /// prepositional phrase ("a senior European official" names no entity, "NATO's Turner" does).
 fn head_entity(text: &str, entities: &[Entity], m: Span) -> Option<usize> {
     let raw = m.text(text);
+    let raw = raw.split(',').next().unwrap_or(raw);
     let cut = [" who ", " with ", " of ", " familiar ", " at ", " in ", " for "]
         .iter()
         .filter_map(|p| raw.find(p))

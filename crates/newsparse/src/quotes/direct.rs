@@ -57,7 +57,8 @@ fn after(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span
         return None;
     }
     let who = if gap.trim_start_matches([',', ' ']).trim().is_empty() {
-        phrase_after(ctx.text, cue.end, para.end)?
+        let name = phrase_after(ctx.text, cue.end, para.end)?;
+        appositive(ctx, name, para.end)
     } else {
         let s = subject_before(ctx.text, close, cue.start)?;
         if !ctx.text[close..s.start].trim_matches([',', ' ', '\n']).is_empty() {
@@ -67,6 +68,19 @@ fn after(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span
     };
     ctx.used[i] = true;
     Some((mention(ctx.text, who, "speaker.after_quote"), cue))
+}
+
+/// `said X, a senior aide.`: the name with its appositive, to the end of the sentence.
+fn appositive(ctx: &Context<'_>, name: Span, para_end: usize) -> Span {
+    let text = ctx.text;
+    if !text[name.end..].starts_with(", ") {
+        return name;
+    }
+    let end = ctx.sentence_at(name.start).map_or(para_end, |s| s.end.min(para_end));
+    let rest = &text[name.end..end];
+    let stop = rest.find(['"', '“', '”']).unwrap_or(rest.len());
+    let span = super::trim_punct(text, Span::new(name.start, name.end + stop));
+    if word_count(text, span) > 30 { name } else { span }
 }
 
 fn ends_sentence(text: &str, q: &Quoted) -> bool {
@@ -112,6 +126,9 @@ fn carried(
     let speaker = prev.speaker.clone()?;
     if q.continues_prev {
         return Some((Some(rename(speaker, "speaker.continued")), None, "direct.continued"));
+    }
+    if prev.content.end >= para.start && prev.content.end <= q.open.start {
+        return Some((Some(rename(speaker, "speaker.split")), None, "direct.split"));
     }
     let near = para.start.saturating_sub(prev.content.end) < 600;
     let fills = content.len() * 10 >= para.len() * 6;

@@ -63,7 +63,7 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     if let Some(who) = subject_before(ctx.text, sentence.start, cue.span.start) {
         let before = ctx.text[sentence.start..who.start].trim_end();
         if before.ends_with(',') && tail_is_short(ctx, cue.span.end, sentence.end) {
-            return clause_verb(ctx, i, who, sentence, kind, prefix).into_iter().collect();
+            return clause_verb(ctx, i, who, sentence, kind, prefix);
         }
         if outer {
             return Vec::new();
@@ -95,6 +95,16 @@ fn tail_is_short(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     let tail = &ctx.text[from..to];
     tail.split_whitespace().count() <= 6 && !tail.contains(" that ")
         || relay(ctx, from, to).is_some()
+        || gerund_at(ctx, from).is_some()
+}
+
+/// `, stressing that ` right after byte `from`: the gerund cue's index.
+fn gerund_at(ctx: &Context<'_>, from: usize) -> Option<usize> {
+    let j = ctx.cues.partition_point(|c| c.span.start < from);
+    let c = ctx.cues.get(j)?;
+    let gap = &ctx.text[from..c.span.start];
+    (c.class == Class::Gerund && gap.trim() == "," && ctx.text[c.span.end..].starts_with(" that "))
+        .then_some(j)
 }
 
 /// `…, Bloomberg reports, UNN writes.`: the relaying outlet and its cue's index.
@@ -119,12 +129,12 @@ fn clause_verb(
     sentence: Span,
     kind: QuoteKind,
     prefix: &str,
-) -> Option<Quote> {
+) -> Vec<Quote> {
     let cue = ctx.cues[i].span;
-    let comma = ctx.text[sentence.start..who.start].rfind(',')? + sentence.start;
-    let content = trim_punct(ctx.text, Span::new(sentence.start, comma));
+    let Some(comma) = ctx.text[sentence.start..who.start].rfind(',') else { return Vec::new() };
+    let content = trim_punct(ctx.text, Span::new(sentence.start, sentence.start + comma));
     if word_count(ctx.text, content) < MIN_WORDS {
-        return None;
+        return Vec::new();
     }
     let mut speaker = mention(ctx.text, who, "speaker.before_verb");
     if let Some((by, j)) = relay(ctx, cue.end, sentence.end) {
@@ -132,7 +142,14 @@ fn clause_verb(
         speaker.relayed_by.push(by.text(ctx.text).to_owned());
     }
     let rule = format!("{prefix}.clause_verb");
-    Some(quote(ctx, content, kind, Some(cue), Some(speaker), &rule))
+    let mut out = vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), &rule)];
+    if let Some(g) = gerund_at(ctx, cue.end) {
+        ctx.used[g] = true;
+        let gcue = ctx.cues[g].span;
+        let second = trim_punct(ctx.text, Span::new(gcue.end + 6, sentence.end));
+        out.push(quote(ctx, second, kind, Some(gcue), Some(speaker), "indirect.gerund"));
+    }
+    out
 }
 
 /// `X said (that) CLAUSE`, `X told Y that CLAUSE`, `X said, stressing that CLAUSE`.

@@ -83,7 +83,11 @@ pub(crate) fn find(text: &str, structure: &Structure, segments: &Segments) -> Ve
     let used = vec![false; cues.len()];
     let mut ctx = Context { text, structure, segments, cues, used };
     let mut quotes = direct::find(&mut ctx);
-    quotes.extend(indirect::find(&mut ctx, &quotes));
+    let reported = indirect::find(&mut ctx, &quotes);
+    // a quoted fragment inside reported speech belongs to it (a mixed quote)
+    quotes
+        .retain(|q| q.speaker.is_some() || !reported.iter().any(|r| r.content.contains(q.content)));
+    quotes.extend(reported);
     quotes.extend(headline::find(&ctx));
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     quotes

@@ -130,6 +130,9 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     while end > 0 && AUX.contains(&bare(all[end - 1].text(text)).as_str()) {
         end -= 1;
     }
+    if end > 0 && all[end - 1].text(text).ends_with(',') {
+        return with_appositive(text, &all[..end]);
+    }
     let mut start = end;
     while start > 0 {
         let w = all[start - 1].text(text);
@@ -150,6 +153,57 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     let span = Span::new(all[start].start, all[end - 1].end);
     Some(trim_punct(text, span))
 }
+
+/// Openers of a sentence that stand before its subject ("Similarly, X, an aide, said").
+const ADVERBS: &[&str] = &[
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "instead",
+    "now",
+    "similarly",
+    "separately",
+    "later",
+    "earlier",
+    "also",
+];
+
+/// `X, APPOSITIVE, said`: the subject from the clause's first word through the appositive.
+fn with_appositive(text: &str, all: &[Span]) -> Option<Span> {
+    let mut start = 0;
+    let first = all.first()?.text(text);
+    if first.ends_with(',') && ADVERBS.contains(&bare(first).as_str())
+        || bare(first).ends_with("ly") && first.ends_with(',')
+    {
+        start = 1;
+    }
+    let core = all[start..].iter().position(|w| w.text(text).ends_with(','))? + start;
+    let n = all.len() - start;
+    if core - start > 5
+        || n > 30
+        || !opens_phrase(all.get(start)?.text(text))
+        || !first_upper(all[start].text(text))
+    {
+        return None;
+    }
+    Some(trim_punct(text, Span::new(all[start].start, all[all.len() - 1].end)))
+}
+
+fn first_upper(word: &str) -> bool {
+    word.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+}
+
+/// Abbreviations whose full stop ends no sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Jr",
+    "Sr", "Prof", "Rev", "Hon", "Adm", "Maj", "Cmdr", "Supt", "Insp", "Mt", "Ft", "Inc", "Corp",
+    "Co", "Ltd", "No", "Calif", "Mass", "Conn", "Fla", "Tex", "Ore", "Ariz", "Mich", "Pa", "Va",
+    "Wash", "Ill", "Ind", "Ky", "La", "Md", "Mo", "Nev", "Okla", "Tenn", "Wis", "Vt", "Minn",
+    "Colo", "Ala", "Ark", "Del", "Ga", "Kan", "Neb", "Miss",
+];
 
 /// The noun phrase that starts just after byte `from`, ending at a comma, a full stop or
 /// `to`.
@@ -174,6 +228,7 @@ fn sentence_stop(body: &str, stop: usize) -> usize {
                 && (i + 1 == b.len() || b[i + 1] == b' ' || b[i + 1] == b'\n')
                 && !(i >= 2 && b[i - 2] == b'.')
                 && !(i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || b[i - 2] == b' '))
+                && !TITLE_ABBREVIATIONS.contains(&body[..i].rsplit([' ', '(']).next().unwrap_or(""))
         })
         .unwrap_or(stop)
 }
