@@ -47,6 +47,9 @@ fn one(
     } else if let Some(g) = pronoun_gender(&lower) {
         pronoun(text, gaz, entities, done, m, g, sp);
         "pronoun"
+    } else if lower == "who" {
+        relative(text, entities, m, sp);
+        "relative"
     } else if lower == "they" || lower == "we" {
         sp.name = done.iter().rev().find(|s| plural(s)).and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
@@ -78,6 +81,15 @@ fn head_entity(text: &str, entities: &[Entity], m: Span) -> Option<usize> {
     let head = raw[..cut].trim_end().rsplit(' ').next()?;
     let start = m.start + raw[..cut].trim_end().len() - head.len();
     entities::entity_at(entities, Span::new(start, start + head.len()))
+}
+
+/// `Thomas Perez, who said …`: the entity named just before the relative pronoun.
+fn relative(text: &str, entities: &[Entity], m: Span, sp: &mut Speaker) {
+    let before = text[..m.start].trim_end().trim_end_matches(',');
+    let at = before.len().saturating_sub(1);
+    if let Some(e) = entities::entity_at(entities, Span::new(at, at + 1)) {
+        named(sp, &entities[e]);
+    }
 }
 
 fn named(sp: &mut Speaker, e: &Entity) {

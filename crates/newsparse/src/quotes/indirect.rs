@@ -22,7 +22,9 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
 fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bool) {
     for i in 0..ctx.cues.len() {
         let cue = ctx.cues[i];
-        if ctx.used[i] || !matches!(cue.class, Class::Speech | Class::Belief | Class::According) {
+        let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
+            || cue.class == Class::Gerund && !outer;
+        if ctx.used[i] || !wanted {
             continue;
         }
         if is_noun(ctx.text, cue.span) {
@@ -58,6 +60,9 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     if cue.class == Class::According {
         return according(ctx, cue.span, sentence).into_iter().collect();
     }
+    if cue.class == Class::Gerund {
+        return gerund(ctx, cue.span, sentence).into_iter().collect();
+    }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
     if let Some(who) = subject_before(ctx.text, sentence.start, cue.span.start) {
@@ -65,8 +70,11 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
         if before.ends_with(',') && tail_is_short(ctx, cue.span.end, sentence.end) {
             return clause_verb(ctx, i, who, sentence, kind, prefix);
         }
-        if outer {
+        if outer || !evidence_ok(ctx, cue.span, who) {
             return Vec::new();
+        }
+        if before.ends_with(',') && ctx.text[cue.span.end..].starts_with(',') {
+            return parenthetical(ctx, cue.span, who, sentence, kind, prefix);
         }
         return subject_verb(ctx, cue.span, who, sentence, kind, prefix);
     }
@@ -88,6 +96,96 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
         }
     }
     Vec::new()
+}
+
+/// `CLAUSE1, X said, CLAUSE2`: the whole sentence is the reported speech.
+fn parenthetical(
+    ctx: &Context<'_>,
+    cue: Span,
+    who: Span,
+    sentence: Span,
+    kind: QuoteKind,
+    prefix: &str,
+) -> Vec<Quote> {
+    let content = trim_punct(ctx.text, sentence);
+    let speaker = mention(ctx.text, who, "speaker.before_verb");
+    let rule = format!("{prefix}.parenthetical");
+    vec![quote(ctx, content, kind, Some(cue), Some(speaker), &rule)]
+}
+
+/// `X did Y, saying CLAUSE`: the speaker is the sentence's subject, its first name or pronoun.
+fn gerund(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
+    if !ctx.text[sentence.start..cue.start].trim_end().ends_with(',') {
+        return None;
+    }
+    let rest = ctx.text[cue.end..sentence.end].trim_start();
+    let rest = rest.strip_prefix("that ").unwrap_or(rest);
+    let content = trim_punct(ctx.text, Span::new(sentence.end - rest.len(), sentence.end));
+    if word_count(ctx.text, content) < MIN_WORDS {
+        return None;
+    }
+    let who = leading_name(ctx.text, sentence)?;
+    let speaker = mention(ctx.text, who, "speaker.sentence_subject");
+    Some(quote(ctx, content, QuoteKind::Indirect, Some(cue), Some(speaker), "indirect.gerund"))
+}
+
+/// The capitalised words (or the pronoun) that open a sentence.
+fn leading_name(text: &str, sentence: Span) -> Option<Span> {
+    let mut end = None;
+    for w in super::words(text, sentence).take(5) {
+        let t = w.text(text);
+        let pronoun = end.is_none() && matches!(t, "He" | "She" | "They" | "We" | "I");
+        if !t.starts_with(|c: char| c.is_uppercase()) || t == "The" && end.is_some() {
+            break;
+        }
+        end = Some(w.end);
+        if pronoun || t.ends_with(',') {
+            break;
+        }
+    }
+    end.map(|e| trim_punct(text, Span::new(sentence.start, e)))
+}
+
+/// Nouns that can show or find something: "a poll shows that", "the study found that".
+const EVIDENCE: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "data",
+    "analysis",
+    "research",
+    "report",
+    "reports",
+    "records",
+    "documents",
+    "results",
+    "figures",
+    "numbers",
+    "review",
+    "investigation",
+    "audit",
+    "filings",
+    "estimates",
+    "projections",
+    "polling",
+    "exit",
+];
+
+/// An evidential cue ("shows that", "found that") needs a source that can show: a name or an
+/// evidence noun, not "the latest push".
+fn evidence_ok(ctx: &Context<'_>, cue: Span, who: Span) -> bool {
+    let c = cue.text(ctx.text);
+    if !c.ends_with(" that") || c.starts_with(|ch: char| !"sfrS".contains(ch)) {
+        return true;
+    }
+    let w = who.text(ctx.text);
+    let named = w.split_whitespace().next().is_some_and(|f| {
+        f.starts_with(|ch: char| ch.is_uppercase()) && !matches!(f, "The" | "A" | "An" | "This")
+    });
+    named || w.split_whitespace().any(|x| EVIDENCE.contains(&x.to_lowercase().as_str()))
 }
 
 /// Nothing but a few words ("in a statement", "on Tuesday") between the cue and the end.

@@ -101,7 +101,10 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Words that end a noun phrase on the left: a subject does not reach past them.
-const STOPS: &[&str] = &["that", "and", "but", "because", "while", "as", "if", "when", "after"];
+const STOPS: &[&str] = &[
+    "that", "and", "but", "because", "while", "as", "if", "when", "after", "although", "though",
+    "where", "which", "since", "so", "until", "whether", "or", "than", "before", "whom",
+];
 
 /// The words of `text[span]` with their spans.
 pub(crate) fn words(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
@@ -119,7 +122,8 @@ fn bare(word: &str) -> String {
 /// True when `word` opens a noun phrase: capitalised, or a determiner or pronoun.
 fn opens_phrase(word: &str) -> bool {
     let first = word.chars().find(|c| c.is_alphanumeric());
-    first.is_some_and(char::is_uppercase) || OPENERS.contains(&bare(word).as_str())
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || OPENERS.contains(&bare(word).as_str())
 }
 
 /// The subject noun phrase that ends just before byte `to` (a verb), within `from..to`:
