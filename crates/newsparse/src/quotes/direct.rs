@@ -53,7 +53,9 @@ fn after(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span
     let i = cue_in(ctx, close, limit)?;
     let cue = ctx.cues[i].span;
     let gap = &ctx.text[close..cue.start];
-    if gap.contains(['"', '“', '”']) || ends_sentence(ctx.text, q) && starts_upper(gap) {
+    if gap.contains(['"', '“', '”'])
+        || ends_sentence(ctx.text, q) && starts_upper(gap) && !short_tail(ctx, cue, para)
+    {
         return None;
     }
     let who = if gap.trim_start_matches([',', ' ']).trim().is_empty() {
@@ -83,6 +85,15 @@ fn appositive(ctx: &Context<'_>, name: Span, para_end: usize) -> Span {
     if word_count(text, span) > 30 { name } else { span }
 }
 
+/// `"Q?" Trump said Friday.`: the cue ends its sentence within a few words, so the sentence
+/// is an attribution and not reported speech of its own.
+fn short_tail(ctx: &Context<'_>, cue: Span, para: Span) -> bool {
+    let rest = &ctx.text[cue.end..para.end];
+    let end = rest.find(['.', '"', '“', '\'']).unwrap_or(rest.len());
+    let tail = &rest[..end];
+    tail.split_whitespace().count() <= 8 && !tail.contains(" that ")
+}
+
 fn ends_sentence(text: &str, q: &Quoted) -> bool {
     text[q.content.start..q.content.end].trim_end().ends_with(['.', '!', '?'])
 }
@@ -95,10 +106,12 @@ fn starts_upper(gap: &str) -> bool {
 /// `X said: "Q"` / `X said, "Q"`.
 fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
     let lead = ctx.text[para.start..q.open.start].trim_end();
-    if !lead.ends_with([':', ',']) {
+    let bare_cue =
+        ctx.cues.iter().any(|c| c.class == Class::Speech && c.span.end == para.start + lead.len());
+    if !lead.ends_with([':', ',']) && !bare_cue {
         return None;
     }
-    let end = para.start + lead.len() - 1;
+    let end = if bare_cue { para.start + lead.len() } else { para.start + lead.len() - 1 };
     let from = ctx.sentence_at(end).map_or(para.start, |s| s.start.max(para.start));
     let i = (0..ctx.cues.len()).rev().find(|&i| {
         let c = ctx.cues[i];
@@ -108,7 +121,11 @@ fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Spa
     if ctx.text[cue.end..end].split_whitespace().count() > 4 {
         return None;
     }
-    let who = subject_before(ctx.text, from, cue.start)?;
+    let who = subject_before(ctx.text, from, cue.start).or_else(|| {
+        let prev = ctx.text[from..cue.start].split_whitespace().next_back()?;
+        matches!(prev, "and" | "but")
+            .then(|| super::indirect::leading_name(ctx.text, Span::new(from, cue.start)))?
+    })?;
     ctx.used[i] = true;
     Some((mention(ctx.text, who, "speaker.before_quote"), cue))
 }

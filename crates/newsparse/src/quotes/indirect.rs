@@ -130,7 +130,7 @@ fn gerund(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
 }
 
 /// The capitalised words (or the pronoun) that open a sentence.
-fn leading_name(text: &str, sentence: Span) -> Option<Span> {
+pub(super) fn leading_name(text: &str, sentence: Span) -> Option<Span> {
     let mut end = None;
     for w in super::words(text, sentence).take(5) {
         let t = w.text(text);
