@@ -31,7 +31,8 @@ fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bo
             continue;
         }
         let inside = |q: &Quote| q.content.contains(cue.span);
-        if direct.iter().any(inside) || out.iter().any(inside) {
+        let quoted = ctx.segments.quoted.iter().any(|q| q.content.contains(cue.span));
+        if quoted || direct.iter().any(inside) || out.iter().any(inside) {
             continue;
         }
         let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
@@ -46,13 +47,16 @@ fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bo
     }
 }
 
-/// Determiners before which a cue word is a noun ("the report", "a plan").
+/// Determiners before which a cue word is a noun ("the report", "a plan"); a possessive
+/// ("Clinton's tweet") does the same.
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
 
 fn is_noun(text: &str, cue: Span) -> bool {
     let prev = text[..cue.start].split_whitespace().next_back().unwrap_or("");
-    DETERMINERS.contains(&prev.to_lowercase().as_str())
+    prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || DETERMINERS.contains(&prev.to_lowercase().as_str())
 }
 
 fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Quote> {
