@@ -11,10 +11,17 @@ use crate::entities;
 use crate::gazetteer::{Gazetteer, Gender};
 use crate::quotes::cues::{self, Class};
 
-/// Resolves the speaker of every quote in `quotes` (in text order).
-pub(crate) fn resolve(text: &str, gaz: &Gazetteer, entities: &[Entity], quotes: &mut [Quote]) {
+/// Resolves the speaker of every quote in `quotes` (in text order); `cues` are the text's
+/// cue words, scanned once for the quote finders.
+pub(crate) fn resolve(
+    text: &str,
+    gaz: &Gazetteer,
+    entities: &[Entity],
+    cues: &[cues::Cue],
+    quotes: &mut [Quote],
+) {
     let anon_cues: Vec<cues::Cue> =
-        cues::scan(text).into_iter().filter(|c| c.class == Class::Anon).collect();
+        cues.iter().filter(|c| c.class == Class::Anon).copied().collect();
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| {
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)

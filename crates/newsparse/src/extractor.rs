@@ -95,8 +95,9 @@ impl Extractor {
         let mut structure = structure::analyze(text);
         let segments = segment::segment(text, &structure);
         let entities = entities::find(text, &structure, &segments, &self.gazetteer);
-        let mut quotes = quotes::find(text, &structure, &segments);
-        attribution::resolve(text, &self.gazetteer, &entities, &mut quotes);
+        let cues = quotes::cues::scan(text);
+        let mut quotes = quotes::find(text, &structure, &segments, &cues);
+        attribution::resolve(text, &self.gazetteer, &entities, &cues, &mut quotes);
         quotes::link_teasers(&mut structure, &quotes);
         Ok(Document {
             schema_version: SCHEMA_VERSION,

@@ -27,7 +27,7 @@ pub(crate) struct Context<'a> {
     pub(crate) text: &'a str,
     pub(crate) structure: &'a Structure,
     pub(crate) segments: &'a Segments,
-    pub(crate) cues: Vec<cues::Cue>,
+    pub(crate) cues: &'a [cues::Cue],
     /// Cues already used by a quote.
     pub(crate) used: Vec<bool>,
 }
@@ -77,9 +77,13 @@ pub(crate) fn quote(
 }
 
 /// Finds every quote and attribution in `text`, in text order of content, with speaker
-/// mentions not yet resolved.
-pub(crate) fn find(text: &str, structure: &Structure, segments: &Segments) -> Vec<Quote> {
-    let cues = cues::scan(text);
+/// mentions not yet resolved; `cues` are the text's cue words ([`cues::scan`]).
+pub(crate) fn find(
+    text: &str,
+    structure: &Structure,
+    segments: &Segments,
+    cues: &[cues::Cue],
+) -> Vec<Quote> {
     let used = vec![false; cues.len()];
     let mut ctx = Context { text, structure, segments, cues, used };
     let mut quotes = direct::find(&mut ctx);
