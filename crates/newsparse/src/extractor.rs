@@ -74,6 +74,11 @@ impl Extractor {
         self.max_size
     }
 
+    /// The gazetteer this extractor reads names with.
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     /// Parses one article.
     ///
     /// # Errors

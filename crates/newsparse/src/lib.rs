@@ -49,6 +49,7 @@ mod html;
 mod offsets;
 mod quotes;
 mod segment;
+mod stages;
 mod structure;
 
 use std::sync::OnceLock;
@@ -63,6 +64,8 @@ pub use crate::extractor::{DEFAULT_MAX_SIZE, Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Entry, EntryKind, Gazetteer, GazetteerBuilder, Match};
 pub use crate::html::{to_html, to_html_page};
 pub use crate::offsets::CharOffsets;
+#[doc(hidden)]
+pub use crate::stages::Stages;
 
 /// Parses one article with the default extractor, built on first use and shared after.
 ///

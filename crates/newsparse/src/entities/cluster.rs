@@ -26,20 +26,24 @@ pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<E
         let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, &acronyms) else {
             continue;
         };
-        let id = *index.entry(key.clone()).or_insert_with(|| {
-            entities.push(Entity {
-                id: entities.len(),
-                name: name_of(gaz, &key, mention),
-                kind,
-                mentions: Vec::new(),
-                role: None,
-                affiliation: None,
-            });
-            entities.len() - 1
-        });
+        let named = matches!(key, Key::Name(_));
+        let id = match index.get(&key) {
+            Some(&id) => id,
+            None => {
+                entities.push(Entity {
+                    id: entities.len(),
+                    name: name_of(gaz, &key, mention),
+                    kind,
+                    mentions: Vec::new(),
+                    role: None,
+                    affiliation: None,
+                });
+                index.insert(key, entities.len() - 1);
+                entities.len() - 1
+            }
+        };
         let e = &mut entities[id];
-        if matches!(key, Key::Name(_)) && kind == EntityKind::Person && mention.len() > e.name.len()
-        {
+        if named && kind == EntityKind::Person && mention.len() > e.name.len() {
             e.name = (*mention).to_owned();
         }
         e.mentions.push(Mention { span: c.span, text: (*mention).to_owned(), region: c.region });
@@ -107,10 +111,7 @@ fn full_names(
     let mut map: FxMap<String, Vec<(usize, Key)>> = FxMap::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
         let mention = c.span.text(text);
-        let name = match c.record {
-            Some(r) => gaz.record(r).name.to_string(),
-            None => mention.to_owned(),
-        };
+        let name = c.record.map_or(mention, |r| gaz.record(r).name);
         let Some((_, last)) = name.rsplit_once(' ') else { continue };
         let key = c.record.map_or_else(|| Key::Name(fold(mention)), Key::Record);
         map.entry(fold(last)).or_default().push((c.span.start, key));
@@ -139,8 +140,19 @@ fn acronyms(text: &str, cands: &[Candidate]) -> FxMap<String, Key> {
 /// A name folded for comparison: lower case, common Latin diacritics dropped, and
 /// transliteration endings unified ("Zelenskyy", "Zelenskiy" and "Zelensky" agree).
 pub(crate) fn fold(name: &str) -> String {
-    let mut s: String = name
-        .chars()
+    let mut s = if name.is_ascii() { name.to_ascii_lowercase() } else { fold_chars(name) };
+    for (from, to) in [("yy", "y"), ("iy", "y"), ("ii", "y"), ("ij", "y")] {
+        if s.ends_with(from) {
+            s.truncate(s.len() - from.len());
+            s.push_str(to);
+        }
+    }
+    s
+}
+
+/// `name` in lower case with common Latin diacritics dropped.
+fn fold_chars(name: &str) -> String {
+    name.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
@@ -158,14 +170,7 @@ pub(crate) fn fold(name: &str) -> String {
             '’' => '\'',
             c => c,
         })
-        .collect();
-    for (from, to) in [("yy", "y"), ("iy", "y"), ("ii", "y"), ("ij", "y")] {
-        if s.ends_with(from) {
-            s.truncate(s.len() - from.len());
-            s.push_str(to);
-        }
-    }
-    s
+        .collect()
 }
 
 #[cfg(test)]

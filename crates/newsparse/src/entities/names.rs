@@ -48,9 +48,9 @@ impl<'a> Line<'a> {
         let found = (0..toks.len())
             .map(|i| if toks[i].cap { gaz.match_at(text, &toks, i, true) } else { None })
             .collect();
-        let cased: Vec<&Token> = toks.iter().filter(|t| t.cap).collect();
-        let shouting =
-            cased.len() >= 3 && cased.iter().filter(|t| t.caps).count() * 4 >= cased.len() * 3;
+        let cased = toks.iter().filter(|t| t.cap).count();
+        let caps = toks.iter().filter(|t| t.cap && t.caps).count();
+        let shouting = cased >= 3 && caps * 4 >= cased * 3;
         let plain = matches!(region, Region::Body | Region::Subhead);
         let region = if plain && is_dateline(text, &toks) { Region::Dateline } else { region };
         let titled = region == Region::Headline && is_title_case(text, &toks);

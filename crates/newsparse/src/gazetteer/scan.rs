@@ -33,14 +33,9 @@ const TRAILING: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»', ',', '
 /// Appends the words of `line` to `out`.
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
     let s = line.text(text);
-    for word in s.split(char::is_whitespace) {
-        if word.is_empty() {
-            continue;
-        }
-        // Separators may be several bytes long (a no-break space): offsets come from the
-        // slice itself.
-        let start = line.start + (word.as_ptr() as usize - s.as_ptr() as usize);
-        match token(word, start) {
+    out.reserve(s.len() / 5 + 1);
+    for (at, word) in words(s) {
+        match token(word, line.start + at) {
             Some(t) => out.push(t),
             // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
             // punctuation does.
@@ -50,6 +45,63 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
                 }
             }
         }
+    }
+}
+
+/// The words of `s` between whitespace (Unicode's, as [`char::is_whitespace`]), with their
+/// offsets: a byte loop that decodes a character only at a non-ASCII byte.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // skip whitespace
+        while i < bytes.len() {
+            let (space, len) = space_at(s, i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            if STOP[usize::from(bytes[i])] == 0 {
+                i += 1;
+                continue;
+            }
+            let (space, len) = space_at(s, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        Some((start, &s[start..i]))
+    })
+}
+
+/// 1 for the bytes a word loop must look at: ASCII whitespace, and the first byte of every
+/// non-ASCII character (which may be a no-break or thin space).
+const STOP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b >= 0x80 || matches!(b as u8, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `s` is whitespace, and its length in bytes.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (STOP[usize::from(b)] != 0, 1);
+    }
+    match s[i..].chars().next() {
+        Some(c) => (c.is_whitespace(), c.len_utf8()),
+        None => (false, 1),
     }
 }
 
@@ -244,6 +296,15 @@ mod tests {
         tokens(text, Span::new(0, text.len()), &mut out);
         let got: Vec<&str> = out.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(got, ["the", "Republican", "party"]);
+    }
+
+    #[test]
+    fn words_split_at_unicode_whitespace() {
+        let text = "a\u{a0}b\u{2009}\u{2009}c\x0bd  é\u{3000}";
+        let got: Vec<(usize, &str)> = super::words(text).collect();
+        assert_eq!(got, [(0, "a"), (3, "b"), (10, "c"), (12, "d"), (15, "é")]);
+        let std: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+        assert_eq!(got.iter().map(|w| w.1).collect::<Vec<_>>(), std);
     }
 
     #[test]

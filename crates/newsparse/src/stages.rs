@@ -1,0 +1,76 @@
+//! The pipeline's stages one at a time, for the benchmarks in `benches/parse.rs`.
+//!
+//! Hidden from the documentation and not a stable API: it exists so that a benchmark can
+//! time one stage on the intermediate results of the stages before it.
+
+use crate::document::{Entity, Quote, Structure};
+use crate::extractor::Extractor;
+use crate::quotes::cues::{self, Cue};
+use crate::segment::{self, Segments};
+use crate::{attribution, entities, quotes, structure};
+
+/// One text with the output of every stage kept, so each stage can run again on its own.
+///
+/// # Examples
+///
+/// ```
+/// let extractor = newsparse::Extractor::new();
+/// let stages = newsparse::Stages::new(&extractor, "\"Yes,\" said Patrick Turner in Kyiv.");
+/// assert_eq!(stages.quotes(), 1);
+/// assert_eq!(stages.entities(), 2);
+/// ```
+#[doc(hidden)]
+pub struct Stages<'a> {
+    extractor: &'a Extractor,
+    text: &'a str,
+    structure: Structure,
+    segments: Segments,
+    entities: Vec<Entity>,
+    cues: Vec<Cue>,
+    quotes: Vec<Quote>,
+}
+
+impl<'a> Stages<'a> {
+    /// Runs every stage over `text` once and keeps what each one gives.
+    pub fn new(extractor: &'a Extractor, text: &'a str) -> Stages<'a> {
+        let structure = structure::analyze(text);
+        let segments = segment::segment(text, &structure);
+        let entities = entities::find(text, &structure, &segments, extractor.gazetteer());
+        let cues = cues::scan(text);
+        let quotes = quotes::find(text, &structure, &segments, &cues);
+        Stages { extractor, text, structure, segments, entities, cues, quotes }
+    }
+
+    /// Article structure (headline, dateline, boilerplate): the number of boilerplate blocks.
+    pub fn structure(&self) -> usize {
+        structure::analyze(self.text).boilerplate.len()
+    }
+
+    /// Paragraphs and sentences: the number of sentences.
+    pub fn segment(&self) -> usize {
+        segment::segment(self.text, &self.structure).sentences.len()
+    }
+
+    /// Entities (names, clustering, roles): the number of entities.
+    pub fn entities(&self) -> usize {
+        entities::find(self.text, &self.structure, &self.segments, self.extractor.gazetteer()).len()
+    }
+
+    /// The cue-word scan: the number of cues.
+    pub fn cues(&self) -> usize {
+        cues::scan(self.text).len()
+    }
+
+    /// The quote finders (direct, indirect, headline) on the cues: the number of quotes.
+    pub fn quotes(&self) -> usize {
+        quotes::find(self.text, &self.structure, &self.segments, &self.cues).len()
+    }
+
+    /// Speaker resolution, on a copy of the quotes: the number of quotes with a speaker.
+    pub fn attribution(&self) -> usize {
+        let mut quotes = self.quotes.clone();
+        let gaz = self.extractor.gazetteer();
+        attribution::resolve(self.text, gaz, &self.entities, &self.cues, &mut quotes);
+        quotes.iter().filter(|q| q.speaker.is_some()).count()
+    }
+}
