@@ -50,6 +50,9 @@ fn parse(c: &mut Criterion) {
     group.finish();
 }
 
+/// One stage run over one text's earlier results.
+type Stage = fn(&Stages<'_>) -> usize;
+
 /// Each stage on its own, on the intermediate results of the stages before it.
 fn stages(c: &mut Criterion) {
     let extractor = Extractor::new();
@@ -60,7 +63,7 @@ fn stages(c: &mut Criterion) {
     if name == "corpus" {
         group.sample_size(10);
     }
-    let runs: [(&str, fn(&Stages<'_>) -> usize); 6] = [
+    let runs: [(&str, Stage); 6] = [
         ("structure", |s| s.structure()),
         ("segment", |s| s.segment()),
         ("entities", |s| s.entities()),
