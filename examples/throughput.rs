@@ -5,7 +5,8 @@
 //! cargo run --release --example throughput -- CORPUS.jsonl [ROUNDS]
 //! ```
 //!
-//! Reports the time the default extractor takes to be ready; MB/s and articles/s on one
+//! Reports the time the default extractor takes to be ready (and to finish a first short
+//! parse, which builds the tables the stages share); MB/s and articles/s on one
 //! thread and on two (the best of ROUNDS runs, default 3), with the one-thread figure also
 //! per second of CPU time (what a busy machine cannot take away); peak memory after the
 //! pipeline runs; and the MB/s of a leftmost-longest Aho-Corasick scan (the `aho-corasick`
@@ -48,8 +49,15 @@ fn main() {
     let started = Instant::now();
     let extractor = Extractor::new();
     let ready = started.elapsed();
+    // the cue, boilerplate and word tables are built on first use
+    let _ = extractor.parse("\"Yes,\" said Patrick Turner, NATO's envoy, in Kyiv.\nRead more: x");
+    let first = started.elapsed();
     println!("corpus: {path}: {} articles, {:.2} MB", texts.len(), bytes as f64 / 1e6);
-    println!("default extractor ready in {:.1} ms", ready.as_secs_f64() * 1e3);
+    println!(
+        "default extractor ready in {:.1} ms ({:.1} ms to the end of a first short parse)",
+        ready.as_secs_f64() * 1e3,
+        first.as_secs_f64() * 1e3
+    );
     let (one, cpu) = best_pair(rounds, || run_here(&extractor, &texts));
     let two = best_of(rounds, || run(&extractor, &texts, 2));
     println!("1 thread:  {:8.2} MB/s  {:9.0} articles/s", mbps(one), aps(one));
@@ -71,12 +79,13 @@ fn main() {
         mbps(one) / mbps(scan)
     );
     println!(
-        "{{\"mb_per_s\": {:.2}, \"threads2_mb_per_s\": {:.2}, \"scan_mb_per_s\": {:.2}, \"peak_rss_mb\": {rss:.1}, \"cpu_mb_per_s\": {:.2}, \"ready_ms\": {:.2}}}",
+        "{{\"mb_per_s\": {:.2}, \"threads2_mb_per_s\": {:.2}, \"scan_mb_per_s\": {:.2}, \"peak_rss_mb\": {rss:.1}, \"cpu_mb_per_s\": {:.2}, \"ready_ms\": {:.2}, \"first_parse_ms\": {:.2}}}",
         mbps(one),
         mbps(two),
         mbps(scan),
         mbps(cpu),
-        ready.as_secs_f64() * 1e3
+        ready.as_secs_f64() * 1e3,
+        first.as_secs_f64() * 1e3
     );
 }
 

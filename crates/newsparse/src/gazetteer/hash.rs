@@ -14,8 +14,13 @@ pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// every bit depends on every byte. Two names share a key with odds of about one in 2^64
 /// per pair, far below any gazetteer's size.
 pub(crate) fn key(s: &str) -> u64 {
+    key_bytes(s.as_bytes())
+}
+
+/// [`key`] of a name given as its UTF-8 bytes.
+pub(crate) fn key_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(s.as_bytes());
+    h.write(s);
     let mut k = h.finish();
     k ^= k >> 33;
     k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::hash::{IdMap, key};
+use super::hash::{IdMap, key, key_bytes};
 use super::{EntryKind, Gender, Record};
 
 /// A source text: an embedded data file, or text the gazetteer owns.
@@ -273,7 +273,7 @@ fn key_lower(s: &str) -> u64 {
         Some(b) if s.is_ascii() => {
             b.copy_from_slice(s.as_bytes());
             b.make_ascii_lowercase();
-            key(std::str::from_utf8(b).unwrap_or(""))
+            key_bytes(b)
         }
         _ => key(&s.to_lowercase()),
     }
