@@ -21,3 +21,19 @@ fn text_over_the_maximum_is_a_clear_error() {
     assert_eq!(err.to_string(), "text of 1001 bytes exceeds the maximum of 1000 bytes");
     assert!(extractor.parse(&"a".repeat(1000)).is_ok());
 }
+
+/// Fuzzing finding (`parse`): a text ending in ", stressing that " put the gerund's clause
+/// past the end of the quote's content, and slicing it panicked.
+#[test]
+fn gerund_that_at_the_end_of_the_text() {
+    let texts = [
+        "Me pumenr senior diplomat said, stressing entialvite sector,e sector, anoehtr \
+         sest\u{1}\0\0\0\0\0\0\u{6}ed will \u{8}\0 taken over by the, stressing that ",
+        "A senior diplomat said, stressing sector, taken over by the, stressing that ",
+        "The senior diplomat said the talks, stressing that ",
+    ];
+    for text in texts {
+        let doc = newsparse::parse(text).unwrap();
+        common::assert_spans_valid(text, &doc).unwrap();
+    }
+}

@@ -320,6 +320,7 @@ fn split_gerund(
             && content.contains(c.span)
             && ctx.text[..c.span.start].trim_end().ends_with(',')
             && ctx.text[c.span.end..].starts_with(" that ")
+            && c.span.end + " that ".len() <= content.end
     });
     let Some(g) = g else {
         return vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule)];
