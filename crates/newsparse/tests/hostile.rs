@@ -22,8 +22,8 @@ fn text_over_the_maximum_is_a_clear_error() {
     assert!(extractor.parse(&"a".repeat(1000)).is_ok());
 }
 
-/// Fuzzing finding (`parse`): a text ending in ", stressing that " put the gerund's clause
-/// past the end of the quote's content, and slicing it panicked.
+/// Fuzzing findings (`parse`): a text ending in ", stressing that " put the gerund's clause
+/// past the end of the quote's content or sentence, and slicing it panicked.
 #[test]
 fn gerund_that_at_the_end_of_the_text() {
     let texts = [
@@ -31,6 +31,8 @@ fn gerund_that_at_the_end_of_the_text() {
          sest\u{1}\0\0\0\0\0\0\u{6}ed will \u{8}\0 taken over by the, stressing that ",
         "A senior diplomat said, stressing sector, taken over by the, stressing that ",
         "The senior diplomat said the talks, stressing that ",
+        "Europeansuropeans understand\u{7}\0 tuees, Bloombomat said, stressing that ",
+        "The talks will go on for weeks, the diplomat said, stressing that ",
     ];
     for text in texts {
         let doc = newsparse::parse(text).unwrap();

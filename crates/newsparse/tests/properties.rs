@@ -1,5 +1,6 @@
 //! Properties that hold for any text: spans inside the text on character boundaries, quotes
-//! inside their paragraphs or boilerplate lines, and deterministic output.
+//! inside their paragraphs or boilerplate lines, deterministic output, and `parse_many` equal
+//! to sequential `parse`.
 
 mod common;
 
@@ -87,5 +88,19 @@ proptest! {
         let a = newsparse::Extractor::new().parse(&text).unwrap();
         let b = newsparse::Extractor::new().parse(&text).unwrap();
         prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn parse_many_equals_sequential_parse(texts in prop::collection::vec(newsish(), 0..8)) {
+        let extractor = newsparse::Extractor::builder().max_size(200).build().unwrap();
+        let sequential: Vec<_> = texts.iter().map(|t| extractor.parse(t).map_err(|e| e.to_string())).collect();
+        for threads in [None, Some(1), Some(3)] {
+            let many: Vec<_> = extractor
+                .parse_many(&texts, threads)
+                .into_iter()
+                .map(|r| r.map_err(|e| e.to_string()))
+                .collect();
+            prop_assert_eq!(&many, &sequential, "threads {:?}", threads);
+        }
     }
 }

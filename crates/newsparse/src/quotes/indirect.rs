@@ -245,7 +245,8 @@ fn clause_verb(
     }
     let rule = format!("{prefix}.clause_verb");
     let mut out = vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), &rule)];
-    if let Some(g) = gerund_at(ctx, cue.end) {
+    let clause_fits = |g: &usize| ctx.cues[*g].span.end + " that ".len() < sentence.end;
+    if let Some(g) = gerund_at(ctx, cue.end).filter(clause_fits) {
         ctx.used[g] = true;
         let gcue = ctx.cues[g].span;
         let second = trim_punct(ctx.text, Span::new(gcue.end + 6, sentence.end));
@@ -320,7 +321,7 @@ fn split_gerund(
             && content.contains(c.span)
             && ctx.text[..c.span.start].trim_end().ends_with(',')
             && ctx.text[c.span.end..].starts_with(" that ")
-            && c.span.end + " that ".len() <= content.end
+            && c.span.end + " that ".len() < content.end
     });
     let Some(g) = g else {
         return vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule)];
