@@ -26,11 +26,14 @@ pub(crate) fn resolve(
     order.sort_by_key(|&i| {
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
+    let persons = Persons::new(gaz, entities);
+    let mentions = Mentions::new(entities);
     let mut done: Vec<Speaker> = Vec::new();
     for i in order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
-            one(text, gaz, entities, &anon_cues, &done, &mut sp);
+            let index = (&persons, &mentions);
+            one(text, index, entities, &anon_cues, &done, &mut sp);
         }
         done.push(sp.clone());
         quotes[i].speaker = Some(sp);
@@ -39,7 +42,7 @@ pub(crate) fn resolve(
 
 fn one(
     text: &str,
-    gaz: &Gazetteer,
+    (persons, mentions): (&Persons, &Mentions<'_>),
     entities: &[Entity],
     anon: &[cues::Cue],
     done: &[Speaker],
@@ -48,14 +51,14 @@ fn one(
     let Some(m) = sp.mention else { return };
     let raw = m.text(text);
     let lower = raw.to_lowercase();
-    let rule = if let Some(e) = head_entity(text, entities, m) {
+    let rule = if let Some(e) = head_entity(text, mentions, m) {
         named(sp, &entities[e]);
         "named"
     } else if let Some(g) = pronoun_gender(&lower) {
-        pronoun(text, gaz, entities, done, m, g, sp);
+        pronoun(persons, entities, done, m, g, sp);
         "pronoun"
     } else if lower == "who" {
-        relative(text, entities, m, sp);
+        relative(text, mentions, entities, m, sp);
         "relative"
     } else if lower == "they" || lower == "we" {
         sp.name = done.iter().rev().find(|s| plural(s)).and_then(|s| s.name.clone());
@@ -66,7 +69,7 @@ fn one(
         sp.name = prev.and_then(|s| s.name.clone()).or_else(|| last_media(entities, m.start));
         sp.kind = SourceKind::Media;
         "outlet_nominal"
-    } else if anon.iter().any(|c| m.contains(c.span)) {
+    } else if anon_in(anon, m).is_some() {
         anonymous(text, anon, m, &lower, sp)
     } else {
         sp.name = Some(raw.trim_start_matches("the ").to_owned());
@@ -77,7 +80,7 @@ fn one(
 
 /// The entity named by the mention's head: its last word before any relative clause or
 /// prepositional phrase ("a senior European official" names no entity, "NATO's Turner" does).
-fn head_entity(text: &str, entities: &[Entity], m: Span) -> Option<usize> {
+fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
     let raw = m.text(text);
     let raw = raw.split(',').next().unwrap_or(raw);
     let cut = [" who ", " with ", " of ", " familiar ", " at ", " in ", " for "]
@@ -87,14 +90,14 @@ fn head_entity(text: &str, entities: &[Entity], m: Span) -> Option<usize> {
         .unwrap_or(raw.len());
     let head = raw[..cut].trim_end().rsplit(' ').next()?;
     let start = m.start + raw[..cut].trim_end().len() - head.len();
-    entities::entity_at(entities, Span::new(start, start + head.len()))
+    mentions.entity_at(Span::new(start, start + head.len()))
 }
 
 /// `Thomas Perez, who said …`: the entity named just before the relative pronoun.
-fn relative(text: &str, entities: &[Entity], m: Span, sp: &mut Speaker) {
+fn relative(text: &str, mentions: &Mentions<'_>, entities: &[Entity], m: Span, sp: &mut Speaker) {
     let before = text[..m.start].trim_end().trim_end_matches(',');
     let at = before.len().saturating_sub(1);
-    if let Some(e) = entities::entity_at(entities, Span::new(at, at + 1)) {
+    if let Some(e) = mentions.entity_at(Span::new(at, at + 1)) {
         named(sp, &entities[e]);
     }
 }
@@ -121,32 +124,99 @@ fn pronoun_gender(lower: &str) -> Option<Option<Gender>> {
 
 /// he/she: the person mentioned last before the pronoun whose gender does not disagree.
 fn pronoun(
-    text: &str,
-    gaz: &Gazetteer,
+    persons: &Persons,
     entities: &[Entity],
     done: &[Speaker],
     m: Span,
     g: Option<Gender>,
     sp: &mut Speaker,
 ) {
-    let _ = text;
-    let best = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .filter(|e| g.is_none() || entities::gender(gaz, &e.name).is_none_or(|eg| Some(eg) == g))
-        .filter_map(|e| {
-            let last =
-                e.mentions.iter().filter(|x| x.span.end <= m.start).map(|x| x.span.start).max()?;
-            Some((last, e))
-        })
-        .max_by_key(|(at, _)| *at);
-    if let Some((_, e)) = best {
-        named(sp, e);
+    if let Some(e) = persons.last_before(m.start, g) {
+        named(sp, &entities[e]);
     } else if let Some(prev) = done.iter().rev().find(|s| s.kind == SourceKind::Person) {
         sp.name.clone_from(&prev.name);
         sp.entity = prev.entity;
         sp.kind = SourceKind::Person;
     }
+}
+
+/// The mentions of persons sorted by end, with the running latest start (and, among equal
+/// starts, the last entity): the person mentioned last before any point, in logarithmic time
+/// however many quotes and mentions the text has. One list for each gender a pronoun asks
+/// for: any, male (persons not known to be female), female (not known to be male).
+struct Persons {
+    lists: [Vec<(usize, (usize, usize))>; 3],
+}
+
+impl Persons {
+    fn new(gaz: &Gazetteer, entities: &[Entity]) -> Persons {
+        let mut lists: [Vec<(usize, (usize, usize))>; 3] = Default::default();
+        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            let eg = entities::gender(gaz, &e.name);
+            for (list, g) in lists.iter_mut().zip([None, Some(Gender::Male), Some(Gender::Female)])
+            {
+                if g.is_none() || eg.is_none_or(|eg| Some(eg) == g) {
+                    list.extend(e.mentions.iter().map(|x| (x.span.end, (x.span.start, i))));
+                }
+            }
+        }
+        for list in &mut lists {
+            list.sort_unstable_by_key(|&(end, _)| end);
+            let mut best = (0, 0);
+            for (_, latest) in list.iter_mut() {
+                best = best.max(*latest);
+                *latest = best;
+            }
+        }
+        Persons { lists }
+    }
+
+    /// The entity index of the person of gender `g` (any when `None`) mentioned last before
+    /// `at`: the latest mention start among mentions that end by `at`.
+    fn last_before(&self, at: usize, g: Option<Gender>) -> Option<usize> {
+        let list = &self.lists[match g {
+            None => 0,
+            Some(Gender::Male) => 1,
+            Some(Gender::Female) => 2,
+        }];
+        let n = list.partition_point(|&(end, _)| end <= at);
+        n.checked_sub(1).map(|k| list[k].1.1)
+    }
+}
+
+/// Every entity mention sorted by start: the entity with a mention overlapping a span (the
+/// first such entity, as [`entities::entity_at`] gives it) in logarithmic time when mentions
+/// do not overlap one another, as the entity finder makes them; a plain scan otherwise.
+struct Mentions<'e> {
+    entities: &'e [Entity],
+    sorted: Option<Vec<(Span, usize)>>,
+}
+
+impl Mentions<'_> {
+    fn new(entities: &[Entity]) -> Mentions<'_> {
+        let mut all: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
+        let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
+        Mentions { entities, sorted: disjoint.then_some(all) }
+    }
+
+    fn entity_at(&self, span: Span) -> Option<usize> {
+        let Some(all) = &self.sorted else { return entities::entity_at(self.entities, span) };
+        // disjoint mentions have rising ends too: the overlapping ones stand just before
+        // the first mention starting at or after `span.end`
+        let n = all.partition_point(|&(m, _)| m.start < span.end);
+        all[..n].iter().rev().take_while(|&&(m, _)| m.end > span.start).map(|&(_, i)| i).min()
+    }
+}
+
+/// The last anonymous-source cue inside `m` (cues are in text order and do not overlap).
+fn anon_in(anon: &[cues::Cue], m: Span) -> Option<&cues::Cue> {
+    let n = anon.partition_point(|c| c.span.end <= m.end);
+    n.checked_sub(1).map(|k| &anon[k]).filter(|c| c.span.start >= m.start)
 }
 
 fn plural(s: &Speaker) -> bool {
@@ -189,11 +259,7 @@ fn anonymous(
     sp.kind = SourceKind::Anonymous;
     let back = ["the same ", "this ", "that ", "the "].iter().any(|p| lower.starts_with(p));
     if back {
-        let head = anon
-            .iter()
-            .rev()
-            .find(|c| m.contains(c.span))
-            .map(|c| c.span.text(text).to_lowercase());
+        let head = anon_in(anon, m).map(|c| c.span.text(text).to_lowercase());
         let earlier = anon.iter().rev().filter(|c| c.span.end <= m.start).find(|c| {
             let start = text[..c.span.start].rfind(['.', ',', '\n']).map_or(0, |p| p + 1);
             let np = text[start..c.span.start].to_lowercase();

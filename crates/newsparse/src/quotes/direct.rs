@@ -1,7 +1,7 @@
 //! Direct quotes: passages in quotation marks and the speaker named beside them.
 
 use super::cues::Class;
-use super::phrase::{phrase_after, subject_before, word_count};
+use super::phrase::{first_words, has_words, phrase_after, subject_before};
 use super::{Context, mention, quote};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Quoted;
@@ -28,7 +28,7 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
             .or_else(|| carried(ctx, q, content, para.span, out.last()));
         let (speaker, cue, rule) = match found {
             Some(f) => f,
-            None if word_count(ctx.text, content) >= MIN_WORDS_UNATTRIBUTED => {
+            None if has_words(ctx.text, content, MIN_WORDS_UNATTRIBUTED) => {
                 (None, None, "direct.unattributed")
             }
             None => continue,
@@ -82,16 +82,22 @@ fn appositive(ctx: &Context<'_>, name: Span, para_end: usize) -> Span {
     let rest = &text[name.end..end];
     let stop = rest.find(['"', '“', '”']).unwrap_or(rest.len());
     let span = super::trim_punct(text, Span::new(name.start, name.end + stop));
-    if word_count(text, span) > 30 { name } else { span }
+    if has_words(text, span, 31) { name } else { span }
 }
 
 /// `"Q?" Trump said Friday.`: the cue ends its sentence within a few words, so the sentence
 /// is an attribution and not reported speech of its own.
 fn short_tail(ctx: &Context<'_>, cue: Span, para: Span) -> bool {
     let rest = &ctx.text[cue.end..para.end];
-    let end = rest.find(['.', '"', '“', '\'']).unwrap_or(rest.len());
-    let tail = &rest[..end];
-    tail.split_whitespace().count() <= 8 && !tail.contains(" that ")
+    let stops = ['.', '"', '“', '\''];
+    // the words before the first stop, read no further than the ninth word
+    let head = first_words(rest, 8);
+    let tail = match head.find(stops) {
+        Some(end) => &head[..end],
+        None if head.len() == rest.len() || rest[head.len()..].starts_with(stops) => head,
+        None => return false,
+    };
+    !tail.contains(" that ")
 }
 
 fn ends_sentence(text: &str, q: &Quoted) -> bool {
@@ -106,19 +112,24 @@ fn starts_upper(gap: &str) -> bool {
 /// `X said: "Q"` / `X said, "Q"`.
 fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
     let lead = ctx.text[para.start..q.open.start].trim_end();
-    let bare_cue =
-        ctx.cues.iter().any(|c| c.class == Class::Speech && c.span.end == para.start + lead.len());
+    let next = ctx.cues.partition_point(|c| c.span.end < para.start + lead.len());
+    let bare_cue = ctx
+        .cues
+        .get(next)
+        .is_some_and(|c| c.class == Class::Speech && c.span.end == para.start + lead.len());
     if !lead.ends_with([':', ',']) && !bare_cue {
         return None;
     }
     let end = if bare_cue { para.start + lead.len() } else { para.start + lead.len() - 1 };
     let from = ctx.sentence_at(end).map_or(para.start, |s| s.start.max(para.start));
-    let i = (0..ctx.cues.len()).rev().find(|&i| {
-        let c = ctx.cues[i];
-        c.class == Class::Speech && c.span.start >= from && c.span.end <= end && !ctx.used[i]
-    })?;
+    // cues are in text order and do not overlap: their ends rise with their starts
+    let before_end = ctx.cues.partition_point(|c| c.span.end <= end);
+    let i = (0..before_end)
+        .rev()
+        .take_while(|&i| ctx.cues[i].span.start >= from)
+        .find(|&i| ctx.cues[i].class == Class::Speech && !ctx.used[i])?;
     let cue = ctx.cues[i].span;
-    if ctx.text[cue.end..end].split_whitespace().count() > 4 {
+    if ctx.text[cue.end..end].split_whitespace().nth(4).is_some() {
         return None;
     }
     let who = subject_before(ctx.text, from, cue.start).or_else(|| {

@@ -1,7 +1,7 @@
 //! Indirect quotes and beliefs: reported clauses around a cue that no direct quote used.
 
 use super::cues::Class;
-use super::phrase::{phrase_after, subject_before, trim_punct, word_count};
+use super::phrase::{first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::{Context, mention, quote};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
@@ -20,6 +20,10 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
 /// (`CLAUSE, X said.`, `according to`), so that a verb inside their clause does not claim it.
 fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bool) {
+    let quoted = ctx.segments.quoted.iter().map(|q| q.content);
+    let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
+    // quotes of this pass that may still hold a later cue
+    let mut fresh: Vec<Span> = Vec::new();
     for i in 0..ctx.cues.len() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
@@ -30,9 +34,8 @@ fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bo
         if is_noun(ctx.text, cue.span) {
             continue;
         }
-        let inside = |q: &Quote| q.content.contains(cue.span);
-        let quoted = ctx.segments.quoted.iter().any(|q| q.content.contains(cue.span));
-        if quoted || direct.iter().any(inside) || out.iter().any(inside) {
+        fresh.retain(|q| q.end > cue.span.start);
+        if taken.contains(cue.span) || fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
         let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
@@ -43,7 +46,33 @@ fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bo
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
         }
+        fresh.extend(found.iter().map(|q| q.content));
         out.extend(found);
+    }
+}
+
+/// Spans sorted by start with the running maximum of their ends: whether one of them contains
+/// a span, in logarithmic time.
+struct Cover {
+    starts: Vec<usize>,
+    max_ends: Vec<usize>,
+}
+
+impl Cover {
+    fn new(spans: impl Iterator<Item = Span>) -> Cover {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut max = 0;
+        let max_ends = spans.iter().map(|s| {
+            max = max.max(s.end);
+            max
+        });
+        Cover { max_ends: max_ends.collect(), starts: spans.iter().map(|s| s.start).collect() }
+    }
+
+    fn contains(&self, span: Span) -> bool {
+        let i = self.starts.partition_point(|&s| s <= span.start);
+        i > 0 && self.max_ends[i - 1] >= span.end
     }
 }
 
@@ -87,7 +116,7 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     if before.ends_with(',') && kind == QuoteKind::Indirect {
         let who = phrase_after(ctx.text, cue.span.end, sentence.end);
         let content = trim_punct(ctx.text, Span::new(sentence.start, cue.span.start));
-        if let Some(who) = who.filter(|_| word_count(ctx.text, content) >= MIN_WORDS) {
+        if let Some(who) = who.filter(|_| has_words(ctx.text, content, MIN_WORDS)) {
             let speaker = mention(ctx.text, who, "speaker.after_verb");
             return vec![quote(
                 ctx,
@@ -125,7 +154,7 @@ fn gerund(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
     let rest = ctx.text[cue.end..sentence.end].trim_start();
     let rest = rest.strip_prefix("that ").unwrap_or(rest);
     let content = trim_punct(ctx.text, Span::new(sentence.end - rest.len(), sentence.end));
-    if word_count(ctx.text, content) < MIN_WORDS {
+    if !has_words(ctx.text, content, MIN_WORDS) {
         return None;
     }
     let who = leading_name(ctx.text, sentence)?;
@@ -195,7 +224,7 @@ fn evidence_ok(ctx: &Context<'_>, cue: Span, who: Span) -> bool {
 /// Nothing but a few words ("in a statement", "on Tuesday") between the cue and the end.
 fn tail_is_short(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     let tail = &ctx.text[from..to];
-    tail.split_whitespace().count() <= 6 && !tail.contains(" that ")
+    first_words(tail, 6).len() == tail.len() && !tail.contains(" that ")
         || relay(ctx, from, to).is_some()
         || gerund_at(ctx, from).is_some()
 }
@@ -215,9 +244,12 @@ fn relay(ctx: &Context<'_>, from: usize, to: usize) -> Option<(Span, usize)> {
     if !tail.starts_with(',') {
         return None;
     }
-    let j = ctx.cues.iter().position(|c| c.span.start > from && c.span.end <= to)?;
+    let first = ctx.cues.partition_point(|c| c.span.start <= from);
+    let j = (first..ctx.cues.len())
+        .take_while(|&j| ctx.cues[j].span.start < to)
+        .find(|&j| ctx.cues[j].span.end <= to)?;
     let c = ctx.cues[j];
-    if c.class != Class::Speech || ctx.text[c.span.end..to].split_whitespace().count() > 3 {
+    if c.class != Class::Speech || ctx.text[c.span.end..to].split_whitespace().nth(3).is_some() {
         return None;
     }
     subject_before(ctx.text, from + 1, c.span.start).map(|s| (s, j))
@@ -235,7 +267,7 @@ fn clause_verb(
     let cue = ctx.cues[i].span;
     let Some(comma) = ctx.text[sentence.start..who.start].rfind(',') else { return Vec::new() };
     let content = trim_punct(ctx.text, Span::new(sentence.start, sentence.start + comma));
-    if word_count(ctx.text, content) < MIN_WORDS {
+    if !has_words(ctx.text, content, MIN_WORDS) {
         return Vec::new();
     }
     let mut speaker = mention(ctx.text, who, "speaker.before_verb");
@@ -267,7 +299,7 @@ fn subject_verb(
     let rest = &ctx.text[cue.end..sentence.end];
     let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
     let after = &ctx.text[start..sentence.end];
-    if let Some(t) = after.find(" that ").filter(|&t| after[..t].split_whitespace().count() <= 5) {
+    if let Some(t) = that_within(after, 5) {
         start += t + 6;
     } else if let Some(t) = after.strip_prefix("that ") {
         start = sentence.end - t.len();
@@ -277,12 +309,21 @@ fn subject_verb(
         return Vec::new();
     }
     let content = trim_punct(ctx.text, Span::new(start, sentence.end));
-    if word_count(ctx.text, content) < MIN_WORDS {
+    if !has_words(ctx.text, content, MIN_WORDS) {
         return Vec::new();
     }
     let speaker = mention(ctx.text, who, "speaker.before_verb");
     let rule = format!("{prefix}.subject_verb");
     split_gerund(ctx, content, kind, cue, &speaker, &rule)
+}
+
+/// The first " that " after at most `n` words of `s`, searched no further than it can be.
+fn that_within(s: &str, n: usize) -> Option<usize> {
+    let mut end = (first_words(s, n).len() + " that ".len()).min(s.len());
+    while !s.is_char_boundary(end) {
+        end += 1;
+    }
+    s[..end].find(" that ").filter(|&t| s[..t].split_whitespace().count() <= n)
 }
 
 /// Words after a reporting verb that start no reported clause.
@@ -316,7 +357,10 @@ fn split_gerund(
     speaker: &Speaker,
     rule: &str,
 ) -> Vec<Quote> {
-    let g = ctx.cues.iter().position(|c| {
+    let first = ctx.cues.partition_point(|c| c.span.start < content.start);
+    let mut inside = (first..ctx.cues.len()).take_while(|&j| ctx.cues[j].span.start < content.end);
+    let g = inside.find(|&j| {
+        let c = ctx.cues[j];
         c.class == Class::Gerund
             && content.contains(c.span)
             && ctx.text[..c.span.start].trim_end().ends_with(',')
@@ -348,7 +392,7 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
         (who, Span::new(comma + 1, sentence.end))
     };
     let content = trim_punct(ctx.text, content);
-    if word_count(ctx.text, content) < MIN_WORDS {
+    if !has_words(ctx.text, content, MIN_WORDS) {
         return None;
     }
     let speaker = mention(ctx.text, who, "speaker.according_to");

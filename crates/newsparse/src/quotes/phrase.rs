@@ -107,7 +107,7 @@ const STOPS: &[&str] = &[
 ];
 
 /// The words of `text[span]` with their spans.
-pub(crate) fn words(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+pub(crate) fn words(text: &str, span: Span) -> impl DoubleEndedIterator<Item = Span> + '_ {
     let s = span.text(text);
     s.split_whitespace().map(move |w| {
         let off = w.as_ptr() as usize - s.as_ptr() as usize;
@@ -129,6 +129,7 @@ fn opens_phrase(word: &str) -> bool {
 /// The subject noun phrase that ends just before byte `to` (a verb), within `from..to`:
 /// auxiliaries dropped, cut at the last comma, colon, quotation mark or conjunction.
 pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span> {
+    let from = last_words(text, from, to);
     let all: Vec<Span> = words(text, Span::new(from, to)).collect();
     let mut end = all.len();
     while end > 0 && AUX.contains(&bare(all[end - 1].text(text)).as_str()) {
@@ -156,6 +157,25 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     }
     let span = Span::new(all[start].start, all[end - 1].end);
     Some(trim_punct(text, span))
+}
+
+/// Where the words [`subject_before`] can read begin: the trailing auxiliaries and the 32
+/// words before them (a subject has at most 15 words, an appositive phrase at most 31), so
+/// that a cue deep in a long sentence does not read the whole sentence.
+fn last_words(text: &str, from: usize, to: usize) -> usize {
+    let mut trailing_aux = true;
+    let mut n = 0;
+    for w in words(text, Span::new(from, to)).rev() {
+        if trailing_aux && AUX.contains(&bare(w.text(text)).as_str()) {
+            continue;
+        }
+        trailing_aux = false;
+        n += 1;
+        if n == 32 {
+            return w.start;
+        }
+    }
+    from
 }
 
 /// Openers of a sentence that stand before its subject ("Similarly, X, an aide, said").
@@ -253,9 +273,28 @@ pub(crate) fn trim_punct(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// The number of words in `span`.
-pub(crate) fn word_count(text: &str, span: Span) -> usize {
-    span.text(text).split_whitespace().count()
+/// Whether `span` has at least `n` words (counting no further).
+pub(crate) fn has_words(text: &str, span: Span, n: usize) -> bool {
+    span.text(text).split_whitespace().take(n).count() == n
+}
+
+/// `s` cut before its word `n + 1`: all of `s` when it has at most `n` words. Reads no
+/// further than that word, so that checks on the words after a cue cost no more than the
+/// few words they look at, however long the sentence.
+pub(crate) fn first_words(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return &s[..i];
+            }
+        }
+        in_word = !space;
+    }
+    s
 }
 
 #[cfg(test)]
