@@ -98,8 +98,8 @@ fn key_of(
 /// The person whose surname `word` is: the nearest full name before `at`, else the first after.
 fn surname_of(people: &FxMap<String, Vec<(usize, Key)>>, word: &str, at: Span) -> Option<Key> {
     let list = people.get(&fold(word))?;
-    let before = list.iter().rev().find(|(start, _)| *start <= at.start);
-    before.or_else(|| list.first()).map(|(_, k)| k.clone())
+    let before = list.partition_point(|(start, _)| *start <= at.start).checked_sub(1);
+    before.map_or(list.first(), |i| list.get(i)).map(|(_, k)| k.clone())
 }
 
 /// Multi-word person names by their folded last word, with where each stands.
@@ -116,6 +116,8 @@ fn full_names(
         let key = c.record.map_or_else(|| Key::Name(fold(mention)), Key::Record);
         map.entry(fold(last)).or_default().push((c.span.start, key));
     }
+    // in text order already (candidates come line by line): `surname_of` searches by position
+    map.values_mut().for_each(|list| list.sort_by_key(|&(start, _)| start));
     map
 }
 
