@@ -37,6 +37,7 @@ pub(crate) fn inputs(size: usize) -> Vec<(&'static str, String)> {
         ("quote_mix", quote_mix(size)),
         ("one_line", fill(size, |s| s.push_str(&ARTICLE.replace('\n', " ")))),
         ("capitalised_words", capitalised_words(size)),
+        ("capitalised_lines", capitalised_lines(size)),
         ("nested_quotes", nested_quotes(size)),
         ("controls", controls(size)),
         ("crlf", fill(size, |s| s.push_str(&ARTICLE.replace('\n', "\r\n")))),
@@ -58,6 +59,19 @@ fn capitalised_words(size: usize) -> String {
     fill(size, |s| {
         s.push_str(rng.pick(&words));
         s.push(' ');
+    })
+}
+
+/// Lines of a dozen capitalised words: many paragraphs of names, the same few surnames
+/// recurring throughout.
+fn capitalised_lines(size: usize) -> String {
+    let mut rng = Rng(43);
+    let words = ["Abe", "Van", "De", "Kyiv", "Trump", "Said", "Reuters", "John", "Smith", "NATO"];
+    let mut n = 0;
+    fill(size, |s| {
+        s.push_str(rng.pick(&words));
+        n += 1;
+        s.push(if n % 12 == 0 { '\n' } else { ' ' });
     })
 }
 

@@ -60,12 +60,38 @@ struct Open {
     span: Span,
 }
 
+/// The open marks, innermost last, with how many of each family are open: whether a family
+/// is open costs no scan, however deep the nesting.
+#[derive(Default)]
+struct Stack {
+    opens: Vec<Open>,
+    counts: [usize; 4],
+}
+
+impl Stack {
+    fn push(&mut self, open: Open) {
+        self.counts[open.mark as usize] += 1;
+        self.opens.push(open);
+    }
+
+    fn has(&self, mark: QuoteMark) -> bool {
+        self.counts[mark as usize] > 0
+    }
+
+    /// Drops the marks from `depth` up.
+    fn truncate(&mut self, depth: usize) {
+        for open in self.opens.drain(depth..) {
+            self.counts[open.mark as usize] -= 1;
+        }
+    }
+}
+
 /// Pairs the quotation marks of paragraph `para` (index `paragraph`), appending its passages
 /// to `out` in text order of their opening marks.
 pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quoted>) {
     let s = para.text(text);
     let first = out.len();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = Stack::default();
     let mut i = 0;
     while let Some((at, raw, len)) = next_mark(s.as_bytes(), i) {
         i = at + len;
@@ -76,7 +102,8 @@ pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quote
             Action::Skip => {}
         }
     }
-    for (depth, open) in stack.iter().enumerate().filter(|(_, o)| o.mark != QuoteMark::Single) {
+    for (depth, open) in stack.opens.iter().enumerate().filter(|(_, o)| o.mark != QuoteMark::Single)
+    {
         out.push(passage(*open, None, para.end, depth, paragraph));
     }
     out[first..].sort_by_key(|q| q.open.start);
@@ -84,15 +111,12 @@ pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quote
 
 /// Closes the innermost open passage of `mark`'s kind, dropping passages opened inside it
 /// and left unclosed; a close with nothing to close is ignored.
-fn close(
-    stack: &mut Vec<Open>,
-    mark: QuoteMark,
-    span: Span,
-    paragraph: usize,
-    out: &mut Vec<Quoted>,
-) {
-    let Some(depth) = stack.iter().rposition(|o| o.mark == mark) else { return };
-    let open = stack[depth];
+fn close(stack: &mut Stack, mark: QuoteMark, span: Span, paragraph: usize, out: &mut Vec<Quoted>) {
+    if !stack.has(mark) {
+        return;
+    }
+    let Some(depth) = stack.opens.iter().rposition(|o| o.mark == mark) else { return };
+    let open = stack.opens[depth];
     stack.truncate(depth);
     out.push(passage(open, Some(span), span.start, depth, paragraph));
 }
@@ -164,12 +188,12 @@ fn next_mark(b: &[u8], from: usize) -> Option<(usize, Raw, usize)> {
 
 /// Reads the mark `raw` at `s[at..at + len]` as opening, closing or neither, given the open
 /// passages `stack`.
-fn act(s: &str, at: usize, len: usize, raw: Raw, stack: &[Open]) -> Action {
+fn act(s: &str, at: usize, len: usize, raw: Raw, stack: &Stack) -> Action {
     let prev = s[..at].chars().next_back();
     let next = s[at + len..].chars().next();
     let left = next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_before);
     let right = prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_after);
-    let has = |m: QuoteMark| stack.iter().any(|o| o.mark == m);
+    let has = |m: QuoteMark| stack.has(m);
     use Action::*;
     use QuoteMark::*;
     match raw {
