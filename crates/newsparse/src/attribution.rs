@@ -57,7 +57,7 @@ fn one(
     } else if let Some(g) = pronoun_gender(&lower) {
         pronoun(persons, entities, done, m, g, sp);
         "pronoun"
-    } else if lower == "who" {
+    } else if lower == "who" || lower == "which" {
         relative(text, mentions, entities, m, sp);
         "relative"
     } else if lower == "they" || lower == "we" {

@@ -84,3 +84,84 @@ fn reference_article_resolves_outlet_and_anonymous_back_references() {
     let anon = doc.quotes.iter().filter_map(|q| q.speaker.as_ref());
     assert!(anon.into_iter().any(|s| s.kind == SourceKind::Anonymous));
 }
+
+#[test]
+fn title_abbreviation_stays_in_the_speaker() {
+    let text = "A man spoke.\n\n''It will take some time for the stock to recover,'' Mr. Ackman \
+                said at the time.";
+    let doc = newsparse::parse(text).unwrap();
+    let q = &doc.quotes[0];
+    assert_eq!(q.rule, "direct.after");
+    assert_eq!(q.speaker.as_ref().unwrap().text.as_deref(), Some("Mr. Ackman"));
+}
+
+#[test]
+fn short_opening_phrase_is_no_clause_of_a_clause_verb() {
+    let got = quotes("Later in the day, the FBI said it would cooperate fully.");
+    assert_eq!(got[0].0, "it would cooperate fully");
+}
+
+#[test]
+fn coordinated_verb_takes_the_sentence_subject() {
+    let doc = newsparse::parse(
+        "The State Department has deemed the pages personal and says it does not plan to \
+         release them.",
+    )
+    .unwrap();
+    let q = doc.quotes.iter().find(|q| q.rule == "indirect.coordinated").unwrap();
+    assert_eq!(q.text, "it does not plan to release them");
+    assert_eq!(q.speaker.as_ref().unwrap().text.as_deref(), Some("The State Department"));
+}
+
+#[test]
+fn second_verb_ends_the_first_clause() {
+    let got = quotes(
+        "Fields later tweeted a photograph of her bruised forearm and said she had been \
+         yanked backward.",
+    );
+    let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(texts, ["a photograph of her bruised forearm", "she had been yanked backward"]);
+}
+
+#[test]
+fn gerund_after_a_quote_takes_the_quote_speaker() {
+    let got = quotes("\"It is anger,\" McCain said, citing low economic growth and unemployment.");
+    assert_eq!(got[1].0, "low economic growth and unemployment");
+    assert_eq!(got[1].2.as_deref(), Some("McCain"));
+}
+
+#[test]
+fn bare_plural_and_quantified_subjects() {
+    let got = quotes("On top of that, opponents say, the wage increase will raise prices.");
+    assert_eq!(got[0].2.as_deref(), Some("opponents"));
+    let got = quotes("In each state, about half of voters say they prefer an outsider.");
+    assert_eq!(got[0].0, "they prefer an outsider");
+    assert_eq!(got[0].2.as_deref(), Some("about half of voters"));
+}
+
+#[test]
+fn infinitive_after_a_promise_verb() {
+    let got = quotes("The Republican nominee vowed to harshly punish those who leak secrets.");
+    assert_eq!(got[0].0, "to harshly punish those who leak secrets");
+    assert_eq!(got[0].2.as_deref(), Some("The Republican nominee"));
+}
+
+#[test]
+fn said_with_a_long_adverbial_before_that() {
+    let got = quotes(
+        "Jill Martin, a lawyer for the firm, said in a written statement in March that the \
+         claims had no substance.",
+    );
+    assert_eq!(got[0].0, "the claims had no substance");
+}
+
+#[test]
+fn headline_says() {
+    let doc = newsparse::parse(
+        "Trump Says Praise From Putin Helps the Country\n\nWASHINGTON - Trump spoke on Monday.",
+    )
+    .unwrap();
+    let q = doc.quotes.iter().find(|q| q.kind == QuoteKind::Headline).unwrap();
+    assert_eq!(q.rule, "headline.says");
+    assert_eq!(q.text, "Praise From Putin Helps the Country");
+}

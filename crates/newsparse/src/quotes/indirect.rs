@@ -100,8 +100,14 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
     if let Some(who) = subject_before(ctx.text, sentence.start, cue.span.start) {
         let before = ctx.text[sentence.start..who.start].trim_end();
-        if before.ends_with(',') && tail_is_short(ctx, cue.span.end, sentence.end) {
-            return clause_verb(ctx, i, who, sentence, kind, prefix);
+        if before.ends_with(',')
+            && tail_is_short(ctx, cue.span.end, sentence.end)
+            && !starts_clause(ctx.text, cue.span.end)
+        {
+            let found = clause_verb(ctx, i, who, sentence, kind, prefix);
+            if !found.is_empty() {
+                return found;
+            }
         }
         if outer || !evidence_ok(ctx, cue.span, who) {
             return Vec::new();
@@ -110,6 +116,9 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
             return parenthetical(ctx, cue.span, who, sentence, kind, prefix);
         }
         return subject_verb(ctx, cue.span, who, sentence, kind, prefix);
+    }
+    if !outer && coordinated(ctx.text, sentence.start, cue.span.start) {
+        return coordinated_verb(ctx, cue.span, sentence, kind, prefix);
     }
     // `CLAUSE, said X.`
     let before = ctx.text[sentence.start..cue.span.start].trim_end();
@@ -129,6 +138,50 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
         }
     }
     Vec::new()
+}
+
+/// Words that open a reported clause right after the verb: `X said, it would …` is no
+/// `CLAUSE, X said.` attribution however short its tail.
+const CLAUSE_OPENERS: &[&str] =
+    &["that", "it", "he", "she", "they", "we", "i", "you", "there", "the", "a", "an"];
+
+fn starts_clause(text: &str, from: usize) -> bool {
+    let rest = text[from..].trim_start_matches([',', ' ']);
+    let word = rest.split([' ', ',', '.']).next().unwrap_or("");
+    CLAUSE_OPENERS.contains(&word)
+}
+
+/// `X did Y and said CLAUSE`: the cue follows "and" or "but" (and perhaps an adverb).
+fn coordinated(text: &str, from: usize, cue: usize) -> bool {
+    let mut words = text[from..cue].split_whitespace().rev();
+    let mut w = words.next().unwrap_or("");
+    if matches!(w, "also" | "later" | "then" | "again" | "even" | "repeatedly" | "still" | "has") {
+        w = words.next().unwrap_or("");
+    }
+    matches!(w, "and" | "but")
+}
+
+/// `X did Y and said CLAUSE`: the speaker is the subject that opens the sentence.
+fn coordinated_verb(
+    ctx: &mut Context<'_>,
+    cue: Span,
+    sentence: Span,
+    kind: QuoteKind,
+    prefix: &str,
+) -> Vec<Quote> {
+    let Some(who) = sentence_subject(ctx.text, Span::new(sentence.start, cue.start)) else {
+        return Vec::new();
+    };
+    let mut found = subject_verb(ctx, cue, who, sentence, kind, prefix);
+    for q in &mut found {
+        if let Some(sp) = q.speaker.as_mut() {
+            "speaker.sentence_subject".clone_into(&mut sp.rule);
+        }
+        if q.rule.ends_with("subject_verb") {
+            q.rule = format!("{prefix}.coordinated");
+        }
+    }
+    found
 }
 
 /// `CLAUSE1, X said, CLAUSE2`: the whole sentence is the reported speech.
@@ -157,9 +210,32 @@ fn gerund(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
     if !has_words(ctx.text, content, MIN_WORDS) {
         return None;
     }
-    let who = leading_name(ctx.text, sentence)?;
-    let speaker = mention(ctx.text, who, "speaker.sentence_subject");
+    let (who, rule) = match verb_subject(ctx, cue, sentence) {
+        Some(who) => (who, "speaker.verb_before"),
+        None => (
+            sentence_subject(ctx.text, Span::new(sentence.start, cue.start))?,
+            "speaker.sentence_subject",
+        ),
+    };
+    let speaker = mention(ctx.text, who, rule);
     Some(quote(ctx, content, QuoteKind::Indirect, Some(cue), Some(speaker), "indirect.gerund"))
+}
+
+/// `"Q," McCain said, citing …` / `said Jane Doe, adding …`: the speaker of the reporting
+/// verb just before the gerund in its sentence.
+fn verb_subject(ctx: &Context<'_>, gerund: Span, sentence: Span) -> Option<Span> {
+    let i = ctx.cues.partition_point(|c| c.span.start < gerund.start);
+    let prev = ctx.cues[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.span.start >= sentence.start)
+        .find(|c| c.class == Class::Speech)?;
+    let between = ctx.text[prev.span.end..gerund.start].trim_end().strip_suffix(',')?;
+    if between.split_whitespace().count() > 8 {
+        return None;
+    }
+    subject_before(ctx.text, sentence.start, prev.span.start)
+        .or_else(|| phrase_after(ctx.text, prev.span.end, gerund.start))
 }
 
 /// The capitalised words (or the pronoun) that open a sentence.
@@ -167,8 +243,10 @@ pub(super) fn leading_name(text: &str, sentence: Span) -> Option<Span> {
     let mut end = None;
     for w in super::words(text, sentence).take(5) {
         let t = w.text(text);
-        let pronoun = end.is_none() && matches!(t, "He" | "She" | "They" | "We" | "I");
-        if !t.starts_with(|c: char| c.is_uppercase()) || t == "The" && end.is_some() {
+        let pronoun = end.is_none()
+            && matches!(t, "He" | "She" | "They" | "We" | "I" | "he" | "she" | "they" | "we");
+        let upper = t.starts_with(|c: char| c.is_uppercase());
+        if !upper && !pronoun || t == "The" && end.is_some() {
             break;
         }
         end = Some(w.end);
@@ -177,6 +255,90 @@ pub(super) fn leading_name(text: &str, sentence: Span) -> Option<Span> {
         }
     }
     end.map(|e| trim_punct(text, Span::new(sentence.start, e)))
+}
+
+/// Sentence openers that stand before the subject: a word to skip ("But Trump …"), or the
+/// start of an introductory phrase that ends at the first comma ("In a statement, Trump …").
+const SKIP_WORD: &[&str] = &["But", "And", "Yet", "So", "Still", "Now", "Then", "Also", "Instead"];
+const INTRODUCTORY: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "Later",
+    "Earlier",
+    "When",
+    "While",
+    "As",
+    "Since",
+    "Although",
+    "Though",
+    "If",
+    "Last",
+    "Asked",
+    "Speaking",
+    "Meanwhile",
+    "However",
+    "For",
+    "With",
+    "Without",
+    "Despite",
+    "Following",
+    "Under",
+    "From",
+    "Through",
+    "Even",
+    "Addressing",
+    "Responding",
+    "Writing",
+    "Separately",
+    "Similarly",
+    "Today",
+    "Yesterday",
+];
+
+/// The subject that opens the clause `span`: past an introductory phrase, the pronoun, or a
+/// run of capitalised words, perhaps after "the" ("the FBI").
+fn sentence_subject(text: &str, span: Span) -> Option<Span> {
+    let mut start = span.start;
+    let first = super::words(text, span).next()?;
+    let w = first.text(text).trim_end_matches(',');
+    if SKIP_WORD.contains(&w) {
+        start = first.end;
+    } else if INTRODUCTORY.contains(&w) || first.text(text).ends_with(',') {
+        start = span.start + span.text(text).find(", ")? + 2;
+    }
+    let rest = Span::new(start, span.end);
+    let first = super::words(text, rest).next()?;
+    if matches!(first.text(text), "the" | "The" | "A" | "a" | "An" | "an") {
+        return described(text, first, span.end);
+    }
+    let name = leading_name(text, rest)?;
+    let lower = name.text(text).starts_with(|c: char| c.is_lowercase());
+    let pronoun = matches!(name.text(text), "he" | "she" | "they" | "we");
+    (!lower || pronoun).then_some(name)
+}
+
+/// `The Republican nominee also outlined …`: a determiner and the words after it, up to the
+/// first that looks like a verb (an auxiliary, a word in -ed or -ly) or a plural head noun.
+fn described(text: &str, det: Span, end: usize) -> Option<Span> {
+    let mut last = None;
+    for w in super::words(text, Span::new(det.end, end)).take(6) {
+        let t = w.text(text);
+        let b = t.trim_end_matches([',', '.']).to_lowercase();
+        let upper = t.starts_with(|c: char| c.is_uppercase());
+        let verbish = b.ends_with("ed") || b.ends_with("ly") || super::phrase::is_verbal(&b);
+        if !upper && verbish || !t.starts_with(char::is_alphanumeric) {
+            break;
+        }
+        last = Some(w.end);
+        if t.ends_with(',') || !upper && b.ends_with('s') && !b.ends_with("ss") {
+            break;
+        }
+    }
+    last.map(|e| trim_punct(text, Span::new(det.start, e)))
 }
 
 /// Nouns that can show or find something: "a poll shows that", "the study found that".
@@ -299,12 +461,18 @@ fn subject_verb(
     let rest = &ctx.text[cue.end..sentence.end];
     let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
     let after = &ctx.text[start..sentence.end];
-    if let Some(t) = that_within(after, 5) {
+    let cue_word = cue.text(ctx.text).to_lowercase();
+    // `said in a written statement in March that …`, `told an audience … that …`
+    let reach =
+        if starts_with_any(after, NOT_CLAUSE) || cue_word.starts_with('t') { 12 } else { 5 };
+    if let Some(t) = that_within(after, reach) {
         start += t + 6;
     } else if let Some(t) = after.strip_prefix("that ") {
         start = sentence.end - t.len();
     } else if kind == QuoteKind::Indirect
-        && (after.starts_with(|c: char| !c.is_alphabetic()) || starts_with_any(after, NOT_CLAUSE))
+        && (after.starts_with(|c: char| !c.is_alphanumeric() && c != '$')
+            || starts_with_any(after, NOT_CLAUSE))
+        && !infinitive(ctx.text, cue, after)
     {
         return Vec::new();
     }
@@ -344,11 +512,47 @@ const NOT_CLAUSE: &[&str] = &[
     "the press",
 ];
 
+/// Verbs after which "to" opens an addressee ("said to reporters"), not an infinitive.
+const TO_ADDRESSEE: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "write",
+    "writes",
+    "wrote",
+    "explain",
+    "explains",
+    "explained",
+    "complain",
+    "complains",
+    "complained",
+];
+
+/// `X vowed to punish …`: "to" and a bare verb after a cue that takes an infinitive.
+fn infinitive(text: &str, cue: Span, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix("to ") else { return false };
+    let verb = rest.split([' ', ',', '.']).next().unwrap_or("");
+    let plural = verb.ends_with('s') && !verb.ends_with("ss");
+    !TO_ADDRESSEE.contains(&cue.text(text).to_lowercase().as_str())
+        && verb.len() > 1
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        && !plural
+        && !CLAUSE_OPENERS.contains(&verb)
+        && !matches!(verb, "his" | "her" | "their" | "him" | "them" | "me" | "us" | "reporters")
+}
+
 fn starts_with_any(s: &str, set: &[&str]) -> bool {
     set.iter().any(|p| s.starts_with(p))
 }
 
-/// `CLAUSE1, stressing that CLAUSE2` as two quotes.
+/// `CLAUSE1, stressing (that) CLAUSE2` as two quotes; `CLAUSE1 and said CLAUSE2` ends the
+/// first at the second verb, which gives its own quote.
 fn split_gerund(
     ctx: &mut Context<'_>,
     content: Span,
@@ -357,27 +561,46 @@ fn split_gerund(
     speaker: &Speaker,
     rule: &str,
 ) -> Vec<Quote> {
-    let first = ctx.cues.partition_point(|c| c.span.start < content.start);
-    let mut inside = (first..ctx.cues.len()).take_while(|&j| ctx.cues[j].span.start < content.end);
-    let g = inside.find(|&j| {
-        let c = ctx.cues[j];
-        c.class == Class::Gerund
-            && content.contains(c.span)
-            && ctx.text[..c.span.start].trim_end().ends_with(',')
-            && ctx.text[c.span.end..].starts_with(" that ")
-            && c.span.end + " that ".len() < content.end
-    });
-    let Some(g) = g else {
+    let from = ctx.cues.partition_point(|c| c.span.start < content.start);
+    let next = (from..ctx.cues.len())
+        .take_while(|&j| ctx.cues[j].span.start < content.end)
+        .find(|&j| boundary(ctx, j).is_some());
+    let Some(g) = next else {
         return vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule)];
     };
-    ctx.used[g] = true;
-    let gcue = ctx.cues[g].span;
-    let first = trim_punct(ctx.text, Span::new(content.start, gcue.start));
-    let second = trim_punct(ctx.text, Span::new(gcue.end + 6, content.end));
-    vec![
-        quote(ctx, first, kind, Some(cue), Some(speaker.clone()), rule),
-        quote(ctx, second, kind, Some(gcue), Some(speaker.clone()), "indirect.gerund"),
-    ]
+    let cut = boundary(ctx, g).unwrap_or(content.end).max(content.start);
+    let gcue = ctx.cues[g];
+    let first = trim_punct(ctx.text, Span::new(content.start, cut));
+    let mut out = Vec::new();
+    if has_words(ctx.text, first, MIN_WORDS) {
+        out.push(quote(ctx, first, kind, Some(cue), Some(speaker.clone()), rule));
+    }
+    if gcue.class == Class::Gerund {
+        ctx.used[g] = true;
+        let rest = ctx.text[gcue.span.end..content.end].trim_start();
+        let rest = rest.strip_prefix("that ").unwrap_or(rest);
+        let second = trim_punct(ctx.text, Span::new(content.end - rest.len(), content.end));
+        if has_words(ctx.text, second, MIN_WORDS) {
+            let sp = Some(speaker.clone());
+            out.push(quote(ctx, second, kind, Some(gcue.span), sp, "indirect.gerund"));
+        }
+    }
+    out
+}
+
+/// Where a reported clause ends before cue `j`: `, saying` (a gerund after a comma) or
+/// `and said` (a second verb of the same subject).
+fn boundary(ctx: &Context<'_>, j: usize) -> Option<usize> {
+    let c = ctx.cues[j];
+    let before = ctx.text[..c.span.start].trim_end();
+    match c.class {
+        Class::Gerund if before.ends_with(',') => Some(before.len()),
+        Class::Speech | Class::Belief if !is_noun(ctx.text, c.span) => {
+            let cut = before.strip_suffix(" and").or_else(|| before.strip_suffix(" but"))?;
+            Some(cut.len())
+        }
+        _ => None,
+    }
 }
 
 /// `According to X, CLAUSE` / `CLAUSE, according to X.`

@@ -9,7 +9,8 @@
 //! quote), `direct.floating` (a quote paragraph attributed to the quote before it),
 //! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
 //! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
-//! `indirect.gerund` (`…, stressing that CLAUSE`), `belief.subject_verb`, `headline.colon`.
+//! `indirect.gerund` (`…, stressing that CLAUSE`), `indirect.coordinated` (`X did Y and said
+//! CLAUSE`), `belief.subject_verb`, `headline.colon`, `headline.says` (`X Says CLAUSE`).
 
 pub(crate) mod cues;
 mod direct;

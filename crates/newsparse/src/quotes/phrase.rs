@@ -54,7 +54,76 @@ const AUX: &[&str] = &[
     "sunday",
     "yesterday",
     "today",
+    "now",
+    "first",
+    "long",
+    "even",
+    "too",
 ];
+
+/// Auxiliaries that end a subject on the left: "Rubio has broken many promises" is no subject
+/// of "promises".
+const VERBAL: &[&str] = &[
+    "has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do", "can",
+    "could", "should", "may", "might",
+];
+
+/// True when the lower-case `word` is an auxiliary or modal verb.
+pub(crate) fn is_verbal(word: &str) -> bool {
+    VERBAL.contains(&word) || AUX.contains(&word) && !matches!(word, "last" | "week" | "on")
+}
+
+/// True when the last of `words` stands between a subject and its verb: an auxiliary, a
+/// negation ("didn't"), an adverb in -ly ("directly") or a catenative verb with its "to"
+/// ("continues to insist", "declined to say").
+fn is_aux(text: &str, words: &[Span]) -> bool {
+    let Some(last) = words.last() else { return false };
+    let w = last.text(text);
+    let b = bare(w);
+    if AUX.contains(&b.as_str()) || b.ends_with("n't") || b.ends_with("n’t") {
+        return true;
+    }
+    let lower = w.starts_with(|c: char| c.is_lowercase());
+    if lower && b.len() > 4 && b.ends_with("ly") && !w.ends_with(',') {
+        return true;
+    }
+    b == "to"
+        && words.len() >= 3
+        && words[words.len() - 2].text(text).starts_with(|c: char| c.is_lowercase())
+        && !STOPS.contains(&bare(words[words.len() - 2].text(text)).as_str())
+}
+
+/// True when `w` ends a noun phrase on the left: a comma, colon, closing quotation mark, dash
+/// or a full stop that ends no abbreviation ("Mr.", "U.S.", "J.").
+fn ends_left(w: &str) -> bool {
+    if w.ends_with('.') {
+        let core = w.trim_end_matches('.').trim_start_matches(['(', '"', '“']);
+        let initial = core.len() == 1 && core.starts_with(|c: char| c.is_uppercase());
+        return !(initial || core.contains('.') || TITLE_ABBREVIATIONS.contains(&core));
+    }
+    w.ends_with([',', ';', ':', '"', '“', '”', '—']) || w.ends_with("''") || w == "-" || w == "–"
+}
+
+/// A subject of one to five lower-case words ending in a plural noun ("opponents",
+/// "elected officials from both parties").
+fn bare_plural(text: &str, phrase: &[Span]) -> bool {
+    let Some(last) = phrase.last() else { return false };
+    let head = last.text(text);
+    let plain = phrase.iter().all(|w| {
+        let t = w.text(text);
+        t.chars().all(|c| c.is_alphabetic() || c == '-') && !VERBAL.contains(&t)
+    });
+    let first = phrase.first().map_or("", |w| w.text(text));
+    plain
+        && first.starts_with(char::is_lowercase)
+        && phrase.len() <= 5
+        && !matches!(first, "in" | "on" | "at" | "of" | "for" | "with" | "to" | "from" | "by")
+        && head.len() > 3
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is")
+}
 
 /// Words a subject noun phrase may open with although they are in lower case.
 const OPENERS: &[&str] = &[
@@ -98,12 +167,28 @@ const OPENERS: &[&str] = &[
     "top",
     "u.s.",
     "us",
+    "who",
+    "which",
+    "about",
+    "nearly",
+    "almost",
+    "more",
+    "all",
+    "each",
+    "every",
+    "half",
+    "only",
+    "roughly",
+    "no",
+    "local",
+    "former",
+    "many",
 ];
 
 /// Words that end a noun phrase on the left: a subject does not reach past them.
 const STOPS: &[&str] = &[
     "that", "and", "but", "because", "while", "as", "if", "when", "after", "although", "though",
-    "where", "which", "since", "so", "until", "whether", "or", "than", "before", "whom",
+    "where", "since", "so", "until", "whether", "or", "than", "before", "whom",
 ];
 
 /// The words of `text[span]` with their spans.
@@ -132,8 +217,8 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     let from = last_words(text, from, to);
     let all: Vec<Span> = words(text, Span::new(from, to)).collect();
     let mut end = all.len();
-    while end > 0 && AUX.contains(&bare(all[end - 1].text(text)).as_str()) {
-        end -= 1;
+    while end > 0 && is_aux(text, &all[..end]) {
+        end -= if bare(all[end - 1].text(text)) == "to" { 2 } else { 1 };
     }
     if end > 0 && all[end - 1].text(text).ends_with(',') {
         return with_appositive(text, &all[..end]);
@@ -141,18 +226,19 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     let mut start = end;
     while start > 0 {
         let w = all[start - 1].text(text);
-        if w.ends_with([',', ';', ':', '"', '“', '”', '—', '.']) || w == "-" || w == "–" {
-            break;
-        }
-        if STOPS.contains(&bare(w).as_str()) {
+        if ends_left(w) || STOPS.contains(&bare(w).as_str()) || VERBAL.contains(&bare(w).as_str()) {
             break;
         }
         start -= 1;
-        if w.starts_with(['"', '“', '(']) {
+        if w.starts_with(['"', '“', '(']) || matches!(w, "who" | "which") {
             break;
         }
     }
-    if start == end || end - start > 14 || !opens_phrase(all[start].text(text)) {
+    let phrase = &all[start..end];
+    if start == end
+        || end - start > 14
+        || !opens_phrase(all[start].text(text)) && !bare_plural(text, phrase)
+    {
         return None;
     }
     let span = Span::new(all[start].start, all[end - 1].end);
