@@ -165,3 +165,31 @@ fn headline_says() {
     assert_eq!(q.rule, "headline.says");
     assert_eq!(q.text, "Praise From Putin Helps the Country");
 }
+
+#[test]
+fn capitalised_cue_inside_a_name_is_no_cue() {
+    let got =
+        quotes("Dale Belman teaches at Michigan State University, which studies wages closely.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn quoted_title_is_no_quote() {
+    let got = quotes(
+        "During an appearance on \"Face the Nation\" last week, Sanders was asked about it.",
+    );
+    assert!(got.iter().all(|q| q.0 != "Face the Nation"), "{got:?}");
+}
+
+#[test]
+fn unfinished_subject_is_no_speaker() {
+    let got = quotes("These are the kinds of questions that would be hotly debated this year.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn more_reporting_verbs() {
+    let got = quotes("Kasich cautioned that a contested convention could hurt the party.");
+    assert_eq!(got[0].0, "a contested convention could hurt the party");
+    assert_eq!(got[0].2.as_deref(), Some("Kasich"));
+}

@@ -19,7 +19,7 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
             continue;
         }
         let content = super::trim_punct(ctx.text, q.content);
-        if content.is_empty() {
+        if content.is_empty() || is_title(ctx.text, content) {
             continue;
         }
         let found = after(ctx, q, para.span)
@@ -167,4 +167,21 @@ fn carried(
 fn rename(mut s: Speaker, rule: &str) -> Speaker {
     s.rule = rule.to_owned();
     s
+}
+
+/// Small words a title leaves in lower case.
+const TITLE_SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for", "to", "at"];
+
+/// `"Face the Nation"`, `"The Truman Show"`: a few capitalised words without sentence
+/// punctuation name a title; they are no quote.
+fn is_title(text: &str, content: Span) -> bool {
+    let t = content.text(text);
+    let n = t.split_whitespace().count();
+    (2..=5).contains(&n)
+        && !t.ends_with(['.', '!', '?', ','])
+        && t.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || TITLE_SMALL.contains(&w)
+        })
+        && t.starts_with(char::is_uppercase)
 }

@@ -39,7 +39,7 @@ fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bo
             continue;
         }
         let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
-        if ctx.region(cue.span) != Region::Body {
+        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence) {
             continue;
         }
         let found = around(ctx, i, sentence, outer);
@@ -88,6 +88,46 @@ fn is_noun(text: &str, cue: Span) -> bool {
         || DETERMINERS.contains(&prev.to_lowercase().as_str())
 }
 
+/// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
+/// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
+fn in_name(text: &str, cue: Span, sentence: Span) -> bool {
+    let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
+    if !cue.text(text).starts_with(char::is_uppercase) || opens.is_empty() {
+        return false;
+    }
+    let (mut lower, mut all) = (0, 0);
+    for w in super::words(text, sentence).take(40) {
+        all += 1;
+        lower += usize::from(w.text(text).starts_with(char::is_lowercase));
+    }
+    lower * 4 > all
+}
+
+/// Last words that leave a subject unfinished ("the kinds of", "who won the most").
+const OPEN_ENDS: &[&str] = &[
+    "of", "in", "at", "on", "for", "to", "with", "by", "from", "the", "a", "an", "most", "more",
+    "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// A subject that is a noun phrase: it ends on no preposition or determiner and, unless it
+/// carries an appositive, holds no reporting verb of its own ("Her submission noted
+/// published reports" is no subject).
+fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
+    let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+    if OPEN_ENDS.contains(&last.as_str()) {
+        return false;
+    }
+    if who.text(ctx.text).contains(',') {
+        return true;
+    }
+    let i = ctx.cues.partition_point(|c| c.span.start < who.start);
+    !ctx.cues[i..].iter().take_while(|c| c.span.end <= who.end).any(|c| {
+        matches!(c.class, Class::Speech | Class::Belief)
+            && !is_noun(ctx.text, c.span)
+            && c.span.text(ctx.text).starts_with(char::is_lowercase)
+    })
+}
+
 fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Quote> {
     let cue = ctx.cues[i];
     if cue.class == Class::According {
@@ -98,7 +138,8 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
-    if let Some(who) = subject_before(ctx.text, sentence.start, cue.span.start) {
+    let who = subject_before(ctx.text, sentence.start, cue.span.start);
+    if let Some(who) = who.filter(|&w| plausible_subject(ctx, w)) {
         let before = ctx.text[sentence.start..who.start].trim_end();
         if before.ends_with(',')
             && tail_is_short(ctx, cue.span.end, sentence.end)
