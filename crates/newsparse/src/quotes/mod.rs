@@ -98,13 +98,17 @@ pub(crate) fn find(
     quotes
 }
 
-/// Points each teaser at the headline quote it carries.
+/// Points each teaser at the headline quote it carries. `quotes` are in text order, as
+/// [`find`] gives them: only those starting inside the teaser's headline are read.
 pub(crate) fn link_teasers(structure: &mut Structure, quotes: &[Quote]) {
     for b in &mut structure.boilerplate {
         if let Some(t) = b.teaser.as_mut() {
-            t.quote = quotes
-                .iter()
-                .position(|q| q.kind == QuoteKind::Headline && t.headline.span.contains(q.content));
+            let span = t.headline.span;
+            let first = quotes.partition_point(|q| q.content.start < span.start);
+            t.quote =
+                (first..quotes.len()).take_while(|&i| quotes[i].content.start <= span.end).find(
+                    |&i| quotes[i].kind == QuoteKind::Headline && span.contains(quotes[i].content),
+                );
         }
     }
 }
