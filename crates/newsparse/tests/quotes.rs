@@ -193,3 +193,47 @@ fn more_reporting_verbs() {
     assert_eq!(got[0].0, "a contested convention could hurt the party");
     assert_eq!(got[0].2.as_deref(), Some("Kasich"));
 }
+
+#[test]
+fn transcript_line_names_its_speaker() {
+    let doc = newsparse::parse(
+        "The interview aired on Sunday.\n\nTAPPER: Do you think he has campaigned as a healer?\n\n\
+         FALLIN: I think he is trying to campaign as a healer.",
+    )
+    .unwrap();
+    let lines: Vec<_> = doc.quotes.iter().filter(|q| q.rule == "direct.transcript").collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].text, "Do you think he has campaigned as a healer");
+    assert_eq!(lines[1].speaker.as_ref().unwrap().text.as_deref(), Some("FALLIN"));
+}
+
+#[test]
+fn asked_question_has_no_named_asker() {
+    let doc = newsparse::parse(
+        "Asked whether the comments had rattled allies as well, Ryan said he understood.",
+    )
+    .unwrap();
+    let q = doc.quotes.iter().find(|q| q.rule == "indirect.asked").unwrap();
+    assert_eq!(q.text, "whether the comments had rattled allies as well");
+    assert!(q.speaker.is_none());
+}
+
+#[test]
+fn according_to_without_its_comma() {
+    let got =
+        quotes("Clinton leads Sanders by 271 pledged delegates according to a count by the AP.");
+    assert_eq!(got[0].0, "Clinton leads Sanders by 271 pledged delegates");
+    assert_eq!(got[0].2.as_deref(), Some("Associated Press"));
+}
+
+#[test]
+fn evidence_and_stance_verbs() {
+    let got = quotes("A new poll shows Clinton with a wide lead among young voters.");
+    assert_eq!(got[0].0, "Clinton with a wide lead among young voters");
+    let got = quotes("The latest push shows no sign of slowing down at all.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = quotes("Sanders opposed the trade deal negotiated by the administration.");
+    assert_eq!(got[0].1, QuoteKind::Belief);
+    let got = quotes("Trump seemed to suggest that the election would be rigged.");
+    assert_eq!(got[0].0, "the election would be rigged");
+}

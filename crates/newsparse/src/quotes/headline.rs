@@ -40,13 +40,14 @@ fn says(ctx: &Context<'_>, head: &Text) -> Option<Quote> {
     Some(quote(ctx, content, QuoteKind::Headline, Some(cue), Some(speaker), "headline.says"))
 }
 
-/// `Zelensky: US must …`: one to four capitalised words, a colon, a clause.
+/// `Zelensky: US must …` / `Clinton camp: …`: one to five words, the first capitalised, a
+/// colon, a clause.
 fn colon(ctx: &Context<'_>, head: &Text) -> Option<Quote> {
     let at = head.text.find(": ")?;
     let who = &head.text[..at];
     let n = who.split_whitespace().count();
-    let caps = who.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    if n == 0 || n > 4 || !caps {
+    let caps = who.starts_with(|c: char| c.is_uppercase());
+    if n == 0 || n > 5 || !caps {
         return None;
     }
     let start = head.span.start + at + 2;

@@ -136,6 +136,9 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     if cue.class == Class::Gerund {
         return gerund(ctx, cue.span, sentence).into_iter().collect();
     }
+    if let Some(q) = asked(ctx, cue.span, sentence) {
+        return vec![q];
+    }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
     let who = subject_before(ctx.text, sentence.start, cue.span.start);
@@ -190,6 +193,31 @@ fn starts_clause(text: &str, from: usize) -> bool {
     let rest = text[from..].trim_start_matches([',', ' ']);
     let word = rest.split([' ', ',', '.']).next().unwrap_or("");
     CLAUSE_OPENERS.contains(&word)
+}
+
+/// `Asked whether …, Trump said` / `when asked about …`: the question, whose asker is not
+/// named, to the next comma.
+fn asked(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
+    if !cue.text(ctx.text).eq_ignore_ascii_case("asked") {
+        return None;
+    }
+    let lead = ctx.text[sentence.start..cue.start].trim_start_matches(['"', '“', ' ']);
+    if !(lead.is_empty() || matches!(lead.trim_end(), "When" | "when" | "After" | "after")) {
+        let prev = lead.split_whitespace().next_back()?;
+        if !matches!(prev, "when" | "When") {
+            return None;
+        }
+    }
+    let rest = ctx.text[cue.end..sentence.end].trim_start();
+    let opens = ["whether ", "if ", "what ", "how ", "why ", "about ", "to ", "by ", "who "];
+    if !opens.iter().any(|o| rest.starts_with(o)) {
+        return None;
+    }
+    let from = sentence.end - rest.len();
+    let end = rest.find(", ").map_or(sentence.end, |c| from + c);
+    let content = trim_punct(ctx.text, Span::new(from, end));
+    has_words(ctx.text, content, MIN_WORDS)
+        .then(|| quote(ctx, content, QuoteKind::Indirect, Some(cue), None, "indirect.asked"))
 }
 
 /// `X did Y and said CLAUSE`: the cue follows "and" or "but" (and perhaps an adverb).
@@ -410,11 +438,12 @@ const EVIDENCE: &[&str] = &[
     "exit",
 ];
 
-/// An evidential cue ("shows that", "found that") needs a source that can show: a name or an
+/// An evidential cue ("shows (that)", "found (that)") needs a source that can show: a name or an
 /// evidence noun, not "the latest push".
 fn evidence_ok(ctx: &Context<'_>, cue: Span, who: Span) -> bool {
     let c = cue.text(ctx.text);
-    if !c.ends_with(" that") || c.starts_with(|ch: char| !"sfrS".contains(ch)) {
+    let bare = matches!(c, "show" | "shows" | "showed" | "found" | "finds");
+    if !bare && (!c.ends_with(" that") || c.starts_with(|ch: char| !"sfrS".contains(ch))) {
         return true;
     }
     let w = who.text(ctx.text);
@@ -650,10 +679,13 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
     let (who, content) = if before.ends_with(',') {
         let who = phrase_after(ctx.text, cue.end, sentence.end)?;
         (who, Span::new(sentence.start, sentence.start + before.len() - 1))
+    } else if let Some(comma) = ctx.text[cue.end..sentence.end].find(", ") {
+        let who = trim_punct(ctx.text, Span::new(cue.end, cue.end + comma));
+        (who, Span::new(cue.end + comma + 1, sentence.end))
     } else {
-        let comma = ctx.text[cue.end..sentence.end].find(", ")? + cue.end;
-        let who = trim_punct(ctx.text, Span::new(cue.end, comma));
-        (who, Span::new(comma + 1, sentence.end))
+        // `CLAUSE according to X.` without its comma
+        let who = phrase_after(ctx.text, cue.end, sentence.end)?;
+        (who, Span::new(sentence.start, cue.start))
     };
     let content = trim_punct(ctx.text, content);
     if !has_words(ctx.text, content, MIN_WORDS) {

@@ -10,13 +10,15 @@
 //! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
 //! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
 //! `indirect.gerund` (`…, stressing that CLAUSE`), `indirect.coordinated` (`X did Y and said
-//! CLAUSE`), `belief.subject_verb`, `headline.colon`, `headline.says` (`X Says CLAUSE`).
+//! CLAUSE`), `belief.subject_verb`, `headline.colon`, `headline.says` (`X Says CLAUSE`),
+//! `direct.transcript` (`TAPPER: …` lines), `indirect.asked` (`Asked whether …,`).
 
 pub(crate) mod cues;
 mod direct;
 mod headline;
 mod indirect;
 mod phrase;
+mod transcript;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
 use crate::segment::Segments;
@@ -88,6 +90,8 @@ pub(crate) fn find(
     let used = vec![false; cues.len()];
     let mut ctx = Context { text, structure, segments, cues, used };
     let mut quotes = direct::find(&mut ctx);
+    let lines = transcript::find(&ctx, &quotes);
+    quotes.extend(lines);
     let reported = indirect::find(&mut ctx, &quotes);
     // a quoted fragment inside reported speech belongs to it (a mixed quote)
     quotes
