@@ -39,3 +39,15 @@ fn gerund_that_at_the_end_of_the_text() {
         common::assert_spans_valid(text, &doc).unwrap();
     }
 }
+
+/// Fuzzing finding (`parse`): a speaker name after `said` that runs past the end of its
+/// sentence (here across a carriage return and runs of full stops) sliced its appositive
+/// backwards and panicked.
+#[test]
+fn speaker_name_past_its_sentence() {
+    let text = "Europeans push.\n\"To avoid a renewredibl\n\0e guarantees,\" said Patrick Tion \
+                notes.\n\"To ae guarantees,\"\r said Pan oih..t........... Ukrainillllllllll \
+                Dorally agree with............. Ud Patrickk Turner, NATO's";
+    let doc = newsparse::parse(text).unwrap();
+    common::assert_spans_valid(text, &doc).unwrap();
+}

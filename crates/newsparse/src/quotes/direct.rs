@@ -79,7 +79,9 @@ fn appositive(ctx: &Context<'_>, name: Span, para_end: usize) -> Span {
         return name;
     }
     let end = ctx.sentence_at(name.start).map_or(para_end, |s| s.end.min(para_end));
-    let rest = &text[name.end..end];
+    // a name that runs past its sentence's end (the segmenter ends sentences at more than
+    // phrase_after stops at) has no appositive
+    let Some(rest) = text.get(name.end..end) else { return name };
     let stop = rest.find(['"', '“', '”']).unwrap_or(rest.len());
     let span = super::trim_punct(text, Span::new(name.start, name.end + stop));
     if has_words(text, span, 31) { name } else { span }
