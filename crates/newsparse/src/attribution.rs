@@ -72,7 +72,9 @@ fn one(
     } else if anon_in(anon, m).is_some() {
         anonymous(text, anon, m, &lower, sp)
     } else {
-        sp.name = Some(raw.trim_start_matches("the ").to_owned());
+        // the head before any appositive: "Powell's office, when contacted by Reuters,"
+        let head = raw.split(',').next().unwrap_or(raw);
+        sp.name = Some(head.trim_start_matches("the ").to_owned());
         "unresolved"
     };
     sp.rule = format!("{}; attribution.{rule}", sp.rule);

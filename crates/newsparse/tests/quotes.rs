@@ -237,3 +237,24 @@ fn evidence_and_stance_verbs() {
     let got = quotes("Trump seemed to suggest that the election would be rigged.");
     assert_eq!(got[0].0, "the election would be rigged");
 }
+
+#[test]
+fn time_words_leave_the_subject() {
+    let doc = newsparse::parse(
+        "The Republican National Committee this week announced that it will open offices.",
+    )
+    .unwrap();
+    assert_eq!(doc.quotes[0].text, "it will open offices");
+    let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(speaker.text.as_deref(), Some("The Republican National Committee"));
+}
+
+#[test]
+fn unresolved_speaker_is_named_by_its_head() {
+    let doc = newsparse::parse(
+        "Powell’s office, when contacted by reporters, said the diplomat could not recall it.",
+    )
+    .unwrap();
+    let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(speaker.name.as_deref(), Some("Powell’s office"));
+}

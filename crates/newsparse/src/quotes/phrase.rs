@@ -59,6 +59,12 @@ const AUX: &[&str] = &[
     "long",
     "even",
     "too",
+    "this",
+    "month",
+    "year",
+    "morning",
+    "night",
+    "tonight",
 ];
 
 /// Auxiliaries that end a subject on the left: "Rubio has broken many promises" is no subject
