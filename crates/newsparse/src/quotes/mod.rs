@@ -19,6 +19,7 @@ mod headline;
 mod indirect;
 mod phrase;
 mod transcript;
+mod word;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
 use crate::segment::Segments;

@@ -1,102 +1,108 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
+use super::word::{Back, Bare, has, keys};
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
-const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
+const AUX_WORDS: &[&str] = &[
+    "again",
+    "already",
     "also",
-    "would",
-    "will",
-    "is",
-    "was",
+    "always",
     "are",
-    "were",
+    "can",
+    "could",
     "did",
-    "does",
     "do",
-    "previously",
-    "later",
+    "does",
     "earlier",
-    "then",
+    "even",
+    "first",
+    "friday",
     "further",
     "had",
-    "once",
-    "again",
-    "reportedly",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "recently",
-    "already",
-    "still",
-    "often",
-    "may",
-    "might",
-    "could",
-    "should",
-    "can",
-    "not",
-    "never",
-    "always",
+    "has",
+    "have",
+    "is",
     "just",
     "last",
-    "week",
-    "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "now",
-    "first",
+    "later",
     "long",
-    "even",
-    "too",
-    "this",
+    "may",
+    "might",
+    "monday",
     "month",
-    "year",
     "morning",
+    "never",
     "night",
+    "not",
+    "now",
+    "often",
+    "on",
+    "once",
+    "previously",
+    "privately",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "saturday",
+    "should",
+    "still",
+    "sunday",
+    "then",
+    "this",
+    "thursday",
+    "today",
     "tonight",
+    "too",
+    "tuesday",
+    "was",
+    "wednesday",
+    "week",
+    "were",
+    "will",
+    "would",
+    "year",
+    "yesterday",
 ];
+const AUX: &[u128] = &keys::<{ AUX_WORDS.len() }>(AUX_WORDS);
 
 /// Auxiliaries that end a subject on the left: "Rubio has broken many promises" is no subject
 /// of "promises".
-const VERBAL: &[&str] = &[
-    "has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does", "do", "can",
-    "could", "should", "may", "might",
+const VERBAL_WORDS: &[&str] = &[
+    "are", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might",
+    "should", "was", "were", "will", "would",
 ];
+const VERBAL: &[u128] = &keys::<{ VERBAL_WORDS.len() }>(VERBAL_WORDS);
 
 /// True when the lower-case `word` is an auxiliary or modal verb.
 pub(crate) fn is_verbal(word: &str) -> bool {
-    VERBAL.contains(&word) || AUX.contains(&word) && !matches!(word, "last" | "week" | "on")
+    has(VERBAL, word) || has(AUX, word) && !matches!(word, "last" | "week" | "on")
 }
 
-/// True when the last of `words` stands between a subject and its verb: an auxiliary, a
-/// negation ("didn't"), an adverb in -ly ("directly") or a catenative verb with its "to"
-/// ("continues to insist", "declined to say").
-fn is_aux(text: &str, words: &[Span]) -> bool {
-    let Some(last) = words.last() else { return false };
+/// How many of the words ending with word `k` from the end of `words` stand between a
+/// subject and its verb (0 when none does): an auxiliary, a negation ("didn't") or an adverb
+/// in -ly ("directly"), one word; a catenative verb with its "to" ("continues to insist",
+/// "declined to say"), two.
+fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
+    let (Some(last), Some(bare)) = (words.get(k), words.bare(k)) else { return 0 };
     let w = last.text(text);
-    let b = bare(w);
-    if AUX.contains(&b.as_str()) || b.ends_with("n't") || b.ends_with("n’t") {
-        return true;
+    let b = bare.as_str();
+    if bare.is_in(AUX) || b.ends_with("n't") || b.ends_with("n’t") {
+        return 1;
     }
     let lower = w.starts_with(|c: char| c.is_lowercase());
     if lower && b.len() > 4 && b.ends_with("ly") && !w.ends_with(',') {
-        return true;
+        return 1;
     }
-    b == "to"
-        && words.len() >= 3
-        && words[words.len() - 2].text(text).starts_with(|c: char| c.is_lowercase())
-        && !STOPS.contains(&bare(words[words.len() - 2].text(text)).as_str())
+    let catenative = b == "to"
+        && words.get(k + 2).is_some()
+        && words.get(k + 1).is_some_and(|verb| {
+            let lower = verb.text(text).starts_with(|c: char| c.is_lowercase());
+            lower && !words.bare(k + 1).is_some_and(|b| b.is_in(STOPS))
+        });
+    if catenative { 2 } else { 0 }
 }
 
 /// True when `w` ends a noun phrase on the left: a comma, colon, closing quotation mark, dash
@@ -105,21 +111,21 @@ fn ends_left(w: &str) -> bool {
     if w.ends_with('.') {
         let core = w.trim_end_matches('.').trim_start_matches(['(', '"', '“']);
         let initial = core.len() == 1 && core.starts_with(|c: char| c.is_uppercase());
-        return !(initial || core.contains('.') || TITLE_ABBREVIATIONS.contains(&core));
+        return !(initial || core.contains('.') || has(TITLE_ABBREVIATIONS, core));
     }
     w.ends_with([',', ';', ':', '"', '“', '”', '—']) || w.ends_with("''") || w == "-" || w == "–"
 }
 
 /// A subject of one to five lower-case words ending in a plural noun ("opponents",
-/// "elected officials from both parties").
+/// "elected officials from both parties"); `phrase` holds its words last first.
 fn bare_plural(text: &str, phrase: &[Span]) -> bool {
-    let Some(last) = phrase.last() else { return false };
+    let Some(last) = phrase.first() else { return false };
     let head = last.text(text);
     let plain = phrase.iter().all(|w| {
         let t = w.text(text);
-        t.chars().all(|c| c.is_alphabetic() || c == '-') && !VERBAL.contains(&t)
+        t.chars().all(|c| c.is_alphabetic() || c == '-') && !has(VERBAL, t)
     });
-    let first = phrase.first().map_or("", |w| w.text(text));
+    let first = phrase.last().map_or("", |w| w.text(text));
     plain
         && first.starts_with(char::is_lowercase)
         && phrase.len() <= 5
@@ -132,70 +138,71 @@ fn bare_plural(text: &str, phrase: &[Span]) -> bool {
 }
 
 /// Words a subject noun phrase may open with although they are in lower case.
-const OPENERS: &[&str] = &[
+const OPENERS_WORDS: &[&str] = &[
     "a",
-    "an",
-    "the",
-    "another",
-    "one",
-    "two",
-    "three",
-    "some",
-    "several",
-    "many",
-    "most",
-    "this",
-    "that",
-    "these",
-    "those",
-    "other",
-    "others",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "it",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "people",
-    "sources",
-    "officials",
-    "critics",
-    "experts",
-    "analysts",
-    "both",
-    "few",
-    "senior",
-    "top",
-    "u.s.",
-    "us",
-    "who",
-    "which",
     "about",
-    "nearly",
-    "almost",
-    "more",
     "all",
+    "almost",
+    "an",
+    "analysts",
+    "another",
+    "both",
+    "critics",
     "each",
     "every",
-    "half",
-    "only",
-    "roughly",
-    "no",
-    "local",
+    "experts",
+    "few",
     "former",
+    "half",
+    "he",
+    "her",
+    "his",
+    "i",
+    "it",
+    "its",
+    "local",
     "many",
+    "more",
+    "most",
+    "nearly",
+    "no",
+    "officials",
+    "one",
+    "only",
+    "other",
+    "others",
+    "our",
+    "people",
+    "roughly",
+    "senior",
+    "several",
+    "she",
+    "some",
+    "sources",
+    "that",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "three",
+    "top",
+    "two",
+    "u.s.",
+    "us",
+    "we",
+    "which",
+    "who",
 ];
+const OPENERS: &[u128] = &keys::<{ OPENERS_WORDS.len() }>(OPENERS_WORDS);
 
 /// Words that end a noun phrase on the left: a subject does not reach past them.
-const STOPS: &[&str] = &[
-    "that", "and", "but", "because", "while", "as", "if", "when", "after", "although", "though",
-    "where", "since", "so", "until", "whether", "or", "than", "before", "whom",
+const STOPS_WORDS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "or", "since", "so",
+    "than", "that", "though", "until", "when", "where", "whether", "while", "whom",
 ];
+const STOPS: &[u128] = &keys::<{ STOPS_WORDS.len() }>(STOPS_WORDS);
 
 /// The words of `text[span]` with their spans.
 pub(crate) fn words(text: &str, span: Span) -> impl DoubleEndedIterator<Item = Span> + '_ {
@@ -206,94 +213,88 @@ pub(crate) fn words(text: &str, span: Span) -> impl DoubleEndedIterator<Item = S
     })
 }
 
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase()
-}
-
 /// True when `word` opens a noun phrase: capitalised, or a determiner or pronoun.
 fn opens_phrase(word: &str) -> bool {
     let first = word.chars().find(|c| c.is_alphanumeric());
-    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || OPENERS.contains(&bare(word).as_str())
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || Bare::new(word).is_in(OPENERS)
 }
 
 /// The subject noun phrase that ends just before byte `to` (a verb), within `from..to`:
 /// auxiliaries dropped, cut at the last comma, colon, quotation mark or conjunction.
+///
+/// Reads the words backwards from `to`, as few as the rules look at, and never more than
+/// the trailing auxiliaries and the [`WINDOW`] words before them.
 pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span> {
-    let from = last_words(text, from, to);
-    let all: Vec<Span> = words(text, Span::new(from, to)).collect();
-    let mut end = all.len();
-    while end > 0 && is_aux(text, &all[..end]) {
-        end -= if bare(all[end - 1].text(text)) == "to" { 2 } else { 1 };
+    let mut words = Back::new(text, from, to, WINDOW, AUX);
+    // the subject ends with word `end` from the end and starts with word `start - 1`
+    let mut end = 0;
+    loop {
+        match aux_words(text, &mut words, end) {
+            0 => break,
+            n => end += n,
+        }
     }
-    if end > 0 && all[end - 1].text(text).ends_with(',') {
-        return with_appositive(text, &all[..end]);
+    let last = words.get(end)?;
+    if last.text(text).ends_with(',') {
+        let all = words.all();
+        return with_appositive(text, &all[..all.len() - end]);
     }
     let mut start = end;
-    while start > 0 {
-        let w = all[start - 1].text(text);
-        if ends_left(w) || STOPS.contains(&bare(w).as_str()) || VERBAL.contains(&bare(w).as_str()) {
+    while let Some(word) = words.get(start) {
+        let w = word.text(text);
+        let stop = words.bare(start).is_some_and(|b| b.is_in(STOPS) || b.is_in(VERBAL));
+        if ends_left(w) || stop {
             break;
         }
-        start -= 1;
+        start += 1;
+        if start - end > MAX_SUBJECT_WORDS {
+            return None;
+        }
         if w.starts_with(['"', '“', '(']) || matches!(w, "who" | "which") {
             break;
         }
     }
-    let phrase = &all[start..end];
-    if start == end
-        || end - start > 14
-        || !opens_phrase(all[start].text(text)) && !bare_plural(text, phrase)
-    {
+    // the phrase's words, last first
+    let phrase = &words.read()[end..start];
+    let first = *phrase.last()?;
+    if !opens_phrase(first.text(text)) && !bare_plural(text, phrase) {
         return None;
     }
-    let span = Span::new(all[start].start, all[end - 1].end);
-    Some(trim_punct(text, span))
+    Some(trim_punct(text, Span::new(first.start, last.end)))
 }
 
-/// Where the words [`subject_before`] can read begin: the trailing auxiliaries and the 32
-/// words before them (a subject has at most 15 words, an appositive phrase at most 31), so
-/// that a cue deep in a long sentence does not read the whole sentence.
-fn last_words(text: &str, from: usize, to: usize) -> usize {
-    let mut trailing_aux = true;
-    let mut n = 0;
-    for w in words(text, Span::new(from, to)).rev() {
-        if trailing_aux && AUX.contains(&bare(w.text(text)).as_str()) {
-            continue;
-        }
-        trailing_aux = false;
-        n += 1;
-        if n == 32 {
-            return w.start;
-        }
-    }
-    from
-}
+/// The most words a subject without an appositive has: [`subject_before`] reads no further.
+const MAX_SUBJECT_WORDS: usize = 14;
+
+/// The most words [`subject_before`] reads before the trailing auxiliaries: a subject has at
+/// most 15 words, an appositive phrase at most 31, so that a cue deep in a long sentence does
+/// not read the whole sentence.
+const WINDOW: usize = 32;
 
 /// Openers of a sentence that stand before its subject ("Similarly, X, an aide, said").
-const ADVERBS: &[&str] = &[
-    "but",
+const ADVERBS_WORDS: &[&str] = &[
+    "also",
     "and",
+    "but",
+    "earlier",
     "however",
+    "instead",
+    "later",
     "meanwhile",
+    "now",
+    "separately",
+    "similarly",
     "still",
     "yet",
-    "instead",
-    "now",
-    "similarly",
-    "separately",
-    "later",
-    "earlier",
-    "also",
 ];
+const ADVERBS: &[u128] = &keys::<{ ADVERBS_WORDS.len() }>(ADVERBS_WORDS);
 
 /// `X, APPOSITIVE, said`: the subject from the clause's first word through the appositive.
 fn with_appositive(text: &str, all: &[Span]) -> Option<Span> {
     let mut start = 0;
     let first = all.first()?.text(text);
-    if first.ends_with(',') && ADVERBS.contains(&bare(first).as_str())
-        || bare(first).ends_with("ly") && first.ends_with(',')
-    {
+    let bare = Bare::new(first);
+    if first.ends_with(',') && (bare.is_in(ADVERBS) || bare.as_str().ends_with("ly")) {
         start = 1;
     }
     let core = all[start..].iter().position(|w| w.text(text).ends_with(','))? + start;
@@ -313,13 +314,15 @@ fn first_upper(word: &str) -> bool {
 }
 
 /// Abbreviations whose full stop ends no sentence.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "St", "Jr",
-    "Sr", "Prof", "Rev", "Hon", "Adm", "Maj", "Cmdr", "Supt", "Insp", "Mt", "Ft", "Inc", "Corp",
-    "Co", "Ltd", "No", "Calif", "Mass", "Conn", "Fla", "Tex", "Ore", "Ariz", "Mich", "Pa", "Va",
-    "Wash", "Ill", "Ind", "Ky", "La", "Md", "Mo", "Nev", "Okla", "Tenn", "Wis", "Vt", "Minn",
-    "Colo", "Ala", "Ark", "Del", "Ga", "Kan", "Neb", "Miss",
+const TITLE_ABBREVIATIONS_WORDS: &[&str] = &[
+    "Adm", "Ala", "Ariz", "Ark", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp",
+    "Del", "Dr", "Fla", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Ind", "Insp", "Jr", "Kan",
+    "Ky", "La", "Lt", "Ltd", "Maj", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mr", "Mrs", "Ms",
+    "Mt", "Neb", "Nev", "No", "Okla", "Ore", "Pa", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St",
+    "Supt", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis",
 ];
+const TITLE_ABBREVIATIONS: &[u128] =
+    &keys::<{ TITLE_ABBREVIATIONS_WORDS.len() }>(TITLE_ABBREVIATIONS_WORDS);
 
 /// The noun phrase that starts just after byte `from`, ending at a comma, a full stop or
 /// `to`.
@@ -344,7 +347,7 @@ fn sentence_stop(body: &str, stop: usize) -> usize {
                 && (i + 1 == b.len() || b[i + 1] == b' ' || b[i + 1] == b'\n')
                 && !(i >= 2 && b[i - 2] == b'.')
                 && !(i >= 1 && b[i - 1].is_ascii_uppercase() && (i < 2 || b[i - 2] == b' '))
-                && !TITLE_ABBREVIATIONS.contains(&body[..i].rsplit([' ', '(']).next().unwrap_or(""))
+                && !has(TITLE_ABBREVIATIONS, body[..i].rsplit([' ', '(']).next().unwrap_or(""))
         })
         .unwrap_or(stop)
 }
@@ -352,7 +355,6 @@ fn sentence_stop(body: &str, stop: usize) -> usize {
 /// `span` without surrounding white space and punctuation.
 pub(crate) fn trim_punct(text: &str, span: Span) -> Span {
     let s = span.text(text);
-    let is_punct = |c: char| c.is_whitespace() || ",;:.!?\"“”‘’'—–-()".contains(c);
     let t = s.trim_start_matches(is_punct);
     let start = span.start + (s.len() - t.len());
     let t = t.trim_end_matches(is_punct);
@@ -363,6 +365,17 @@ pub(crate) fn trim_punct(text: &str, span: Span) -> Span {
         end += 1;
     }
     Span::new(start, end)
+}
+
+/// White space and the punctuation [`trim_punct`] trims: `,;:.!?"“”‘’'—–-()`.
+fn is_punct(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(
+            c,
+            ' ' | '\t'..='\r' | ',' | ';' | ':' | '.' | '!' | '?' | '"' | '\'' | '-' | '(' | ')'
+        );
+    }
+    c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '’' | '—' | '–')
 }
 
 /// Whether `span` has at least `n` words (counting no further).
@@ -406,6 +419,54 @@ mod tests {
         );
         assert_eq!(subject("it could fail, a senior official said."), Some("a senior official"));
         assert_eq!(subject("the plan failed, and said"), None);
+    }
+
+    #[test]
+    fn word_tables_hold_their_words() {
+        assert!(is_verbal("would") && is_verbal("reportedly") && !is_verbal("week"));
+        assert!(!is_verbal("Would") && !is_verbal("said"));
+        assert!(opens_phrase("“Several") && opens_phrase("u.s.") && !opens_phrase("against"));
+        assert!(!ends_left("Mr.") && !ends_left("Calif.") && ends_left("Cal.") && ends_left("so,"));
+    }
+
+    #[test]
+    fn subject_reads_back_past_catenatives_and_appositives() {
+        assert_eq!(subject("The mayor declined to said"), Some("The mayor"));
+        assert_eq!(subject("The senator reportedly said"), Some("The senator"));
+        assert_eq!(subject("He didn't said"), Some("He"));
+        assert_eq!(subject("because he said"), Some("he"));
+        assert_eq!(subject("The plan, which critics said"), Some("which critics"));
+        assert_eq!(subject("officials said"), Some("officials"));
+        // a bare phrase needs a plural head
+        assert_eq!(subject("opponents of the plan have long said"), None);
+        assert_eq!(
+            subject("Yet Jane Doe, an aide to the mayor, said"),
+            Some("Yet Jane Doe, an aide to the mayor")
+        );
+        assert_eq!(
+            subject("Similarly, Jane Doe, an aide to the mayor, said"),
+            Some("Jane Doe, an aide to the mayor")
+        );
+        assert_eq!(subject(", said"), None);
+    }
+
+    #[test]
+    fn subject_has_at_most_fourteen_words() {
+        assert_eq!(
+            subject("A b c d e f g h i j k l m n said"),
+            Some("A b c d e f g h i j k l m n")
+        );
+        assert_eq!(subject("A b c d e f g h i j k l m n o said"), None);
+    }
+
+    #[test]
+    fn punctuation_is_white_space_and_the_listed_marks() {
+        let listed = ",;:.!?\"“”‘’'—–-()";
+        for c in ('\0'..='\u{3100}').chain(['\u{feff}', '\u{1f600}']) {
+            assert_eq!(is_punct(c), c.is_whitespace() || listed.contains(c), "{c:?}");
+        }
+        let s = " “(Yes — U.S.)”, ";
+        assert_eq!(trim_punct(s, Span::new(0, s.len())).text(s), "Yes — U.S.");
     }
 
     #[test]

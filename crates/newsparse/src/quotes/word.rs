@@ -1,0 +1,295 @@
+//! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
+//! sorted word tables, and the words before a cue read backwards only as far as a rule asks.
+
+use crate::document::Span;
+
+/// The longest word a word table may hold: its bytes and its length fill a `u128` key.
+const KEY_BYTES: usize = 15;
+
+/// The key of no table word: a real key's last byte, its length, is at most [`KEY_BYTES`].
+const NO_KEY: u128 = u128::MAX;
+
+/// A word without the punctuation around it (a full stop stays: "u.s."), in lower case: the
+/// form the word tables hold. An ASCII word short enough for a table, nearly every word, is
+/// lowered on the stack, into its own key.
+pub(crate) struct Bare {
+    /// The bytes and the length (the last byte) of a short ASCII word.
+    short: [u8; 16],
+    /// Any other word, lowered.
+    heap: Option<String>,
+}
+
+impl Bare {
+    /// The bare form of `word`.
+    pub(crate) fn new(word: &str) -> Bare {
+        let core = core(word);
+        let mut short = [0u8; 16];
+        if core.is_ascii() && core.len() <= KEY_BYTES {
+            for (to, from) in short.iter_mut().zip(core.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            short[KEY_BYTES] = core.len() as u8;
+            return Bare { short, heap: None };
+        }
+        Bare { short, heap: Some(core.to_lowercase()) }
+    }
+
+    /// The bare form as text.
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            // ASCII, so always UTF-8
+            None => std::str::from_utf8(&self.short[..usize::from(self.short[KEY_BYTES])])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// True when the bare form is one of the words of `table` (made by [`keys`]).
+    pub(crate) fn is_in(&self, table: &[u128]) -> bool {
+        let key = match &self.heap {
+            None => u128::from_be_bytes(self.short),
+            Some(s) => key(s).unwrap_or(NO_KEY),
+        };
+        table.binary_search(&key).is_ok()
+    }
+}
+
+/// `word` without the characters around it that are neither letters, digits nor full stops:
+/// ASCII ends byte by byte, any other end by its characters.
+fn core(word: &str) -> &str {
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'.';
+    let b = word.as_bytes();
+    let mut start = 0;
+    while start < b.len() && b[start].is_ascii() && !keep(b[start]) {
+        start += 1;
+    }
+    let mut end = b.len();
+    while end > start && b[end - 1].is_ascii() && !keep(b[end - 1]) {
+        end -= 1;
+    }
+    if start < end && (!b[start].is_ascii() || !b[end - 1].is_ascii()) {
+        return word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    }
+    &word[start..end]
+}
+
+/// The table key of `word`: its bytes and its length in one number, `None` when it is longer
+/// than any table word may be.
+pub(crate) const fn key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > KEY_BYTES {
+        return None;
+    }
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < KEY_BYTES {
+        let byte = if i < b.len() { b[i] } else { 0 };
+        k = k << 8 | byte as u128;
+        i += 1;
+    }
+    Some(k << 8 | b.len() as u128)
+}
+
+/// The sorted keys of the words of `table`, for [`Bare::is_in`] and [`has`]; evaluated at
+/// compile time, where a word too long for a key stops the build.
+pub(crate) const fn keys<const N: usize>(table: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = match key(table[i]) {
+            Some(k) => k,
+            None => panic!("a table word is longer than a key holds"),
+        };
+        // insertion sort
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when `word`, as it stands, is one of the words of `table` (made by [`keys`]).
+pub(crate) fn has(table: &[u128], word: &str) -> bool {
+    key(word).is_some_and(|k| table.binary_search(&k).is_ok())
+}
+
+/// The words of `text[from..to]` read backwards from `to` on demand, and kept: word `k` is the
+/// `k`-th word before `to` (0 the last), split at white space as `str::split_whitespace`
+/// splits. The reading stops at the subject window's start: past the trailing words of the
+/// table `aux` (made by [`keys`]) and `limit` words before them.
+pub(crate) struct Back<'a> {
+    text: &'a str,
+    from: usize,
+    /// Where the reading goes on, backwards.
+    at: usize,
+    read: Vec<Span>,
+    /// The bare forms of the words read.
+    bare: Vec<Bare>,
+    trailing: bool,
+    counted: usize,
+    limit: usize,
+    aux: &'static [u128],
+}
+
+impl<'a> Back<'a> {
+    /// The words of `text[from..to]` back to the window's start.
+    pub(crate) fn new(
+        text: &'a str,
+        from: usize,
+        to: usize,
+        limit: usize,
+        aux: &'static [u128],
+    ) -> Back<'a> {
+        let from = from.min(to);
+        Back {
+            text,
+            from,
+            at: to,
+            read: Vec::with_capacity(8),
+            bare: Vec::with_capacity(8),
+            trailing: true,
+            counted: 0,
+            limit,
+            aux,
+        }
+    }
+
+    /// Word `k` from the end, if the window holds that many.
+    pub(crate) fn get(&mut self, k: usize) -> Option<Span> {
+        while self.read.len() <= k && self.counted < self.limit {
+            let Some(w) = self.prev_word() else { break };
+            let bare = Bare::new(w.text(self.text));
+            let aux = self.trailing && bare.is_in(self.aux);
+            self.read.push(w);
+            self.bare.push(bare);
+            if aux {
+                continue;
+            }
+            self.trailing = false;
+            self.counted += 1;
+        }
+        self.read.get(k).copied()
+    }
+
+    /// The bare form of word `k` from the end, once [`Back::get`] has read it.
+    pub(crate) fn bare(&self, k: usize) -> Option<&Bare> {
+        self.bare.get(k)
+    }
+
+    /// The words read so far, last first.
+    pub(crate) fn read(&self) -> &[Span] {
+        &self.read
+    }
+
+    /// Every word of the window, in text order.
+    pub(crate) fn all(&mut self) -> Vec<Span> {
+        while self.get(self.read.len()).is_some() {}
+        self.read.iter().rev().copied().collect()
+    }
+
+    /// The word that ends last before `self.at`, and `self.at` moved to its start.
+    fn prev_word(&mut self) -> Option<Span> {
+        let mut end = self.at;
+        while end > self.from {
+            match self.space_before(end) {
+                (true, len) => end -= len,
+                (false, _) => break,
+            }
+        }
+        if end == self.from {
+            self.at = end;
+            return None;
+        }
+        let mut start = end;
+        while start > self.from {
+            match self.space_before(start) {
+                (false, len) => start -= len,
+                (true, _) => break,
+            }
+        }
+        self.at = start;
+        Some(Span::new(start, end))
+    }
+
+    /// Whether the character ending at byte `at` is white space, and its length.
+    fn space_before(&self, at: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[at - 1];
+        if b.is_ascii() {
+            return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+        }
+        let c = self.text[..at].chars().next_back().unwrap_or(' ');
+        (c.is_whitespace(), c.len_utf8())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AUX: &[u128] = &keys::<2>(&["has", "also"]);
+
+    #[test]
+    fn bare_lowers_and_trims_punctuation() {
+        assert_eq!(Bare::new("“Reportedly,").as_str(), "reportedly");
+        assert_eq!(Bare::new("(U.S.)").as_str(), "u.s.");
+        assert_eq!(Bare::new("didn’t").as_str(), "didn’t");
+        assert_eq!(Bare::new("ÉLYSÉE").as_str(), "élysée");
+        assert_eq!(Bare::new(&"A".repeat(30)).as_str(), "a".repeat(30));
+        assert_eq!(Bare::new("Fifteen-Letters").as_str(), "fifteen-letters");
+        assert_eq!(Bare::new("--").as_str(), "");
+        assert_eq!(Bare::new("\u{a0}Mr.”").as_str(), "mr.");
+        assert_eq!(Bare::new("«Oui»").as_str(), "oui");
+    }
+
+    #[test]
+    fn tables_find_bare_words_by_key() {
+        let table: [u128; 3] = keys(&["was", "has", "also"]);
+        assert!(table.windows(2).all(|w| w[0] < w[1]));
+        assert!(Bare::new("Has").is_in(&table));
+        assert!(Bare::new("(also,").is_in(&table));
+        assert!(!Bare::new("Hasn't").is_in(&table));
+        assert!(!Bare::new("ha").is_in(&table));
+        assert!(!Bare::new("ALSO-RAN").is_in(&table));
+        assert!(Bare::new("“Wa\u{212a}”").is_in(&keys::<1>(&["wak"])));
+        assert!(has(&table, "was") && !has(&table, "Was") && !has(&table, "was."));
+        assert_ne!(key("a"), key("a\0"));
+        assert_eq!(key("sixteen letters!"), None);
+    }
+
+    #[test]
+    fn back_reads_the_trailing_auxiliaries_and_a_window_before_them() {
+        let text = "one two three four has also";
+        let mut back = Back::new(text, 0, text.len(), 2, AUX);
+        assert_eq!(back.get(0).map(|s| s.text(text)), Some("also"));
+        assert_eq!(back.read().len(), 1);
+        assert_eq!(back.get(3).map(|s| s.text(text)), Some("three"));
+        assert_eq!(back.get(4), None);
+        let all: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
+        assert_eq!(all, ["three", "four", "has", "also"]);
+    }
+
+    #[test]
+    fn back_splits_at_unicode_white_space_as_split_whitespace_does() {
+        let text = " «Oui»\u{a0}dit\u{2009}M.\tMacron — d’abord\u{3000}x ";
+        let mut back = Back::new(text, 0, text.len(), 32, AUX);
+        let ours: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
+        let std: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(ours, std);
+        let mut empty = Back::new(text, 3, 3, 32, AUX);
+        assert_eq!(empty.get(0), None);
+    }
+
+    #[test]
+    fn back_keeps_byte_offsets_of_a_slice() {
+        let text = "Ignored. It has said";
+        let mut back = Back::new(text, 9, 16, 32, AUX);
+        let all: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
+        assert_eq!(all, ["It", "has"]);
+        assert_eq!(back.get(1), Some(Span::new(9, 11)));
+    }
+}
