@@ -28,7 +28,8 @@ pub(super) fn starts(text: &str, span: Span) -> bool {
 pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
     let s = span.text(text);
     for bullet in BULLETS {
-        let Some(at) = s.find(bullet) else { continue };
+        // a line may be a whole paragraph: memchr's vectorised search reads it quickest
+        let Some(at) = memchr::memmem::find(s.as_bytes(), bullet.as_bytes()) else { continue };
         let (place, outlet) = (&s[..at], &s[at + bullet.len()..]);
         if is_name(place, 4) && is_name(outlet, 4) {
             let outlet_start = span.start + at + bullet.len();
