@@ -2,6 +2,7 @@
 
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before, trim_punct};
+use super::word::{keys, lower_is_in, word_before};
 use super::{Context, mention, quote};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
@@ -11,20 +12,28 @@ const MIN_WORDS: usize = 3;
 /// Indirect quotes and beliefs around every unused cue in body text.
 pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
+    // the subject before each cue, read once for both passes
+    let mut subjects = vec![None; ctx.cues.len()];
     for outer in [true, false] {
-        pass(ctx, direct, &mut out, outer);
+        pass(ctx, direct, &mut out, &mut subjects, outer);
     }
     out
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
 /// (`CLAUSE, X said.`, `according to`), so that a verb inside their clause does not claim it.
-fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bool) {
+fn pass(
+    ctx: &mut Context<'_>,
+    direct: &[Quote],
+    out: &mut Vec<Quote>,
+    subjects: &mut [Option<Option<Span>>],
+    outer: bool,
+) {
     let quoted = ctx.segments.quoted.iter().map(|q| q.content);
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
-    for i in 0..ctx.cues.len() {
+    for (i, subject) in subjects.iter_mut().enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
             || cue.class == Class::Gerund && !outer;
@@ -42,7 +51,7 @@ fn pass(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>, outer: bo
         if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence) {
             continue;
         }
-        let found = around(ctx, i, sentence, outer);
+        let found = around(ctx, i, sentence, subject, outer);
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
         }
@@ -78,14 +87,13 @@ impl Cover {
 
 /// Determiners before which a cue word is a noun ("the report", "a plan"); a possessive
 /// ("Clinton's tweet") does the same.
-const DETERMINERS: &[&str] =
+const DETERMINERS_WORDS: &[&str] =
     &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
+const DETERMINERS: &[u128] = &keys::<{ DETERMINERS_WORDS.len() }>(DETERMINERS_WORDS);
 
 fn is_noun(text: &str, cue: Span) -> bool {
-    let prev = text[..cue.start].split_whitespace().next_back().unwrap_or("");
-    prev.ends_with("'s")
-        || prev.ends_with("’s")
-        || DETERMINERS.contains(&prev.to_lowercase().as_str())
+    let prev = word_before(text, 0, cue.start).map_or("", |w| w.text(text));
+    prev.ends_with("'s") || prev.ends_with("’s") || lower_is_in(DETERMINERS, prev)
 }
 
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
@@ -104,17 +112,18 @@ fn in_name(text: &str, cue: Span, sentence: Span) -> bool {
 }
 
 /// Last words that leave a subject unfinished ("the kinds of", "who won the most").
-const OPEN_ENDS: &[&str] = &[
+const OPEN_ENDS_WORDS: &[&str] = &[
     "of", "in", "at", "on", "for", "to", "with", "by", "from", "the", "a", "an", "most", "more",
     "his", "her", "their", "its", "our", "my", "your",
 ];
+const OPEN_ENDS: &[u128] = &keys::<{ OPEN_ENDS_WORDS.len() }>(OPEN_ENDS_WORDS);
 
 /// A subject that is a noun phrase: it ends on no preposition or determiner and, unless it
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
 fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
-    let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("").to_lowercase();
-    if OPEN_ENDS.contains(&last.as_str()) {
+    let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("");
+    if lower_is_in(OPEN_ENDS, last) {
         return false;
     }
     if who.text(ctx.text).contains(',') {
@@ -128,7 +137,15 @@ fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     })
 }
 
-fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Quote> {
+/// The quotes around cue `i` of `sentence`; `subject` keeps the subject before the cue once
+/// read.
+fn around(
+    ctx: &mut Context<'_>,
+    i: usize,
+    sentence: Span,
+    subject: &mut Option<Option<Span>>,
+    outer: bool,
+) -> Vec<Quote> {
     let cue = ctx.cues[i];
     if cue.class == Class::According {
         return according(ctx, cue.span, sentence).into_iter().collect();
@@ -141,7 +158,8 @@ fn around(ctx: &mut Context<'_>, i: usize, sentence: Span, outer: bool) -> Vec<Q
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
-    let who = subject_before(ctx.text, sentence.start, cue.span.start);
+    let who =
+        *subject.get_or_insert_with(|| subject_before(ctx.text, sentence.start, cue.span.start));
     if let Some(who) = who.filter(|&w| plausible_subject(ctx, w)) {
         let before = ctx.text[sentence.start..who.start].trim_end();
         if before.ends_with(',')
@@ -531,10 +549,9 @@ fn subject_verb(
     let rest = &ctx.text[cue.end..sentence.end];
     let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
     let after = &ctx.text[start..sentence.end];
-    let cue_word = cue.text(ctx.text).to_lowercase();
+    let cue_t = cue.text(ctx.text).starts_with(['t', 'T']);
     // `said in a written statement in March that …`, `told an audience … that …`
-    let reach =
-        if starts_with_any(after, NOT_CLAUSE) || cue_word.starts_with('t') { 12 } else { 5 };
+    let reach = if starts_with_any(after, NOT_CLAUSE) || cue_t { 12 } else { 5 };
     if let Some(t) = that_within(after, reach) {
         start += t + 6;
     } else if let Some(t) = after.strip_prefix("that ") {
@@ -583,7 +600,7 @@ const NOT_CLAUSE: &[&str] = &[
 ];
 
 /// Verbs after which "to" opens an addressee ("said to reporters"), not an infinitive.
-const TO_ADDRESSEE: &[&str] = &[
+const TO_ADDRESSEE_WORDS: &[&str] = &[
     "say",
     "says",
     "said",
@@ -603,13 +620,14 @@ const TO_ADDRESSEE: &[&str] = &[
     "complains",
     "complained",
 ];
+const TO_ADDRESSEE: &[u128] = &keys::<{ TO_ADDRESSEE_WORDS.len() }>(TO_ADDRESSEE_WORDS);
 
 /// `X vowed to punish …`: "to" and a bare verb after a cue that takes an infinitive.
 fn infinitive(text: &str, cue: Span, after: &str) -> bool {
     let Some(rest) = after.strip_prefix("to ") else { return false };
     let verb = rest.split([' ', ',', '.']).next().unwrap_or("");
     let plural = verb.ends_with('s') && !verb.ends_with("ss");
-    !TO_ADDRESSEE.contains(&cue.text(text).to_lowercase().as_str())
+    !lower_is_in(TO_ADDRESSEE, cue.text(text))
         && verb.len() > 1
         && verb.chars().all(|c| c.is_ascii_lowercase())
         && !plural

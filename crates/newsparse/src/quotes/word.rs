@@ -90,6 +90,56 @@ pub(crate) const fn key(word: &str) -> Option<u128> {
     Some(k << 8 | b.len() as u128)
 }
 
+/// True when the lower-case form of all of `word` (no punctuation trimmed) is one of the
+/// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack.
+pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
+    if !word.is_ascii() {
+        return has(table, &word.to_lowercase());
+    }
+    if word.len() > KEY_BYTES {
+        return false;
+    }
+    let mut k = [0u8; 16];
+    for (to, from) in k.iter_mut().zip(word.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    k[KEY_BYTES] = word.len() as u8;
+    table.binary_search(&u128::from_be_bytes(k)).is_ok()
+}
+
+/// The last word of `text[from..to]`, split at white space as `str::split_whitespace` splits.
+pub(crate) fn word_before(text: &str, from: usize, to: usize) -> Option<Span> {
+    let mut end = to;
+    while end > from {
+        match space_before(text, end) {
+            (true, len) => end -= len,
+            (false, _) => break,
+        }
+    }
+    if end == from {
+        return None;
+    }
+    let mut start = end;
+    while start > from {
+        match space_before(text, start) {
+            (false, len) => start -= len,
+            (true, _) => break,
+        }
+    }
+    Some(Span::new(start, end))
+}
+
+/// Whether the character ending at byte `at` of `text` is white space, and its length.
+#[inline]
+fn space_before(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes()[at - 1];
+    if b.is_ascii() {
+        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+    }
+    let c = text[..at].chars().next_back().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
+}
+
 /// The sorted keys of the words of `table`, for [`Bare::is_in`] and [`has`]; evaluated at
 /// compile time, where a word too long for a key stops the build.
 pub(crate) const fn keys<const N: usize>(table: &[&str]) -> [u128; N] {
@@ -194,36 +244,9 @@ impl<'a> Back<'a> {
 
     /// The word that ends last before `self.at`, and `self.at` moved to its start.
     fn prev_word(&mut self) -> Option<Span> {
-        let mut end = self.at;
-        while end > self.from {
-            match self.space_before(end) {
-                (true, len) => end -= len,
-                (false, _) => break,
-            }
-        }
-        if end == self.from {
-            self.at = end;
-            return None;
-        }
-        let mut start = end;
-        while start > self.from {
-            match self.space_before(start) {
-                (false, len) => start -= len,
-                (true, _) => break,
-            }
-        }
-        self.at = start;
-        Some(Span::new(start, end))
-    }
-
-    /// Whether the character ending at byte `at` is white space, and its length.
-    fn space_before(&self, at: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[at - 1];
-        if b.is_ascii() {
-            return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
-        }
-        let c = self.text[..at].chars().next_back().unwrap_or(' ');
-        (c.is_whitespace(), c.len_utf8())
+        let word = word_before(self.text, self.from, self.at);
+        self.at = word.map_or(self.from, |w| w.start);
+        word
     }
 }
 
@@ -258,6 +281,9 @@ mod tests {
         assert!(Bare::new("“Wa\u{212a}”").is_in(&keys::<1>(&["wak"])));
         assert!(has(&table, "was") && !has(&table, "Was") && !has(&table, "was."));
         assert_ne!(key("a"), key("a\0"));
+        assert!(lower_is_in(&table, "HAS") && lower_is_in(&table, "Also"));
+        assert!(!lower_is_in(&table, "has,") && !lower_is_in(&table, "(also"));
+        assert!(lower_is_in(&keys::<1>(&["wak"]), "WA\u{212a}"));
         assert_eq!(key("sixteen letters!"), None);
     }
 
@@ -282,6 +308,16 @@ mod tests {
         assert_eq!(ours, std);
         let mut empty = Back::new(text, 3, 3, 32, AUX);
         assert_eq!(empty.get(0), None);
+    }
+
+    #[test]
+    fn word_before_skips_white_space_back() {
+        let text = "a quick\u{a0}fox \u{2009} ";
+        let last = word_before(text, 0, text.len()).map(|s| s.text(text));
+        assert_eq!(last, text.split_whitespace().next_back());
+        assert_eq!(word_before(text, 2, 7).map(|s| s.text(text)), Some("quick"));
+        assert_eq!(word_before(text, 3, 7).map(|s| s.text(text)), Some("uick"));
+        assert_eq!(word_before(text, 1, 2), None);
     }
 
     #[test]
