@@ -28,15 +28,30 @@ pub(crate) fn resolve(
     });
     let persons = Persons::new(gaz, entities);
     let mentions = Mentions::new(entities);
-    let mut done: Vec<Speaker> = Vec::new();
+    // the quotes whose speaker is resolved, in the order of resolution
+    let mut done: Vec<usize> = Vec::new();
     for i in order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
             let index = (&persons, &mentions);
+            let done = Done { quotes: &*quotes, order: &done };
             one(text, index, entities, &anon_cues, &done, &mut sp);
         }
-        done.push(sp.clone());
         quotes[i].speaker = Some(sp);
+        done.push(i);
+    }
+}
+
+/// The speakers resolved so far, without copying them: indices into the quotes.
+struct Done<'q> {
+    quotes: &'q [Quote],
+    order: &'q [usize],
+}
+
+impl Done<'_> {
+    /// The speaker resolved last that `wanted` accepts.
+    fn last(&self, wanted: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
+        self.order.iter().rev().filter_map(|&i| self.quotes[i].speaker.as_ref()).find(|s| wanted(s))
     }
 }
 
@@ -45,7 +60,7 @@ fn one(
     (persons, mentions): (&Persons, &Mentions<'_>),
     entities: &[Entity],
     anon: &[cues::Cue],
-    done: &[Speaker],
+    done: &Done<'_>,
     sp: &mut Speaker,
 ) {
     let Some(m) = sp.mention else { return };
@@ -61,11 +76,11 @@ fn one(
         relative(text, mentions, entities, m, sp);
         "relative"
     } else if lower == "they" || lower == "we" {
-        sp.name = done.iter().rev().find(|s| plural(s)).and_then(|s| s.name.clone());
+        sp.name = done.last(plural).and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
         "pronoun"
     } else if outlet_nominal(m, &lower) {
-        let prev = done.iter().rev().find(|s| s.kind == SourceKind::Media);
+        let prev = done.last(|s| s.kind == SourceKind::Media);
         sp.name = prev.and_then(|s| s.name.clone()).or_else(|| last_media(entities, m.start));
         sp.kind = SourceKind::Media;
         "outlet_nominal"
@@ -77,7 +92,8 @@ fn one(
         sp.name = Some(head.trim_start_matches("the ").to_owned());
         "unresolved"
     };
-    sp.rule = format!("{}; attribution.{rule}", sp.rule);
+    sp.rule.push_str("; attribution.");
+    sp.rule.push_str(rule);
 }
 
 /// The entity named by the mention's head: its last word before any relative clause or
@@ -85,14 +101,21 @@ fn one(
 fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
     let raw = m.text(text);
     let raw = raw.split(',').next().unwrap_or(raw);
-    let cut = [" who ", " with ", " of ", " familiar ", " at ", " in ", " for "]
-        .iter()
-        .filter_map(|p| raw.find(p))
-        .min()
-        .unwrap_or(raw.len());
+    let cut = head_end(raw);
     let head = raw[..cut].trim_end().rsplit(' ').next()?;
     let start = m.start + raw[..cut].trim_end().len() - head.len();
     mentions.entity_at(Span::new(start, start + head.len()))
+}
+
+/// Words that open a relative clause or a prepositional phrase after a mention's head.
+const AFTER_HEAD: [&str; 7] = [" who ", " with ", " of ", " familiar ", " at ", " in ", " for "];
+
+/// Where the first of [`AFTER_HEAD`] starts in `raw`, or its length: one pass over its spaces.
+fn head_end(raw: &str) -> usize {
+    let b = raw.as_bytes();
+    memchr::memchr_iter(b' ', b)
+        .find(|&i| AFTER_HEAD.iter().any(|p| b[i..].starts_with(p.as_bytes())))
+        .unwrap_or(raw.len())
 }
 
 /// `Thomas Perez, who said …`: the entity named just before the relative pronoun.
@@ -128,14 +151,14 @@ fn pronoun_gender(lower: &str) -> Option<Option<Gender>> {
 fn pronoun(
     persons: &Persons,
     entities: &[Entity],
-    done: &[Speaker],
+    done: &Done<'_>,
     m: Span,
     g: Option<Gender>,
     sp: &mut Speaker,
 ) {
     if let Some(e) = persons.last_before(m.start, g) {
         named(sp, &entities[e]);
-    } else if let Some(prev) = done.iter().rev().find(|s| s.kind == SourceKind::Person) {
+    } else if let Some(prev) = done.last(|s| s.kind == SourceKind::Person) {
         sp.name.clone_from(&prev.name);
         sp.entity = prev.entity;
         sp.kind = SourceKind::Person;
@@ -293,4 +316,44 @@ fn anonymous(
     sp.name = Some(raw[..cut].to_owned());
     sp.description = Some(raw[..cut].to_owned());
     "anonymous"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{QuoteKind, Region};
+
+    #[test]
+    fn a_mention_head_ends_before_its_first_clause_or_phrase() {
+        let m = "a senior official familiar with the talks in Kyiv";
+        assert_eq!(&m[..head_end(m)], "a senior official");
+        let m = "the head of state";
+        assert_eq!(&m[..head_end(m)], "the head");
+        assert_eq!(head_end("NATO's Turner"), "NATO's Turner".len());
+        // whole words only
+        assert_eq!(head_end("Atwood intends to"), "Atwood intends to".len());
+    }
+
+    #[test]
+    fn done_finds_the_last_resolved_speaker_of_a_kind() {
+        let quote = |kind, name: &str| Quote {
+            content: Span::new(0, 0),
+            text: String::new(),
+            kind: QuoteKind::Direct,
+            cue: None,
+            speaker: Some(Speaker { kind, name: Some(name.to_owned()), ..Speaker::default() }),
+            region: Region::Body,
+            rule: String::new(),
+        };
+        let quotes = [
+            quote(SourceKind::Person, "A"),
+            quote(SourceKind::Media, "B"),
+            quote(SourceKind::Person, "C"),
+        ];
+        let done = Done { quotes: &quotes, order: &[2, 0, 1] };
+        let name = |s: Option<&Speaker>| s.and_then(|s| s.name.clone());
+        assert_eq!(name(done.last(|s| s.kind == SourceKind::Person)), Some("A".to_owned()));
+        assert_eq!(name(done.last(|s| s.kind == SourceKind::Media)), Some("B".to_owned()));
+        assert_eq!(name(done.last(|s| s.kind == SourceKind::Group)), None);
+    }
 }
