@@ -3,7 +3,7 @@
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::word::{keys, lower_is_in, word_before};
-use super::{Context, mention, quote};
+use super::{Context, Cover, mention, quote};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
 /// A reported clause shorter than this is no quote.
@@ -57,31 +57,6 @@ fn pass(
         }
         fresh.extend(found.iter().map(|q| q.content));
         out.extend(found);
-    }
-}
-
-/// Spans sorted by start with the running maximum of their ends: whether one of them contains
-/// a span, in logarithmic time.
-struct Cover {
-    starts: Vec<usize>,
-    max_ends: Vec<usize>,
-}
-
-impl Cover {
-    fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        let mut spans: Vec<Span> = spans.collect();
-        spans.sort_unstable_by_key(|s| s.start);
-        let mut max = 0;
-        let max_ends = spans.iter().map(|s| {
-            max = max.max(s.end);
-            max
-        });
-        Cover { max_ends: max_ends.collect(), starts: spans.iter().map(|s| s.start).collect() }
-    }
-
-    fn contains(&self, span: Span) -> bool {
-        let i = self.starts.partition_point(|&s| s <= span.start);
-        i > 0 && self.max_ends[i - 1] >= span.end
     }
 }
 

@@ -95,12 +95,39 @@ pub(crate) fn find(
     quotes.extend(lines);
     let reported = indirect::find(&mut ctx, &quotes);
     // a quoted fragment inside reported speech belongs to it (a mixed quote)
-    quotes
-        .retain(|q| q.speaker.is_some() || !reported.iter().any(|r| r.content.contains(q.content)));
+    let reported_cover = Cover::new(reported.iter().map(|r| r.content));
+    quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
     quotes.extend(reported);
     quotes.extend(headline::find(&ctx));
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     quotes
+}
+
+/// Spans sorted by start with the running maximum of their ends: whether one of them contains
+/// a span, in logarithmic time.
+pub(crate) struct Cover {
+    starts: Vec<usize>,
+    max_ends: Vec<usize>,
+}
+
+impl Cover {
+    /// The cover of `spans`.
+    pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut max = 0;
+        let max_ends = spans.iter().map(|s| {
+            max = max.max(s.end);
+            max
+        });
+        Cover { max_ends: max_ends.collect(), starts: spans.iter().map(|s| s.start).collect() }
+    }
+
+    /// True when one of the spans contains `span`.
+    pub(crate) fn contains(&self, span: Span) -> bool {
+        let i = self.starts.partition_point(|&s| s <= span.start);
+        i > 0 && self.max_ends[i - 1] >= span.end
+    }
 }
 
 /// Points each teaser at the headline quote it carries. `quotes` are in text order, as
@@ -115,5 +142,20 @@ pub(crate) fn link_teasers(structure: &mut Structure, quotes: &[Quote]) {
                     |&i| quotes[i].kind == QuoteKind::Headline && span.contains(quotes[i].content),
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cover_holds_the_spans_inside_one_of_its_spans() {
+        let spans = [Span::new(5, 8), Span::new(20, 30), Span::new(0, 10)];
+        let cover = Cover::new(spans.into_iter());
+        assert!(cover.contains(Span::new(2, 9)) && cover.contains(Span::new(21, 30)));
+        assert!(cover.contains(Span::new(5, 8)) && cover.contains(Span::new(0, 10)));
+        assert!(!cover.contains(Span::new(6, 12)) && !cover.contains(Span::new(9, 21)));
+        assert!(!Cover::new(std::iter::empty()).contains(Span::new(0, 0)));
     }
 }
