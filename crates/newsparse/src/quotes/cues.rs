@@ -158,12 +158,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let first = phrases[row].split(' ').next().unwrap_or("");
         key(first.as_bytes()).expect("a cue's first word has at most 15 letters")
     };
-    let mut rows: Vec<usize> = (0..phrases.len()).collect();
-    rows.sort_unstable_by_key(|&row| (first_key(row), Reverse(phrases[row].len()), row));
-    assert!(rows.len() * 2 <= SLOTS && rows.len() < usize::from(u16::MAX));
+    let mut keyed: Vec<(u128, Reverse<usize>, usize)> =
+        (0..phrases.len()).map(|row| (first_key(row), Reverse(phrases[row].len()), row)).collect();
+    keyed.sort_unstable();
+    assert!(keyed.len() * 2 <= SLOTS && keyed.len() < usize::from(u16::MAX));
     let mut slots = vec![Slot::default(); SLOTS];
-    for (start, &row) in rows.iter().enumerate() {
-        let k = first_key(row);
+    for (start, &(k, _, _)) in keyed.iter().enumerate() {
         let mut i = slot(k);
         while slots[i].key != 0 && slots[i].key != k {
             i = (i + 1) % SLOTS;
@@ -174,6 +174,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
         s.rows.1 += 1;
     }
+    let rows: Vec<usize> = keyed.into_iter().map(|(_, _, row)| row).collect();
     let rows = rows.into_iter().map(|r| r as u16).collect();
     Table { rows, slots, phrases, classes, prefixes }
 });

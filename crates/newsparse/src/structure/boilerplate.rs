@@ -6,7 +6,7 @@ mod teaser;
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::document::{Boilerplate, BoilerplateKind, Span, Teaser, Text};
 
@@ -96,61 +96,106 @@ pub(super) fn classify(text: &str, span: Span) -> Option<Boilerplate> {
     Some(found)
 }
 
-/// The patterns of each kind of matching, compiled into Aho-Corasick automatons (ASCII case
-/// ignored); pattern ids index `rows`.
-struct Matchers {
+/// The patterns of one kind of matching, grouped by the first byte of their text (ASCII
+/// case ignored, as everywhere here): a line is compared only with the few patterns that
+/// start with one of its bytes. Built in microseconds at the first parse.
+struct Phrases {
+    /// The patterns, in table order within each group of one first byte.
+    rows: Vec<&'static Pattern>,
+    /// Where the group of each first byte starts in `rows`; one more for the end.
+    groups: [u16; 257],
+}
+
+impl Phrases {
+    fn new(how: How) -> Phrases {
+        let mut rows: Vec<&'static Pattern> = PATTERNS.iter().filter(|p| p.how == how).collect();
+        // a stable sort keeps table order within a group
+        rows.sort_by_key(|p| first_byte(p.text.as_bytes()));
+        let mut groups = [0u16; 257];
+        for p in &rows {
+            groups[first_byte(p.text.as_bytes()) + 1] += 1;
+        }
+        for b in 0..256 {
+            groups[b + 1] += groups[b];
+        }
+        Phrases { rows, groups }
+    }
+
+    /// The patterns whose text starts with `b`'s first byte.
+    fn group(&self, b: &[u8]) -> &[&'static Pattern] {
+        let i = first_byte(b);
+        &self.rows[usize::from(self.groups[i])..usize::from(self.groups[i + 1])]
+    }
+
+    /// The first pattern in table order that `b` starts with.
+    fn prefix_of(&self, b: &[u8]) -> Option<&'static Pattern> {
+        self.group(b).iter().copied().find(|p| starts_with_ignore_case(b, p.text.as_bytes()))
+    }
+
+    /// The first pattern in table order that all of `b` is.
+    fn whole(&self, b: &[u8]) -> Option<&'static Pattern> {
+        self.group(b).iter().copied().find(|p| b.eq_ignore_ascii_case(p.text.as_bytes()))
+    }
+
+    /// The first pattern in table order that `b` ends with.
+    fn suffix_of(&self, b: &[u8]) -> Option<&'static Pattern> {
+        self.rows.iter().copied().find(|p| {
+            let t = p.text.as_bytes();
+            b.len() >= t.len() && b[b.len() - t.len()..].eq_ignore_ascii_case(t)
+        })
+    }
+}
+
+/// The `contains` patterns in an Aho-Corasick automaton (a few, so it builds quickly), which
+/// reads a line faster than comparing the patterns at each of its bytes would.
+struct Within {
     rows: Vec<&'static Pattern>,
     ac: AhoCorasick,
 }
 
-impl Matchers {
-    fn new(how: How) -> Matchers {
-        let rows: Vec<&'static Pattern> = PATTERNS.iter().filter(|p| p.how == how).collect();
-        let (kind, start) = match how {
-            How::Line => (MatchKind::LeftmostLongest, StartKind::Anchored),
-            How::Prefix => (MatchKind::LeftmostFirst, StartKind::Anchored),
-            How::Suffix => (MatchKind::Standard, StartKind::Unanchored),
-            How::Contains => (MatchKind::LeftmostFirst, StartKind::Unanchored),
-        };
+impl Within {
+    fn new() -> Within {
+        let rows: Vec<&'static Pattern> =
+            PATTERNS.iter().filter(|p| p.how == How::Contains).collect();
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(kind)
-            .start_kind(start)
+            .match_kind(MatchKind::LeftmostFirst)
             .build(rows.iter().map(|p| p.text))
             .expect("boilerplate patterns compile");
-        Matchers { rows, ac }
+        Within { rows, ac }
     }
 
-    /// The first row matching `s` as the kind of matching requires.
-    fn find(&self, s: &str, how: How) -> Option<&'static Pattern> {
-        let anchored = matches!(how, How::Line | How::Prefix);
-        let input = Input::new(s).anchored(if anchored { Anchored::Yes } else { Anchored::No });
-        let found = match how {
-            How::Suffix => self.ac.find_overlapping_iter(input).find(|m| m.end() == s.len()),
-            How::Line => self.ac.find(input).filter(|m| m.end() == s.len()),
-            _ => self.ac.find(input),
-        };
-        found.map(|m| self.rows[m.pattern().as_usize()])
+    /// The pattern that starts first in `s`, of two starting together the first in table
+    /// order.
+    fn find(&self, s: &str) -> Option<&'static Pattern> {
+        self.ac.find(s).map(|m| self.rows[m.pattern().as_usize()])
     }
 }
 
-static MATCHERS: LazyLock<[Matchers; 4]> =
-    LazyLock::new(|| [How::Prefix, How::Line, How::Suffix, How::Contains].map(Matchers::new));
+/// The index of the group of a text starting with `b`: its first byte in ASCII lower case.
+fn first_byte(b: &[u8]) -> usize {
+    usize::from(b.first().map_or(0, u8::to_ascii_lowercase))
+}
+
+static PHRASES: LazyLock<[Phrases; 3]> =
+    LazyLock::new(|| [How::Prefix, How::Line, How::Suffix].map(Phrases::new));
+
+static WITHIN: LazyLock<Within> = LazyLock::new(Within::new);
 
 /// The pattern of the table that matches `s`: prefixes first, then whole lines, suffixes
 /// and contained phrases.
 fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
     let bare = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
-    let [prefix, line, suffix, contains] = &*MATCHERS;
-    let mut found = prefix.find(s, How::Prefix).or_else(|| line.find(bare, How::Line));
+    let [prefix, line, suffix] = &*PHRASES;
+    let mut found = prefix.prefix_of(s.as_bytes()).or_else(|| line.whole(bare.as_bytes()));
     if found.is_none() && s.len() <= MAX_SHORT_LINE {
         let words = count_words(s, CONTAINS_MAX_WORDS + 1);
         let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
         if words <= SUFFIX_MAX_WORDS && reads_as_credit(bare) {
-            found = suffix.find(bare, How::Suffix);
+            found = suffix.suffix_of(bare.as_bytes());
         }
         if found.is_none() && words <= CONTAINS_MAX_WORDS && !opens_quote {
-            found = contains.find(s, How::Contains);
+            found = WITHIN.find(s);
         }
     }
     found.map(|p| (p.kind, p.rule.as_str()))
@@ -200,9 +245,10 @@ fn caption_credit(s: &str) -> bool {
     let Some(inner) = s.trim_end_matches('.').strip_suffix(')') else { return false };
     let Some(open) = inner.rfind('(') else { return false };
     let credit = inner[open + 1..].trim_end_matches('.');
-    let [_, _, suffix, _] = &*MATCHERS;
-    let credit_suffix =
-        || suffix.find(credit, How::Suffix).is_some_and(|p| p.kind == BoilerplateKind::PhotoCredit);
+    let [_, _, suffix] = &*PHRASES;
+    let credit_suffix = || {
+        suffix.suffix_of(credit.as_bytes()).is_some_and(|p| p.kind == BoilerplateKind::PhotoCredit)
+    };
     starts_with_ignore_case(credit, "ap photo")
         || starts_with_ignore_case(credit, "photo")
         || credit.contains('/') && credit_suffix()
@@ -238,8 +284,9 @@ fn count_words(s: &str, max: usize) -> usize {
     words
 }
 
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+fn starts_with_ignore_case(s: impl AsRef<[u8]>, prefix: impl AsRef<[u8]>) -> bool {
+    let (s, prefix) = (s.as_ref(), prefix.as_ref());
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 #[cfg(test)]
@@ -254,6 +301,37 @@ mod tests {
     fn every_pattern_row_is_read() {
         let rows = PATTERNS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
         assert_eq!(rows.count(), PATTERNS.len());
+    }
+
+    #[test]
+    fn no_suffix_pattern_ends_another() {
+        let [_, _, suffix] = &*PHRASES;
+        for a in &suffix.rows {
+            for b in suffix.rows.iter().filter(|b| b.text != a.text) {
+                assert!(!b.text.ends_with(a.text), "{:?} ends {:?}", a.text, b.text);
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_match_as_their_kind_asks() {
+        let [prefix, line, suffix] = &*PHRASES;
+        let rule = |p: Option<&'static Pattern>| p.map(|p| p.rule.as_str());
+        assert_eq!(rule(prefix.prefix_of(b"READ MORE: x")), Some("boilerplate.prefix.read_more"));
+        assert_eq!(rule(prefix.prefix_of(b"x read more: x")), None);
+        assert_eq!(rule(line.whole(b"Read More")), Some("boilerplate.line.read_more"));
+        assert_eq!(rule(line.whole(b"Read More now")), None);
+        assert_eq!(
+            rule(suffix.suffix_of(b"John Moore/GETTY")),
+            Some("boilerplate.suffix.photo_credit")
+        );
+        assert_eq!(rule(suffix.suffix_of(b"/getty x")), None);
+        assert_eq!(
+            rule(WITHIN.find("Please sign up for our daily email")),
+            Some("boilerplate.contains.newsletter")
+        );
+        assert_eq!(rule(WITHIN.find("within your inbox")), Some("boilerplate.contains.newsletter"));
+        assert_eq!(rule(WITHIN.find("nothing to see")), None);
     }
 
     #[test]
