@@ -99,7 +99,7 @@ fn short_tail(ctx: &Context<'_>, cue: Span, para: Span) -> bool {
         None if head.len() == rest.len() || rest[head.len()..].starts_with(stops) => head,
         None => return false,
     };
-    !tail.contains(" that ")
+    super::phrase::find_that(tail).is_none()
 }
 
 fn ends_sentence(text: &str, q: &Quoted) -> bool {

@@ -1,7 +1,7 @@
 //! Indirect quotes and beliefs: reported clauses around a cue that no direct quote used.
 
 use super::cues::Class;
-use super::phrase::{first_words, has_words, phrase_after, subject_before, trim_punct};
+use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
@@ -449,7 +449,7 @@ fn evidence_ok(ctx: &Context<'_>, cue: Span, who: Span) -> bool {
 /// Nothing but a few words ("in a statement", "on Tuesday") between the cue and the end.
 fn tail_is_short(ctx: &Context<'_>, from: usize, to: usize) -> bool {
     let tail = &ctx.text[from..to];
-    first_words(tail, 6).len() == tail.len() && !tail.contains(" that ")
+    first_words(tail, 6).len() == tail.len() && find_that(tail).is_none()
         || relay(ctx, from, to).is_some()
         || gerund_at(ctx, from).is_some()
 }
@@ -543,8 +543,8 @@ fn subject_verb(
         return Vec::new();
     }
     let speaker = mention(ctx.text, who, "speaker.before_verb");
-    let rule = format!("{prefix}.subject_verb");
-    split_gerund(ctx, content, kind, cue, &speaker, &rule)
+    let rule = if prefix == "belief" { "belief.subject_verb" } else { "indirect.subject_verb" };
+    split_gerund(ctx, content, kind, cue, speaker, rule)
 }
 
 /// The first " that " after at most `n` words of `s`, searched no further than it can be.
@@ -553,7 +553,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
     while !s.is_char_boundary(end) {
         end += 1;
     }
-    s[..end].find(" that ").filter(|&t| s[..t].split_whitespace().count() <= n)
+    find_that(&s[..end]).filter(|&t| s[..t].split_whitespace().count() <= n)
 }
 
 /// Words after a reporting verb that start no reported clause.
@@ -621,7 +621,7 @@ fn split_gerund(
     content: Span,
     kind: QuoteKind,
     cue: Span,
-    speaker: &Speaker,
+    speaker: Speaker,
     rule: &str,
 ) -> Vec<Quote> {
     let from = ctx.cues.partition_point(|c| c.span.start < content.start);
@@ -629,7 +629,7 @@ fn split_gerund(
         .take_while(|&j| ctx.cues[j].span.start < content.end)
         .find(|&j| boundary(ctx, j).is_some());
     let Some(g) = next else {
-        return vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule)];
+        return vec![quote(ctx, content, kind, Some(cue), Some(speaker), rule)];
     };
     let cut = boundary(ctx, g).unwrap_or(content.end).max(content.start);
     let gcue = ctx.cues[g];
@@ -644,7 +644,7 @@ fn split_gerund(
         let rest = rest.strip_prefix("that ").unwrap_or(rest);
         let second = trim_punct(ctx.text, Span::new(content.end - rest.len(), content.end));
         if has_words(ctx.text, second, MIN_WORDS) {
-            let sp = Some(speaker.clone());
+            let sp = Some(speaker);
             out.push(quote(ctx, second, kind, Some(gcue.span), sp, "indirect.gerund"));
         }
     }
