@@ -23,15 +23,10 @@ impl Bare {
     /// The bare form of `word`.
     pub(crate) fn new(word: &str) -> Bare {
         let core = core(word);
-        let mut short = [0u8; 16];
         if core.is_ascii() && core.len() <= KEY_BYTES {
-            for (to, from) in short.iter_mut().zip(core.bytes()) {
-                *to = from.to_ascii_lowercase();
-            }
-            short[KEY_BYTES] = core.len() as u8;
-            return Bare { short, heap: None };
+            return Bare { short: lower_key(core.as_bytes()).to_be_bytes(), heap: None };
         }
-        Bare { short, heap: Some(core.to_lowercase()) }
+        Bare { short: [0; 16], heap: Some(core.to_lowercase()) }
     }
 
     /// The bare form as text.
@@ -96,15 +91,20 @@ pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
     if !word.is_ascii() {
         return has(table, &word.to_lowercase());
     }
-    if word.len() > KEY_BYTES {
-        return false;
-    }
+    word.len() <= KEY_BYTES && table.binary_search(&lower_key(word.as_bytes())).is_ok()
+}
+
+/// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, all its bytes
+/// lowered at once: a byte from `A` to `Z` is the one that adding 0x3f carries into bit 7
+/// and adding 0x25 does not, and it gains 0x20. (No byte below 0x80 carries into the next.)
+fn lower_key(word: &[u8]) -> u128 {
     let mut k = [0u8; 16];
-    for (to, from) in k.iter_mut().zip(word.bytes()) {
-        *to = from.to_ascii_lowercase();
-    }
+    k[..word.len()].copy_from_slice(word);
     k[KEY_BYTES] = word.len() as u8;
-    table.binary_search(&u128::from_be_bytes(k)).is_ok()
+    let x = u128::from_be_bytes(k);
+    let ones = u128::from_be_bytes([1; 16]);
+    let upper = x.wrapping_add(ones * 0x3f) & !x.wrapping_add(ones * 0x25) & (ones * 0x80);
+    x | upper >> 2
 }
 
 /// The last word of `text[from..to]`, split at white space as `str::split_whitespace` splits.
@@ -282,6 +282,11 @@ mod tests {
         assert!(has(&table, "was") && !has(&table, "Was") && !has(&table, "was."));
         assert_ne!(key("a"), key("a\0"));
         assert!(lower_is_in(&table, "HAS") && lower_is_in(&table, "Also"));
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for chunk in all.chunks(15) {
+            let lowered = chunk.to_ascii_lowercase();
+            assert_eq!(lower_key(chunk), key(std::str::from_utf8(&lowered).unwrap()).unwrap());
+        }
         assert!(!lower_is_in(&table, "has,") && !lower_is_in(&table, "(also"));
         assert!(lower_is_in(&keys::<1>(&["wak"]), "WA\u{212a}"));
         assert_eq!(key("sixteen letters!"), None);
