@@ -93,7 +93,8 @@ pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quote
     let first = out.len();
     let mut stack = Stack::default();
     let mut i = 0;
-    while let Some((at, raw, len)) = next_mark(s.as_bytes(), i) {
+    let mut leads = Leads::new(s.as_bytes());
+    while let Some((at, raw, len)) = next_mark(s.as_bytes(), i, &mut leads) {
         i = at + len;
         let span = Span::new(para.start + at, para.start + at + len);
         match act(s, at, len, raw, &stack) {
@@ -140,23 +141,45 @@ fn passage(
     }
 }
 
-/// The bytes a quotation mark starts with: `"`, `'`, `` ` ``, and the UTF-8 lead bytes of
-/// “ ” ‘ ’ „ ‚ (0xE2) and « » (0xC2).
-static LEAD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[b'`' as usize] = true;
-    table[0xE2] = true;
-    table[0xC2] = true;
-    table
-};
+/// The bytes a quotation mark starts with, in order: `"`, `'` and the UTF-8 lead byte of
+/// “ ” ‘ ’ „ ‚ (0xE2), and the rarer `` ` `` and lead byte of « » (0xC2), each set found by a
+/// vectorised memchr and the next of each kept, so that each byte is searched once.
+struct Leads<'a> {
+    b: &'a [u8],
+    common: Option<usize>,
+    rare: Option<usize>,
+}
+
+impl<'a> Leads<'a> {
+    fn new(b: &'a [u8]) -> Leads<'a> {
+        Leads {
+            b,
+            common: memchr::memchr3(b'"', b'\'', 0xE2, b),
+            rare: memchr::memchr2(b'`', 0xC2, b),
+        }
+    }
+
+    /// The first lead byte at or after `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let b = self.b;
+        if self.common.is_some_and(|c| c < from) {
+            self.common = memchr::memchr3(b'"', b'\'', 0xE2, &b[from..]).map(|c| c + from);
+        }
+        if self.rare.is_some_and(|r| r < from) {
+            self.rare = memchr::memchr2(b'`', 0xC2, &b[from..]).map(|r| r + from);
+        }
+        match (self.common, self.rare) {
+            (Some(c), Some(r)) => Some(c.min(r)),
+            (c, r) => c.or(r),
+        }
+    }
+}
 
 /// The next quotation mark at or after byte `from`: its offset, kind and length in bytes.
-fn next_mark(b: &[u8], from: usize) -> Option<(usize, Raw, usize)> {
+fn next_mark(b: &[u8], from: usize, leads: &mut Leads<'_>) -> Option<(usize, Raw, usize)> {
     let mut i = from;
     while i < b.len() {
-        i += b[i..].iter().position(|&x| LEAD_BYTES[usize::from(x)])?;
+        i = leads.next_from(i)?;
         let found = match b[i] {
             b'"' => Some((Raw::Straight, 1)),
             b'\'' if b.get(i + 1) == Some(&b'\'') => Some((Raw::Straight, 2)),
@@ -323,5 +346,19 @@ mod tests {
         assert_eq!(quoted("He said \"we will win"), [("we will win", 0, false)]);
         assert!(quoted("a stray” close and a ’ lone mark").is_empty());
         assert_eq!(quoted("\"\"\""), [("", 0, true)]);
+    }
+
+    #[test]
+    fn lead_bytes_are_found_in_order_once() {
+        let b = "a\"b`c«d'e“f`".as_bytes();
+        let mut leads = Leads::new(b);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while let Some(at) = leads.next_from(i) {
+            found.push(b[at]);
+            i = at + 1;
+        }
+        assert_eq!(found, [b'"', b'`', 0xC2, b'\'', 0xE2, b'`']);
+        assert_eq!(Leads::new(b"plain").next_from(0), None);
     }
 }
