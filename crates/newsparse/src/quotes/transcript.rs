@@ -42,8 +42,9 @@ pub(super) fn find(ctx: &Context<'_>, found: &[Quote]) -> Vec<Quote> {
 
 fn line(ctx: &Context<'_>, para: Span) -> Option<Quote> {
     let text = para.text(ctx.text);
-    let head = text.char_indices().nth(40).map_or(text, |(i, _)| &text[..i]);
-    let at = head.find(": ")?;
+    let head = first_chars(text, 40);
+    let at = memchr::memchr_iter(b':', head.as_bytes())
+        .find(|&i| head.as_bytes().get(i + 1) == Some(&b' '))?;
     let label = &text[..at];
     let words = label.split_whitespace().count();
     let caps = label.chars().all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
@@ -58,4 +59,33 @@ fn line(ctx: &Context<'_>, para: Span) -> Option<Quote> {
     let cue = Span::new(para.start + at, para.start + at + 1);
     let speaker = mention(ctx.text, name, "speaker.transcript");
     Some(quote(ctx, content, QuoteKind::Direct, Some(cue), Some(speaker), "direct.transcript"))
+}
+
+/// `s` cut before its character `n + 1` (all of `s` when it is shorter), counted by the bytes
+/// that start a character.
+fn first_chars(s: &str, n: usize) -> &str {
+    let mut chars = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xc0 != 0x80 {
+            if chars == n {
+                return &s[..i];
+            }
+            chars += 1;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_chars_counts_characters() {
+        assert_eq!(first_chars("héllo wörld", 4), "héll");
+        assert_eq!(first_chars("ab", 4), "ab");
+        assert_eq!(first_chars("", 0), "");
+        let s = "é".repeat(50);
+        assert_eq!(first_chars(&s, 40), s.char_indices().nth(40).map_or(&s[..], |(i, _)| &s[..i]));
+    }
 }

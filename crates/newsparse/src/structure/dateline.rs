@@ -11,6 +11,14 @@ const BULLETS: &[&str] = &[" • ", " · ", " | "];
 /// Dashes that end a dateline; spaced hyphens only, so "Winston-Salem" stays whole.
 const DASHES: &[&str] = &["—", "―", "–", " - ", " -- "];
 
+/// The first of [`DASHES`] in `s` and where it starts: one pass over the bytes a dash starts
+/// with (no two dashes start at one byte).
+fn first_dash(s: &str) -> Option<(usize, &'static str)> {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b' ', 0xE2, b)
+        .find_map(|i| DASHES.iter().find(|d| b[i..].starts_with(d.as_bytes())).map(|d| (i, *d)))
+}
+
 /// The longest dateline, in bytes, before its dash.
 const MAX_PREFIX: usize = 80;
 
@@ -74,8 +82,7 @@ fn place_and_date(text: &str, span: Span) -> Option<Dateline> {
 pub(super) fn prefix(text: &str, span: Span) -> Option<Dateline> {
     let s = span.text(text);
     let window = &s[..floor_char_boundary(s, MAX_PREFIX + 4)];
-    let (dash_at, dash) =
-        DASHES.iter().filter_map(|d| window.find(d).map(|at| (at, *d))).min_by_key(|p| p.0)?;
+    let (dash_at, dash) = first_dash(window)?;
     let head = s[..dash_at].trim_end();
     if head.is_empty() || head.len() > MAX_PREFIX {
         return None;
@@ -164,6 +171,14 @@ mod tests {
         let d = prefix(text, Span::new(0, text.len()))?;
         let get = |t: Option<Text>| t.map(|t| t.text).unwrap_or_default();
         Some((d.span.text(text).to_owned(), get(d.place), get(d.outlet), get(d.date)))
+    }
+
+    #[test]
+    fn the_first_dash_is_found() {
+        assert_eq!(first_dash("KYIV, Ukraine — a - b"), Some((14, "—")));
+        assert_eq!(first_dash("LONDON -- x – y"), Some((6, " -- ")));
+        assert_eq!(first_dash("Winston-Salem - x"), Some((13, " - ")));
+        assert_eq!(first_dash("no dash-here"), None);
     }
 
     #[test]
