@@ -11,6 +11,24 @@ const BULLETS: &[&str] = &[" • ", " · ", " | "];
 /// Dashes that end a dateline; spaced hyphens only, so "Winston-Salem" stays whole.
 const DASHES: &[&str] = &["—", "―", "–", " - ", " -- "];
 
+/// True when `s` has more than `n` words split at ASCII white space (so at least as many split
+/// at any white space), counting no further.
+fn ascii_words_over(s: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 /// The first of [`DASHES`] in `s` and where it starts: one pass over the bytes a dash starts
 /// with (no two dashes start at one byte).
 fn first_dash(s: &str) -> Option<(usize, &'static str)> {
@@ -35,8 +53,9 @@ pub(super) fn starts(text: &str, span: Span) -> bool {
 /// nothing after its dash.
 pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
     let s = span.text(text);
-    for bullet in BULLETS {
-        // a line may be a whole paragraph: memchr's vectorised search reads it quickest
+    // a place and an outlet of at most four words each: a longer line (a paragraph) has none
+    let bullets = if ascii_words_over(s, 2 * 4 + 1) { &[][..] } else { BULLETS };
+    for bullet in bullets {
         let Some(at) = memchr::memmem::find(s.as_bytes(), bullet.as_bytes()) else { continue };
         let (place, outlet) = (&s[..at], &s[at + bullet.len()..]);
         if is_name(place, 4) && is_name(outlet, 4) {
@@ -171,6 +190,18 @@ mod tests {
         let d = prefix(text, Span::new(0, text.len()))?;
         let get = |t: Option<Text>| t.map(|t| t.text).unwrap_or_default();
         Some((d.span.text(text).to_owned(), get(d.place), get(d.outlet), get(d.date)))
+    }
+
+    #[test]
+    fn a_bullet_dateline_has_few_words() {
+        let own =
+            |s: &str| own_line(s, Span::new(0, s.len())).and_then(|d| d.outlet).map(|o| o.text);
+        assert_eq!(own("Kyiv • UNN").as_deref(), Some("UNN"));
+        assert_eq!(
+            own("New York City Hall • The New York Times").as_deref(),
+            Some("The New York Times")
+        );
+        assert!(ascii_words_over("a b c d e f g h i j", 9) && !ascii_words_over("a\u{a0}b c", 2));
     }
 
     #[test]
