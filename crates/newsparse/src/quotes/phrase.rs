@@ -118,17 +118,18 @@ fn ends_left(w: &str) -> bool {
 
 /// A subject of one to five lower-case words ending in a plural noun ("opponents",
 /// "elected officials from both parties"); `phrase` holds its words last first.
-fn bare_plural(text: &str, phrase: &[Span]) -> bool {
-    let Some(last) = phrase.first() else { return false };
+fn bare_plural(text: &str, mut phrase: impl ExactSizeIterator<Item = Span> + Clone) -> bool {
+    let n = phrase.len();
+    let Some(last) = phrase.clone().next() else { return false };
     let head = last.text(text);
-    let plain = phrase.iter().all(|w| {
+    let first = phrase.clone().last().map_or("", |w| w.text(text));
+    let plain = phrase.all(|w| {
         let t = w.text(text);
         t.chars().all(|c| c.is_alphabetic() || c == '-') && !has(VERBAL, t)
     });
-    let first = phrase.last().map_or("", |w| w.text(text));
     plain
         && first.starts_with(char::is_lowercase)
-        && phrase.len() <= 5
+        && n <= 5
         && !matches!(first, "in" | "on" | "at" | "of" | "for" | "with" | "to" | "from" | "by")
         && head.len() > 3
         && head.ends_with('s')
@@ -255,9 +256,8 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
         }
     }
     // the phrase's words, last first
-    let phrase = &words.read()[end..start];
-    let first = *phrase.last()?;
-    if !opens_phrase(first.text(text)) && !bare_plural(text, phrase) {
+    let first = words.read(end, start).last()?;
+    if !opens_phrase(first.text(text)) && !bare_plural(text, words.read(end, start)) {
         return None;
     }
     Some(trim_punct(text, Span::new(first.start, last.end)))

@@ -177,9 +177,8 @@ pub(crate) struct Back<'a> {
     from: usize,
     /// Where the reading goes on, backwards.
     at: usize,
-    read: Vec<Span>,
-    /// The bare forms of the words read.
-    bare: Vec<Bare>,
+    /// The words read, with their bare forms.
+    read: Vec<(Span, Bare)>,
     trailing: bool,
     counted: usize,
     limit: usize,
@@ -201,7 +200,6 @@ impl<'a> Back<'a> {
             from,
             at: to,
             read: Vec::with_capacity(8),
-            bare: Vec::with_capacity(8),
             trailing: true,
             counted: 0,
             limit,
@@ -215,31 +213,34 @@ impl<'a> Back<'a> {
             let Some(w) = self.prev_word() else { break };
             let bare = Bare::new(w.text(self.text));
             let aux = self.trailing && bare.is_in(self.aux);
-            self.read.push(w);
-            self.bare.push(bare);
+            self.read.push((w, bare));
             if aux {
                 continue;
             }
             self.trailing = false;
             self.counted += 1;
         }
-        self.read.get(k).copied()
+        self.read.get(k).map(|&(w, _)| w)
     }
 
     /// The bare form of word `k` from the end, once [`Back::get`] has read it.
     pub(crate) fn bare(&self, k: usize) -> Option<&Bare> {
-        self.bare.get(k)
+        self.read.get(k).map(|(_, b)| b)
     }
 
-    /// The words read so far, last first.
-    pub(crate) fn read(&self) -> &[Span] {
-        &self.read
+    /// Words `from..to` from the end, once read, last first.
+    pub(crate) fn read(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl ExactSizeIterator<Item = Span> + Clone + '_ {
+        self.read[from..to].iter().map(|&(w, _)| w)
     }
 
     /// Every word of the window, in text order.
     pub(crate) fn all(&mut self) -> Vec<Span> {
         while self.get(self.read.len()).is_some() {}
-        self.read.iter().rev().copied().collect()
+        self.read.iter().rev().map(|&(w, _)| w).collect()
     }
 
     /// The word that ends last before `self.at`, and `self.at` moved to its start.
@@ -297,7 +298,7 @@ mod tests {
         let text = "one two three four has also";
         let mut back = Back::new(text, 0, text.len(), 2, AUX);
         assert_eq!(back.get(0).map(|s| s.text(text)), Some("also"));
-        assert_eq!(back.read().len(), 1);
+        assert_eq!(back.read(0, 1).len(), 1);
         assert_eq!(back.get(3).map(|s| s.text(text)), Some("three"));
         assert_eq!(back.get(4), None);
         let all: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
