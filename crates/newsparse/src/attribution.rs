@@ -29,7 +29,7 @@ pub(crate) fn resolve(
     let persons = Persons::new(gaz, entities);
     let mentions = Mentions::new(entities);
     // the quotes whose speaker is resolved, in the order of resolution
-    let mut done: Vec<usize> = Vec::new();
+    let mut done: Vec<usize> = Vec::with_capacity(quotes.len());
     for i in order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
@@ -175,7 +175,10 @@ struct Persons {
 
 impl Persons {
     fn new(gaz: &Gazetteer, entities: &[Entity]) -> Persons {
-        let mut lists: [Vec<(usize, (usize, usize))>; 3] = Default::default();
+        let persons = entities.iter().filter(|e| e.kind == EntityKind::Person);
+        let n: usize = persons.map(|e| e.mentions.len()).sum();
+        let mut lists: [Vec<(usize, (usize, usize))>; 3] =
+            std::array::from_fn(|_| Vec::with_capacity(n));
         for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
             let eg = entities::gender(gaz, &e.name);
             for (list, g) in lists.iter_mut().zip([None, Some(Gender::Male), Some(Gender::Female)])
@@ -219,11 +222,11 @@ struct Mentions<'e> {
 
 impl Mentions<'_> {
     fn new(entities: &[Entity]) -> Mentions<'_> {
-        let mut all: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
+        let mut all: Vec<(Span, usize)> =
+            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        for (i, e) in entities.iter().enumerate() {
+            all.extend(e.mentions.iter().map(|m| (m.span, i)));
+        }
         all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
         let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
         Mentions { entities, sorted: disjoint.then_some(all) }
