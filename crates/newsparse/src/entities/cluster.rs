@@ -3,20 +3,20 @@
 
 use super::names::Candidate;
 use crate::document::{Entity, EntityKind, Mention, Region, Span};
-use crate::gazetteer::{FxMap, Gazetteer};
+use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_bytes};
 
 /// What a mention is a mention of.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Key {
     /// A gazetteer record.
     Record(u32),
-    /// A name no gazetteer holds, folded.
-    Name(String),
+    /// A name no gazetteer holds: the [`key`] of its [`fold`].
+    Name(u64),
 }
 
 /// Clusters the candidates of one article into entities, in order of first mention.
 pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<Entity> {
-    let people = full_names(text, gaz, cands);
+    let people = FullNames::new(text, gaz, cands);
     let records: FxMap<u32, ()> = cands.iter().filter_map(|c| Some((c.record?, ()))).collect();
     let acronyms = acronyms(text, cands);
     let mut index: FxMap<Key, usize> = FxMap::default();
@@ -32,7 +32,7 @@ pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<E
             None => {
                 entities.push(Entity {
                     id: entities.len(),
-                    name: name_of(gaz, &key, mention),
+                    name: name_of(gaz, key, mention),
                     kind,
                     mentions: Vec::new(),
                     role: None,
@@ -51,9 +51,9 @@ pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<E
     entities
 }
 
-fn name_of(gaz: &Gazetteer, key: &Key, mention: &str) -> String {
+fn name_of(gaz: &Gazetteer, key: Key, mention: &str) -> String {
     match key {
-        Key::Record(r) => gaz.record(*r).name.to_string(),
+        Key::Record(r) => gaz.record(r).name.to_string(),
         Key::Name(_) => mention.to_owned(),
     }
 }
@@ -63,13 +63,13 @@ fn key_of(
     gaz: &Gazetteer,
     c: &Candidate,
     mention: &str,
-    people: &FxMap<String, Vec<(usize, Key)>>,
+    people: &FullNames,
     records: &FxMap<u32, ()>,
-    acronyms: &FxMap<String, Key>,
+    acronyms: &IdMap<Key>,
 ) -> Option<(Key, EntityKind)> {
     let single = !mention.contains(' ');
     if single && c.kind != Some(EntityKind::Group) {
-        if let Some(key) = surname_of(people, mention, c.span) {
+        if let Some(key) = people.surname_of(mention, c.span) {
             return Some((key, EntityKind::Person));
         }
     }
@@ -77,7 +77,7 @@ fn key_of(
         let rec = gaz.record(r);
         let kind = c.kind?;
         if Some(kind) != rec.kind.entity_kind() {
-            return Some((Key::Name(fold(mention)), kind));
+            return Some((Key::Name(fold_key(mention)), kind));
         }
         if let Some(target) = rec.stands_for.and_then(|t| gaz.lookup(t)) {
             if records.contains_key(&target) && !c.after_locative && c.region != Region::Dateline {
@@ -87,44 +87,54 @@ fn key_of(
         return Some((Key::Record(r), kind));
     }
     if single {
-        if let Some(key) = acronyms.get(mention) {
-            return Some((key.clone(), EntityKind::Organization));
+        if let Some(&key) = acronyms.get(&key(mention)) {
+            return Some((key, EntityKind::Organization));
         }
     }
     let kind = c.kind?;
-    Some((Key::Name(fold(mention)), kind))
+    Some((Key::Name(fold_key(mention)), kind))
 }
 
-/// The person whose surname `word` is: the nearest full name before `at`, else the first after.
-fn surname_of(people: &FxMap<String, Vec<(usize, Key)>>, word: &str, at: Span) -> Option<Key> {
-    let list = people.get(&fold(word))?;
-    let before = list.partition_point(|(start, _)| *start <= at.start).checked_sub(1);
-    before.map_or(list.first(), |i| list.get(i)).map(|(_, k)| k.clone())
+/// Multi-word person names by their folded last word, with where each stands: one vector
+/// sorted by surname and position, no list per surname.
+struct FullNames {
+    /// (the [`fold_key`] of the last word, where the name starts, its key)
+    names: Vec<(u64, usize, Key)>,
 }
 
-/// Multi-word person names by their folded last word, with where each stands.
-fn full_names(
-    text: &str,
-    gaz: &Gazetteer,
-    cands: &[Candidate],
-) -> FxMap<String, Vec<(usize, Key)>> {
-    let mut map: FxMap<String, Vec<(usize, Key)>> = FxMap::default();
-    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
-        let mention = c.span.text(text);
-        let name = c.record.map_or(mention, |r| gaz.record(r).name);
-        let Some((_, last)) = name.rsplit_once(' ') else { continue };
-        let key = c.record.map_or_else(|| Key::Name(fold(mention)), Key::Record);
-        map.entry(fold(last)).or_default().push((c.span.start, key));
+impl FullNames {
+    fn new(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> FullNames {
+        let mut names = Vec::new();
+        for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
+            let mention = c.span.text(text);
+            let name = c.record.map_or(mention, |r| gaz.record(r).name);
+            let Some((_, last)) = name.rsplit_once(' ') else { continue };
+            let key = c.record.map_or_else(|| Key::Name(fold_key(mention)), Key::Record);
+            names.push((fold_key(last), c.span.start, key));
+        }
+        names.sort_unstable_by_key(|&(surname, start, _)| (surname, start));
+        FullNames { names }
     }
-    // in text order already (candidates come line by line): `surname_of` searches by position
-    map.values_mut().for_each(|list| list.sort_by_key(|&(start, _)| start));
-    map
+
+    /// The person whose surname `word` is: the nearest full name before `at`, else the
+    /// first after.
+    fn surname_of(&self, word: &str, at: Span) -> Option<Key> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let surname = fold_key(word);
+        let from = self.names.partition_point(|n| n.0 < surname);
+        let to = from + self.names[from..].partition_point(|n| n.0 == surname);
+        let list = &self.names[from..to];
+        let before = list.partition_point(|&(_, start, _)| start <= at.start).checked_sub(1);
+        before.map_or(list.first(), |i| list.get(i)).map(|&(_, _, k)| k)
+    }
 }
 
 /// Multi-word organisation names by their initials ("NTO" is not, "NATO" is: initials of
 /// the capitalised words).
-fn acronyms(text: &str, cands: &[Candidate]) -> FxMap<String, Key> {
-    let mut map = FxMap::default();
+fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
+    let mut map = IdMap::default();
     for c in cands.iter().filter(|c| c.record.is_none() && c.kind == Some(EntityKind::Organization))
     {
         let mention = c.span.text(text);
@@ -133,10 +143,28 @@ fn acronyms(text: &str, cands: &[Candidate]) -> FxMap<String, Key> {
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
         if initials.chars().count() >= 2 && mention.contains(' ') {
-            map.entry(initials).or_insert_with(|| Key::Name(fold(mention)));
+            map.entry(key(&initials)).or_insert_with(|| Key::Name(fold_key(mention)));
         }
     }
     map
+}
+
+/// The [`key`] of [`fold`]`(name)`, without allocating for a short ASCII name.
+fn fold_key(name: &str) -> u64 {
+    let mut buf = [0u8; 64];
+    let Some(b) = buf.get_mut(..name.len()).filter(|_| name.is_ascii()) else {
+        return key(&fold(name));
+    };
+    b.copy_from_slice(name.as_bytes());
+    b.make_ascii_lowercase();
+    let mut len = name.len();
+    for from in [b"yy", b"iy", b"ii", b"ij"] {
+        if buf[..len].ends_with(from) {
+            len -= 1;
+            buf[len - 1] = b'y';
+        }
+    }
+    key_bytes(&buf[..len])
 }
 
 /// A name folded for comparison: lower case, common Latin diacritics dropped, and
@@ -184,5 +212,61 @@ mod tests {
         assert_eq!(fold("Zelenskyy"), fold("Zelensky"));
         assert_eq!(fold("Zelenskiy"), fold("Zelensky"));
         assert_eq!(fold("Erdoğan"), fold("Erdogan"));
+    }
+
+    #[test]
+    fn fold_keys_are_keys_of_folds() {
+        for name in [
+            "Zelenskyy",
+            "Zelenskiy",
+            "Zelensky",
+            "Erdoğan",
+            "Erdogan",
+            "Kasparovij",
+            "Iiyy",
+            "yy",
+            "NATO",
+        ] {
+            assert_eq!(fold_key(name), key(&fold(name)), "{name}");
+        }
+        assert_eq!(fold_key("Zelenskiyy"), key("zelensky"));
+        assert_eq!(fold_key(&"A".repeat(100)), key(&"a".repeat(100)));
+    }
+
+    #[test]
+    fn a_surname_finds_the_nearest_full_name_before_it() {
+        let text = "Donald Trump met Melania Trump. Trump spoke. Lara Smith left. Smith";
+        let cands: Vec<Candidate> = ["Donald Trump", "Melania Trump", "Lara Smith"]
+            .iter()
+            .map(|name| {
+                let start = text.find(name).unwrap();
+                Candidate {
+                    span: Span::new(start, start + name.len()),
+                    kind: Some(EntityKind::Person),
+                    record: None,
+                    region: Region::Body,
+                    rule: "name_shape",
+                    initial: false,
+                    after_locative: false,
+                    title: None,
+                }
+            })
+            .collect();
+        let gaz = crate::gazetteer::default_gazetteer();
+        let people = FullNames::new(text, &gaz, &cands);
+        let at = |w: &str| Span::new(text.rfind(w).unwrap(), text.len());
+        assert_eq!(
+            people.surname_of("Trump", at("Trump")),
+            Some(Key::Name(fold_key("Melania Trump")))
+        );
+        assert_eq!(
+            people.surname_of("Smith", Span::new(0, 5)),
+            Some(Key::Name(fold_key("Lara Smith")))
+        );
+        assert_eq!(
+            people.surname_of("Smith", at("Smith")),
+            Some(Key::Name(fold_key("Lara Smith")))
+        );
+        assert_eq!(people.surname_of("Putin", at("Smith")), None);
     }
 }

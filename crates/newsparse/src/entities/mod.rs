@@ -59,9 +59,11 @@ pub(crate) fn find(
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    let lines: Vec<names::Line<'_>> = crate::structure::lines(text)
-        .map(|line| names::Line::new(text, line, region_of(structure, segments, line), gaz))
+    let mut words = names::Words::with_capacity(text.len());
+    let placed: Vec<names::LineWords> = crate::structure::lines(text)
+        .map(|line| words.push(text, line, region_of(structure, segments, line), gaz))
         .collect();
+    let lines: Vec<names::Line<'_>> = placed.iter().map(|p| words.line(text, p, gaz)).collect();
     let located = names::located(&lines);
     let mut cands = Vec::new();
     for line in &lines {

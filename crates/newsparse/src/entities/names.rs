@@ -1,7 +1,7 @@
 //! Finding name candidates in a line: gazetteer matches first, then the rules for names no
 //! list holds (capitalised runs with connectors, title cues, given names, suffixes, place cues).
 
-use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
+use super::words::{self, CONNECTOR, INNER, Lexeme, MEDIA, NOT_NAME, ORG, PLACE_CUE};
 use crate::document::{EntityKind, Region, Span};
 use crate::gazetteer::{EntryKind, FxMap, Gazetteer, Match, Token, tokens};
 
@@ -26,12 +26,97 @@ pub(crate) struct Candidate {
     pub(crate) title: Option<Span>,
 }
 
+/// The words of every line of a text, with what the tables say of them and the
+/// gazetteer's matches: three vectors for the whole text, read line by line as [`Line`]s.
+pub(crate) struct Words<'g> {
+    toks: Vec<Token>,
+    /// What the tables say of each capitalised word and each word before one; `None`
+    /// elsewhere (read when asked).
+    lex: Vec<Option<Lexeme>>,
+    /// The gazetteer's longest match at each capitalised word: its length in words.
+    found: Vec<Option<(usize, Match<'g>)>>,
+}
+
+/// Where the words of one line stand in [`Words`], and how the line reads.
+pub(crate) struct LineWords {
+    start: usize,
+    end: usize,
+    region: Region,
+    shouting: bool,
+    titled: bool,
+}
+
+impl<'g> Words<'g> {
+    /// Room for the words of a text of `len` bytes.
+    pub(crate) fn with_capacity(len: usize) -> Words<'g> {
+        let n = len / 5 + 1;
+        Words {
+            toks: Vec::with_capacity(n),
+            lex: Vec::with_capacity(n),
+            found: Vec::with_capacity(n),
+        }
+    }
+
+    /// Adds the words of `line`: each capitalised word and each word before one is read in
+    /// the tables once, and the gazetteer is probed at each capitalised word.
+    pub(crate) fn push(
+        &mut self,
+        text: &str,
+        line: Span,
+        region: Region,
+        gaz: &'g Gazetteer,
+    ) -> LineWords {
+        let start = self.toks.len();
+        tokens(text, line, &mut self.toks);
+        let toks = &self.toks[start..];
+        for (i, t) in toks.iter().enumerate() {
+            let near = t.cap || toks.get(i + 1).is_some_and(|n| n.cap);
+            let lex = near.then(|| Lexeme::of(gaz, t.span.text(text)));
+            self.lex.push(lex);
+            let found = match lex {
+                Some(lex) if t.cap => gaz.match_word(text, toks, i, true, lex.gaz),
+                _ => None,
+            };
+            self.found.push(found);
+        }
+        let cased = toks.iter().filter(|t| t.cap).count();
+        let caps = toks.iter().filter(|t| t.cap && t.caps).count();
+        let shouting = cased >= 3 && caps * 4 >= cased * 3;
+        let plain = matches!(region, Region::Body | Region::Subhead);
+        let region = if plain && is_dateline(text, toks) { Region::Dateline } else { region };
+        let titled = region == Region::Headline && is_title_case(text, toks);
+        LineWords { start, end: self.toks.len(), region, shouting, titled }
+    }
+
+    /// The line whose words `words` places.
+    pub(crate) fn line<'a>(
+        &'a self,
+        text: &'a str,
+        words: &LineWords,
+        gaz: &'a Gazetteer,
+    ) -> Line<'a> {
+        let range = words.start..words.end;
+        Line {
+            text,
+            toks: &self.toks[range.clone()],
+            lex: &self.lex[range.clone()],
+            found: &self.found[range],
+            gaz,
+            region: words.region,
+            shouting: words.shouting,
+            titled: words.titled,
+        }
+    }
+}
+
 /// The words of one line and what the rules need to read them.
 pub(crate) struct Line<'a> {
     pub(crate) text: &'a str,
-    pub(crate) toks: Vec<Token>,
+    pub(crate) toks: &'a [Token],
+    lex: &'a [Option<Lexeme>],
     /// The gazetteer's longest match at each capitalised word: its length in words.
-    found: Vec<Option<(usize, Match<'a>)>>,
+    found: &'a [Option<(usize, Match<'a>)>],
+    gaz: &'a Gazetteer,
     pub(crate) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
     pub(crate) shouting: bool,
@@ -41,20 +126,14 @@ pub(crate) struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// The words of `line`.
-    pub(crate) fn new(text: &'a str, line: Span, region: Region, gaz: &'a Gazetteer) -> Line<'a> {
-        let mut toks = Vec::new();
-        tokens(text, line, &mut toks);
-        let found = (0..toks.len())
-            .map(|i| if toks[i].cap { gaz.match_at(text, &toks, i, true) } else { None })
-            .collect();
-        let cased = toks.iter().filter(|t| t.cap).count();
-        let caps = toks.iter().filter(|t| t.cap && t.caps).count();
-        let shouting = cased >= 3 && caps * 4 >= cased * 3;
-        let plain = matches!(region, Region::Body | Region::Subhead);
-        let region = if plain && is_dateline(text, &toks) { Region::Dateline } else { region };
-        let titled = region == Region::Headline && is_title_case(text, &toks);
-        Line { text, toks, found, region, shouting, titled }
+    /// What the tables say of word `i`.
+    fn lex(&self, i: usize) -> Lexeme {
+        self.lex[i].unwrap_or_else(|| Lexeme::of(self.gaz, self.word(i)))
+    }
+
+    /// True when word `i` is of one of the classes in `class` ([`words::ORG`] …).
+    fn is(&self, i: usize, class: u16) -> bool {
+        self.lex(i).is(class)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -135,7 +214,7 @@ pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, located: &Located, out: &mu
 
 /// A lower-case title just before word `i` ("envoy", "special envoy"), if any.
 fn title_before(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
-    if i == 0 || !gaz.ends_title(line.word(i - 1)) {
+    if i == 0 || !line.lex(i - 1).gaz.ends_title() {
         return None;
     }
     let most = gaz.max_title_words().min(i);
@@ -150,7 +229,7 @@ fn title_before(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
 /// The number of words of a title starting at word `i` when a capitalised word follows it
 /// ("President Volodymyr", "special envoy Keith", "Mr Smith"), else `None`.
 fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
-    if !gaz.starts_title(line.word(i)) {
+    if !line.lex(i).gaz.starts_title() {
         return None;
     }
     let most = gaz.max_title_words().min(line.toks.len() - i - 1);
@@ -184,7 +263,7 @@ fn candidate_at(
         .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, located, i) };
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
-        .then(|| classify(line, gaz, i, run, title))
+        .then(|| classify(line, i, run, title))
         .filter(|(_, rule)| !line.titled || matches!(*rule, "given_name" | "title_cue"));
     let base = Candidate {
         span: t.span,
@@ -193,7 +272,7 @@ fn candidate_at(
         region: line.region,
         rule: "",
         initial: line.initial(i),
-        after_locative: i > 0 && words::is(line.word(i - 1), words::LOCATIVE),
+        after_locative: i > 0 && line.is(i - 1, words::LOCATIVE),
         title,
     };
     match (found, ruled) {
@@ -228,13 +307,13 @@ fn candidate_at(
 /// a word where a gazetteer name starts.
 fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usize {
     let first = line.word(i);
-    if words::is(first, NOT_NAME)
+    if line.is(i, NOT_NAME)
         || first.chars().filter(|c| c.is_alphabetic()).count() < 2 && !is_initial(first)
     {
         return 0;
     }
-    let given = gaz.given_gender(first).is_some() || is_initial(first);
-    let mut org = words::is(first, ORG);
+    let given = line.lex(i).gaz.given().is_some() || is_initial(first);
+    let mut org = line.is(i, ORG);
     let mut j = i + 1;
     while j < line.toks.len() {
         let prev = &line.toks[j - 1];
@@ -244,20 +323,20 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
         }
         let w = line.word(j);
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
-        if line.toks[j].cap && !words::is(w, NOT_NAME) {
+        if line.toks[j].cap && !line.is(j, NOT_NAME) {
             let surname = joins_surname(line, gaz, located, i, j);
-            if !given && !surname && line.found[j].is_some() && !words::is(w, ORG | MEDIA) {
+            if !given && !surname && line.found[j].is_some() && !line.is(j, ORG | MEDIA) {
                 break;
             }
             if title_at(line, gaz, j).is_some() {
                 break;
             }
-            org |= words::is(w, ORG);
+            org |= line.is(j, ORG);
             j += 1;
         } else if next_cap && w == "&" {
             org = true;
             j += 1;
-        } else if next_cap && (words::is(w, CONNECTOR) || org && words::is(w, INNER)) {
+        } else if next_cap && (line.is(j, CONNECTOR) || org && line.is(j, INNER)) {
             j += 1;
         } else {
             break;
@@ -273,7 +352,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
 /// Alliance" is a common word, "the Hague" a place).
 fn after_the(line: &Line<'_>, i: usize) -> bool {
     let word = line.word(i);
-    i > 0 && line.word(i - 1) == "the" && !word.ends_with('s') && !words::is(word, words::THE_PLACE)
+    i > 0 && line.word(i - 1) == "the" && !word.ends_with('s') && !line.is(i, words::THE_PLACE)
 }
 
 /// True when an all-capitals word that the gazetteer knows only in title case is a common
@@ -291,7 +370,7 @@ pub(crate) fn located(lines: &[Line<'_>]) -> Located {
     for line in lines {
         for (i, found) in line.found.iter().enumerate() {
             if let Some((_, m)) = found {
-                if i > 0 && words::is(line.word(i - 1), words::LOCATIVE) {
+                if i > 0 && line.is(i - 1, words::LOCATIVE) {
                     out.insert(m.id(), ());
                 }
             }
@@ -322,7 +401,7 @@ fn name_end(line: &Line<'_>, k: usize) -> usize {
     let t = &line.toks[k];
     let word = line.word(k);
     let bare = &word[..word.len() - usize::from(t.dot)];
-    let keep = !t.dot || bare.contains('.') || bare.chars().count() == 1 || words::is(word, ORG);
+    let keep = !t.dot || bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
     if keep { t.span.end } else { t.span.end - 1 }
 }
 
@@ -335,37 +414,40 @@ fn is_initial(word: &str) -> bool {
 /// The kind of the run of `n` words at `i` that no gazetteer holds, and the rule that says so.
 fn classify(
     line: &Line<'_>,
-    gaz: &Gazetteer,
     i: usize,
     n: usize,
     title: Option<Span>,
 ) -> (Option<EntityKind>, &'static str) {
-    let last = line.word(i + n - 1);
-    let last = if words::is(last, ORG) { last } else { last.strip_suffix('.').unwrap_or(last) };
+    let k = i + n - 1;
+    let whole = line.word(k);
+    // the last word without a full stop, unless it is an organisation word as written ("Inc.")
+    let stripped = (!line.is(k, ORG)).then(|| whole.strip_suffix('.')).flatten();
+    let last_is = |class| stripped.map_or_else(|| line.is(k, class), |w| words::is(w, class));
     let first = line.word(i);
     let words_in = || (i..i + n).map(|k| line.word(k));
-    if n > 1 && words::is(last, MEDIA) {
+    if n > 1 && last_is(MEDIA) {
         return (Some(EntityKind::Media), "media_suffix");
     }
-    if words::is(last, ORG) && (n > 1 || line.toks[i].caps)
+    if last_is(ORG) && (n > 1 || line.toks[i].caps)
         || words_in().any(|w| w == "&")
-        || n > 2 && words_in().any(|w| words::is(w, ORG))
+        || n > 2 && (i..i + n).any(|k| line.is(k, ORG))
     {
         return (Some(EntityKind::Organization), "org_suffix");
     }
     if title.is_some() {
         return (Some(EntityKind::Person), "title_cue");
     }
-    if n > 1 && (gaz.given_gender(first).is_some() || is_initial(first)) {
+    let given = line.lex(i).gaz.given().is_some();
+    if n > 1 && (given || is_initial(first)) {
         return (Some(EntityKind::Person), "given_name");
     }
-    if n == 1 && !line.initial(i) && gaz.given_gender(first).is_some() {
+    if n == 1 && !line.initial(i) && given {
         return (Some(EntityKind::Person), "given_name");
     }
     if n == 1 && line.toks[i].caps && (2..=6).contains(&first.len()) {
         return (Some(EntityKind::Organization), "acronym");
     }
-    if n <= 2 && i > 0 && words::is(line.word(i - 1), PLACE_CUE) && !line.initial(i) {
+    if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !line.initial(i) {
         return (Some(EntityKind::Place), "place_cue");
     }
     if (2..=3).contains(&n)

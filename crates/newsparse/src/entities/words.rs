@@ -1,8 +1,10 @@
-//! The word classes the name rules read, from `data/name_words.tsv`.
+//! The word classes the name rules read, from `data/name_words.tsv`, and what the tables
+//! say of one word ([`Lexeme`]): its classes and its gazetteer entry, from one hash of the
+//! word and two probes.
 
 use std::sync::LazyLock;
 
-use crate::gazetteer::FxMap;
+use crate::gazetteer::{Gazetteer, IdMap, Word, key};
 
 /// An organisation suffix or head word ("Inc", "Ministry", "Party", "University").
 pub(crate) const ORG: u16 = 1;
@@ -30,8 +32,9 @@ pub(crate) const SPORT_CUE: u16 = 1 << 9;
 /// A word that names a sports side ("County", "Rangers", "Thistle").
 pub(crate) const TEAM: u16 = 1 << 10;
 
-static WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map = FxMap::default();
+/// The classes by the [`key`] of the word.
+static WORDS: LazyLock<IdMap<u16>> = LazyLock::new(|| {
+    let mut map = IdMap::default();
     for line in include_str!("../../data/name_words.tsv").lines() {
         let Some((word, class)) = line.split_once('\t') else { continue };
         let bit = match class {
@@ -48,14 +51,36 @@ static WORDS: LazyLock<FxMap<&'static str, u16>> = LazyLock::new(|| {
             "team" => TEAM,
             _ => continue,
         };
-        *map.entry(word).or_insert(0) |= bit;
+        *map.entry(key(word)).or_insert(0) |= bit;
     }
     map
 });
 
 /// True when `word` is of class `class`.
 pub(crate) fn is(word: &str, class: u16) -> bool {
-    WORDS.get(word).is_some_and(|c| c & class != 0)
+    WORDS.get(&key(word)).is_some_and(|c| c & class != 0)
+}
+
+/// What the tables say of one word as written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Lexeme {
+    /// Its classes (bits of [`ORG`], [`MEDIA`] …).
+    class: u16,
+    /// Its entry in the gazetteer's word table.
+    pub(crate) gaz: Word,
+}
+
+impl Lexeme {
+    /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
+    pub(crate) fn of(gaz: &Gazetteer, word: &str) -> Lexeme {
+        let k = key(word);
+        Lexeme { class: WORDS.get(&k).copied().unwrap_or(0), gaz: gaz.word_with_key(word, k) }
+    }
+
+    /// True when the word is of one of the classes in `class`.
+    pub(crate) fn is(self, class: u16) -> bool {
+        self.class & class != 0
+    }
 }
 
 #[cfg(test)]
@@ -70,5 +95,24 @@ mod tests {
         assert!(is("However", NOT_NAME));
         assert!(is("in", PLACE_CUE | LOCATIVE));
         assert!(!is("Kyiv", ORG));
+    }
+
+    #[test]
+    fn a_lexeme_holds_classes_and_the_gazetteer_entry() {
+        let gaz = crate::gazetteer::default_gazetteer();
+        let party = Lexeme::of(&gaz, "Party");
+        assert!(party.is(ORG) && !party.is(MEDIA));
+        let patrick = Lexeme::of(&gaz, "Patrick");
+        assert_eq!(patrick.class, 0);
+        assert_eq!(patrick.gaz.given(), Some(Some(crate::gazetteer::Gender::Male)));
+        assert!(Lexeme::of(&gaz, "President").gaz.starts_title());
+        assert!(Lexeme::of(&gaz, "envoy").gaz.ends_title());
+        assert!(Lexeme::of(&gaz, "ENVOY").gaz.ends_title());
+        let new = Lexeme::of(&gaz, "New");
+        assert!(new.gaz.most() >= 2, "New York");
+        let kyiv = Lexeme::of(&gaz, "Kyiv");
+        assert_eq!(kyiv.gaz.alone().map(|r| gaz.record(r).name), Some("Kyiv"));
+        assert!(Lexeme::of(&gaz, "in").is(PLACE_CUE | LOCATIVE));
+        assert_eq!(Lexeme::of(&gaz, "zzyzx"), Lexeme::default());
     }
 }

@@ -67,6 +67,7 @@ mod hash;
 mod load;
 mod scan;
 mod store;
+mod word;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -74,8 +75,9 @@ use std::sync::Arc;
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
 pub(crate) use self::scan::{Token, title_case, tokens};
+pub(crate) use self::word::Word;
 
-pub(crate) use self::hash::FxMap;
+pub(crate) use self::hash::{FxMap, IdMap, key, key_bytes};
 use self::store::{Store, Text};
 use crate::document::Span;
 use crate::error::Error;
@@ -492,25 +494,28 @@ impl Gazetteer {
         self.store.mark_country(name);
     }
 
+    /// What this gazetteer knows of `word` as written, in one probe: the names it may
+    /// start, the name it is alone, whether it is a given name, whether it starts or ends a
+    /// title (in any case).
+    pub(crate) fn word(&self, word: &str) -> Word {
+        self.store.word(word)
+    }
+
+    /// [`word`](Gazetteer::word), for a caller that has computed the word's [`key`] to
+    /// probe its own tables with it too.
+    pub(crate) fn word_with_key(&self, word: &str, word_key: u64) -> Word {
+        self.store.word_with_key(word, word_key)
+    }
+
     /// The gender a given name mostly carries; `None` when the name is not a known given
     /// name, `Some(None)` when it is used for both.
     pub(crate) fn given_gender(&self, name: &str) -> Option<Option<Gender>> {
-        self.store.given_gender(name)
+        self.word(name).given()
     }
 
     /// True when `phrase` (any case) is a known title or role.
     pub(crate) fn is_title(&self, phrase: &str) -> bool {
         self.store.is_title(phrase)
-    }
-
-    /// True when `word` (any case) is the first word of some title.
-    pub(crate) fn starts_title(&self, word: &str) -> bool {
-        self.store.is_title_end(word, 1)
-    }
-
-    /// True when `word` (any case) is the last word of some title.
-    pub(crate) fn ends_title(&self, word: &str) -> bool {
-        self.store.is_title_end(word, 2)
     }
 
     /// The most words a title has.

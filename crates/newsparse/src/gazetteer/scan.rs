@@ -1,6 +1,6 @@
 //! Words of a line, and the gazetteer probe at a word.
 
-use super::{Gazetteer, MAX_WORDS, Match};
+use super::{Gazetteer, MAX_WORDS, Match, Word};
 use crate::document::Span;
 
 /// A word of a line, its surrounding punctuation trimmed.
@@ -27,8 +27,36 @@ pub(crate) struct Token {
     pub(crate) caps: bool,
 }
 
-const LEADING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '*'];
-const TRAILING: &[char] = &['"', '”', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '*'];
+/// The punctuation trimmed from the start of a word: `"`, `“`, `‘`, `'`, `(`, `[`, `{`, `«`,
+/// `*`. Returns the length in bytes of the run of them that `word` starts with.
+fn leading(word: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&b) = word.get(i) {
+        i += match b {
+            b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' => 1,
+            0xE2 if matches!(word.get(i + 1..i + 3), Some([0x80, 0x9C | 0x98])) => 3,
+            0xC2 if word.get(i + 1) == Some(&0xAB) => 2,
+            _ => break,
+        };
+    }
+    i
+}
+
+/// The punctuation trimmed from the end of a word: `"`, `”`, `’`, `'`, `)`, `]`, `}`, `»`,
+/// `,`, `;`, `:`, `!`, `?`, `*`. Returns where `word` ends without the run of them it ends
+/// with.
+fn trailing(word: &[u8]) -> usize {
+    let mut end = word.len();
+    while end > 0 {
+        end -= match word[end - 1] {
+            b'"' | b'\'' | b')' | b']' | b'}' | b',' | b';' | b':' | b'!' | b'?' | b'*' => 1,
+            0x9D | 0x99 if end >= 3 && word[end - 3..end - 1] == [0xE2, 0x80] => 3,
+            0xBB if end >= 2 && word[end - 2] == 0xC2 => 2,
+            _ => break,
+        };
+    }
+    end
+}
 
 /// Appends the words of `line` to `out`.
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
@@ -106,34 +134,37 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
 }
 
 fn token(word: &str, start: usize) -> Option<Token> {
-    let lead = if word.as_bytes()[0].is_ascii_alphanumeric() {
-        0
-    } else {
-        word.len() - word.trim_start_matches(LEADING).len()
+    let b = word.as_bytes();
+    let lead = if b[0].is_ascii_alphanumeric() { 0 } else { leading(b) };
+    let mut end =
+        if b[b.len() - 1].is_ascii_alphanumeric() { b.len() } else { lead + trailing(&b[lead..]) };
+    let punct_after = end < b.len();
+    let apostrophe = match &b[lead..end] {
+        [.., b'\'', b's'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => 4,
+        _ => 0,
     };
-    let mut body = if word.as_bytes()[word.len() - 1].is_ascii_alphanumeric() {
-        &word[lead..]
-    } else {
-        word[lead..].trim_end_matches(TRAILING)
-    };
-    let punct_after = body.len() + lead < word.len();
-    let possessive = body.ends_with("'s") || body.ends_with("’s");
+    let possessive = apostrophe > 0;
     if possessive {
-        body = &body[..body.len() - if body.ends_with("'s") { 2 } else { 4 }];
-        body = body.trim_end_matches(TRAILING);
+        end = lead + trailing(&b[lead..end - apostrophe]);
     }
-    if body.is_empty() {
+    if end == lead {
         return None;
     }
+    let body = &word[lead..end];
     let s = start + lead;
-    let first = body.chars().next()?;
-    let cap = if first.is_ascii() { first.is_ascii_uppercase() } else { first.is_uppercase() };
+    let first = b[lead];
+    let cap = if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        body.chars().next().is_some_and(char::is_uppercase)
+    };
     // Only a capitalised word can start a name: the rest need no closer look.
     let (hyphen, caps) = if cap { (cut(body), is_caps(body)) } else { (None, false) };
     Some(Token {
         span: Span::new(s, s + body.len()),
         raw_end: start + word.len(),
-        dot: body.ends_with('.'),
+        dot: b[end - 1] == b'.',
         hyphen: hyphen.map(|h| s + h),
         possessive,
         punct_after,
@@ -145,6 +176,11 @@ fn token(word: &str, start: usize) -> Option<Token> {
 
 /// Two or more letters, none lower-case ("NATO", "U.S.").
 fn is_caps(body: &str) -> bool {
+    if body.is_ascii() {
+        let b = body.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
     let mut letters = 0;
     for c in body.chars() {
         if c.is_lowercase() {
@@ -158,12 +194,34 @@ fn is_caps(body: &str) -> bool {
 /// Where a word may be cut: before a hyphen followed by a lower-case letter or digit
 /// ("Kyiv-based"), or where letters run into digits ("Ukraine23.01.25").
 fn cut(body: &str) -> Option<usize> {
+    if body.is_ascii() {
+        return cut_ascii(body.as_bytes());
+    }
     let hyphen = body.find('-').filter(|&h| {
         h > 0 && body[h + 1..].chars().next().is_some_and(|c| c.is_lowercase() || c.is_numeric())
     });
     let digits = body
         .find(|c: char| c.is_ascii_digit())
         .filter(|&d| d > 1 && body[..d].chars().last().is_some_and(char::is_alphabetic));
+    match (hyphen, digits) {
+        (Some(h), Some(d)) => Some(h.min(d)),
+        (h, d) => h.or(d),
+    }
+}
+
+/// True when a name starting at `t` can start only one way: the word has one possible end
+/// (no full stop, no hyphen) and no title-case form to try.
+fn is_plain(t: &Token, fold: bool) -> bool {
+    !t.dot && t.hyphen.is_none() && !(fold && t.caps)
+}
+
+/// [`cut`] for an ASCII word, on bytes.
+fn cut_ascii(b: &[u8]) -> Option<usize> {
+    let hyphen = b.iter().position(|&c| c == b'-').filter(|&h| {
+        h > 0 && b.get(h + 1).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    });
+    let digits =
+        b.iter().position(u8::is_ascii_digit).filter(|&d| d > 1 && b[d - 1].is_ascii_alphabetic());
     match (hyphen, digits) {
         (Some(h), Some(d)) => Some(h.min(d)),
         (h, d) => h.or(d),
@@ -205,9 +263,38 @@ impl Gazetteer {
         if !t.cap {
             return None;
         }
-        if !t.dot && t.hyphen.is_none() && !(fold && t.caps) {
-            return self.match_plain(text, toks, i);
+        if is_plain(t, fold) {
+            return self.match_plain(text, toks, i, self.store.exact(t.span.text(text)));
         }
+        self.match_ends(text, toks, i, fold)
+    }
+
+    /// [`match_at`](Gazetteer::match_at) at a capitalised word whose entry in the word table
+    /// the caller has read already.
+    pub(crate) fn match_word<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        fold: bool,
+        first: Word,
+    ) -> Option<(usize, Match<'g>)> {
+        if is_plain(&toks[i], fold) {
+            return self.match_plain(text, toks, i, first);
+        }
+        self.match_ends(text, toks, i, fold)
+    }
+
+    /// [`match_at`](Gazetteer::match_at) at a capitalised word with several possible ends
+    /// (a full stop, a hyphen) or with a title-case form to try.
+    fn match_ends<'g>(
+        &'g self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        fold: bool,
+    ) -> Option<(usize, Match<'g>)> {
+        let t = &toks[i];
         let exact = self.max_words(text, t, false);
         let folded = if fold && t.caps { self.max_words(text, t, true) } else { 0 };
         let most = exact.max(folded).min(toks.len() - i);
@@ -230,16 +317,17 @@ impl Gazetteer {
         None
     }
 
-    /// [`match_at`](Gazetteer::match_at) for a word with one possible end: one hash finds
-    /// how long a name may be and the name the word is alone.
+    /// [`match_at`](Gazetteer::match_at) for a word with one possible end: its entry in the
+    /// word table, `first`, tells how long a name may be and the name the word is alone.
     fn match_plain<'g>(
         &'g self,
         text: &str,
         toks: &[Token],
         i: usize,
+        first: Word,
     ) -> Option<(usize, Match<'g>)> {
         let t = &toks[i];
-        let (most, alone) = self.store.first(t.span.text(text));
+        let (most, alone) = (first.most(), first.alone());
         let most = most.min(MAX_WORDS).min(toks.len() - i);
         for n in (2..=most).rev() {
             if toks[i..i + n - 1].iter().any(|w| w.punct_after || w.possessive) {
@@ -261,9 +349,9 @@ impl Gazetteer {
         for end in ends(t) {
             let w = Span::new(t.span.start, end).text(text);
             let n = if fold {
-                self.store.first_words(&title_case(w))
+                self.store.exact(&title_case(w)).most()
             } else {
-                self.store.first_words(w)
+                self.store.exact(w).most()
             };
             most = most.max(n);
         }
@@ -305,6 +393,53 @@ mod tests {
         assert_eq!(got, [(0, "a"), (3, "b"), (10, "c"), (12, "d"), (15, "é")]);
         let std: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
         assert_eq!(got.iter().map(|w| w.1).collect::<Vec<_>>(), std);
+    }
+
+    #[test]
+    fn punctuation_is_trimmed_on_bytes() {
+        assert_eq!(leading("“‘(«*\"'[{word".as_bytes()), "“‘(«*\"'[{".len());
+        assert_eq!(leading("word".as_bytes()), 0);
+        assert_eq!(leading("”word".as_bytes()), 0);
+        let w = "word”’»\"')]},;:!?*";
+        assert_eq!(trailing(w.as_bytes()), 4);
+        assert_eq!(trailing("word.".as_bytes()), 5);
+        assert_eq!(trailing("“".as_bytes()), 3);
+        assert_eq!(words("“Zelensky’s”, O’Brien's («Kyiv») ’s"), ["Zelensky", "O’Brien", "Kyiv"]);
+        let text = "(Reuters) Smith’s, «ONE»";
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        let flags: Vec<_> = out
+            .iter()
+            .map(|t| (t.punct_before, t.punct_after, t.possessive, t.cap, t.caps))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, true, false, true, false),
+                (false, true, true, true, false),
+                (true, true, false, true, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn words_are_cut_before_lower_case_after_a_hyphen_or_digits() {
+        for (word, at) in [
+            ("Kyiv-based", Some(4)),
+            ("Al-Zor", None),
+            ("Ukraine23.01.25", Some(7)),
+            ("U2", None),
+            ("-based", None),
+            ("F-16", Some(1)),
+            ("Kyiv-based2", Some(4)),
+            ("Ab12-x", Some(2)),
+            ("Łódź-based", Some(7)),
+            ("Łódź23", Some(7)),
+        ] {
+            assert_eq!(cut(word), at, "{word}");
+        }
+        assert!(is_caps("NATO") && is_caps("U.S.") && is_caps("ŁÓDŹ"));
+        assert!(!is_caps("A.") && !is_caps("Nato") && !is_caps("Łódź"));
     }
 
     #[test]

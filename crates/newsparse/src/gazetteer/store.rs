@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::hash::{IdMap, key, key_bytes};
+use super::word::{ENDS_TITLE, STARTS_TITLE, Word, plain_case, title_forms};
 use super::{EntryKind, Gender, Record};
 
 /// A source text: an embedded data file, or text the gazetteer owns.
@@ -40,21 +41,6 @@ struct Rec {
     stands_for: Option<Str>,
 }
 
-/// What the table of first words holds for a word.
-#[derive(Clone, Copy, Debug)]
-struct First {
-    /// The most words a name starting with the word has.
-    most: u8,
-    /// The record named by the word alone, or `u32::MAX`.
-    alone: u32,
-}
-
-impl Default for First {
-    fn default() -> First {
-        First { most: 0, alone: u32::MAX }
-    }
-}
-
 /// The tables of a gazetteer.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Store {
@@ -62,14 +48,13 @@ pub(super) struct Store {
     recs: Vec<Rec>,
     /// Every name and alias → its record.
     names: IdMap<u32>,
-    /// First word of every name → the most words a name starting with it has.
-    firsts: IdMap<First>,
+    /// Words as written → what a word says (see [`Word`]): the first words of names, given
+    /// names, and the first and last words of titles.
+    words: IdMap<Word>,
     /// Titles and roles, lower-cased → their number of words.
     titles: IdMap<u8>,
-    /// The first and the last words of titles, lower-cased: 1 first, 2 last, 3 both.
-    title_ends: IdMap<u8>,
-    /// Given names → the gender they mostly carry, if any.
-    given: IdMap<Option<Gender>>,
+    /// The number of given names.
+    given: usize,
     /// Names that another entry stands for (countries, for their capitals).
     stood_for: IdMap<()>,
     max_title: u8,
@@ -79,11 +64,11 @@ impl Store {
     pub(super) fn reserve(&mut self, n: usize) {
         self.recs.reserve(n);
         self.names.reserve(n);
-        self.firsts.reserve(n);
+        self.words.reserve(n);
     }
 
     pub(super) fn len(&self) -> usize {
-        self.recs.len() + self.titles.len() + self.given.len()
+        self.recs.len() + self.titles.len() + self.given
     }
 
     /// Adds a source text; slices of it are then added with [`Store::add`].
@@ -123,7 +108,8 @@ impl Store {
                 aliases.for_each(|a| self.add_title(a));
             }
             EntryKind::GivenName => {
-                self.given.entry(key(name)).or_insert(gender);
+                let added = self.words.entry(key(name)).or_default().add_given(gender);
+                self.given += usize::from(added);
             }
             kind => {
                 let id = to_u32(self.recs.len());
@@ -151,8 +137,17 @@ impl Store {
         let lower = title.to_lowercase();
         let first = lower.split(' ').next().unwrap_or("");
         let last = lower.rsplit(' ').next().unwrap_or("");
-        *self.title_ends.entry(key(first)).or_insert(0) |= 1;
-        *self.title_ends.entry(key(last)).or_insert(0) |= 2;
+        self.add_title_word(first, STARTS_TITLE);
+        self.add_title_word(last, ENDS_TITLE);
+    }
+
+    /// Marks the lower-case word `lower` (and its title-case and upper-case forms) as
+    /// starting or ending a title.
+    fn add_title_word(&mut self, lower: &str, bits: u8) {
+        self.words.entry(key(lower)).or_default().add_title(bits);
+        for form in title_forms(lower).iter().flatten() {
+            self.words.entry(key(form)).or_default().add_title(bits);
+        }
     }
 
     fn add_name(&mut self, name: &str, id: u32) {
@@ -162,10 +157,10 @@ impl Store {
         let name_key = key(name);
         let winner = *self.names.entry(name_key).or_insert(id);
         let first_key = if n == 1 { name_key } else { key(first) };
-        let slot = self.firsts.entry(first_key).or_default();
-        slot.most = slot.most.max(n);
+        let slot = self.words.entry(first_key).or_default();
+        slot.add_first(n);
         if n == 1 {
-            slot.alone = winner;
+            slot.set_alone(winner);
         }
     }
 
@@ -185,21 +180,12 @@ impl Store {
         for (&k, &id) in &other.names {
             self.names.entry(k).or_insert(first + id);
         }
-        for (&k, f) in &other.firsts {
-            let slot = self.firsts.entry(k).or_default();
-            slot.most = slot.most.max(f.most);
-            if slot.alone == u32::MAX && f.alone != u32::MAX {
-                slot.alone = first + f.alone;
-            }
+        for (&k, &w) in &other.words {
+            let added = self.words.entry(k).or_default().merge(w, first);
+            self.given += usize::from(added);
         }
         for (&k, &n) in &other.titles {
             self.titles.entry(k).or_insert(n);
-        }
-        for (&k, &n) in &other.title_ends {
-            *self.title_ends.entry(k).or_insert(0) |= n;
-        }
-        for (&k, &g) in &other.given {
-            self.given.entry(k).or_insert(g);
         }
         self.stood_for.extend(other.stood_for.iter().map(|(&k, &v)| (k, v)));
         self.max_title = self.max_title.max(other.max_title);
@@ -222,18 +208,25 @@ impl Store {
         self.names.get(&key(name)).copied()
     }
 
-    /// The most words a name starting with the word `first` has, 0 when none does.
-    pub(super) fn first_words(&self, first: &str) -> usize {
-        self.first(first).0
+    /// What the word table holds under `word` as written (its title bits hold only when
+    /// [`plain_case`] says so).
+    pub(super) fn exact(&self, word: &str) -> Word {
+        self.words.get(&key(word)).copied().unwrap_or_default()
     }
 
-    /// The most words a name starting with the word `first` has (0 when none does), and the
-    /// record `first` names alone, if any.
-    pub(super) fn first(&self, first: &str) -> (usize, Option<u32>) {
-        match self.firsts.get(&key(first)) {
-            Some(f) => (f.most as usize, (f.alone != u32::MAX).then_some(f.alone)),
-            None => (0, None),
+    /// [`Store::word`] of `word`, whose [`key`] is `word_key`.
+    pub(super) fn word_with_key(&self, word: &str, word_key: u64) -> Word {
+        let mut w = self.words.get(&word_key).copied().unwrap_or_default();
+        if !plain_case(word) {
+            w.titles_from(self.words.get(&key_lower(word)).copied().unwrap_or_default());
         }
+        w
+    }
+
+    /// What the word table says of `word` as written (titles in any case): one probe, two
+    /// for a word in an unusual mix of cases.
+    pub(super) fn word(&self, word: &str) -> Word {
+        self.word_with_key(word, key(word))
     }
 
     pub(super) fn is_country(&self, id: u32) -> bool {
@@ -244,17 +237,8 @@ impl Store {
         self.stood_for.insert(key(name), ());
     }
 
-    pub(super) fn given_gender(&self, name: &str) -> Option<Option<Gender>> {
-        self.given.get(&key(name)).copied()
-    }
-
     pub(super) fn is_title(&self, phrase: &str) -> bool {
         self.titles.contains_key(&key_lower(phrase))
-    }
-
-    /// True when `word` (any case) starts (`end` 1) or ends (`end` 2) some title.
-    pub(super) fn is_title_end(&self, word: &str, end: u8) -> bool {
-        self.title_ends.get(&key_lower(word)).is_some_and(|&e| e & end != 0)
     }
 
     pub(super) fn max_title_words(&self) -> usize {

@@ -1,0 +1,191 @@
+//! The word table's entries: what a gazetteer knows of one word as written, read in one
+//! probe (the names it may start, the name it is alone, whether it is a given name, whether
+//! it starts or ends a title).
+//!
+//! Titles match in any case, names as written. So that a title's words need no second,
+//! lower-cased probe, an ASCII title word is stored under its lower-case, title-case and
+//! upper-case forms ("president", "President", "PRESIDENT"); only a word written in another
+//! mix of cases ("PreSident") or with non-ASCII letters is looked up again in lower case.
+
+use super::Gender;
+
+/// What the word table holds for one word as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The most words a name starting with the word has, 0 when none does.
+    most: u8,
+    /// Given name: 0 not one, 1 of either gender, 2 mostly male, 3 mostly female.
+    given: u8,
+    /// 1 when the word (in any case) starts a title, 2 when it ends one, 3 both.
+    title: u8,
+    /// The record the word names alone, or `u32::MAX`.
+    alone: u32,
+}
+
+impl Default for Word {
+    fn default() -> Word {
+        Word { most: 0, given: 0, title: 0, alone: u32::MAX }
+    }
+}
+
+/// [`Word::title`]: the word starts a title.
+pub(super) const STARTS_TITLE: u8 = 1;
+/// [`Word::title`]: the word ends a title.
+pub(super) const ENDS_TITLE: u8 = 2;
+
+impl Word {
+    /// The most words a name starting with this word has, 0 when none does.
+    pub(crate) fn most(self) -> usize {
+        usize::from(self.most)
+    }
+
+    /// The record this word names alone, if any.
+    pub(crate) fn alone(self) -> Option<u32> {
+        (self.alone != u32::MAX).then_some(self.alone)
+    }
+
+    /// The gender a given name mostly carries: `None` when the word is no given name,
+    /// `Some(None)` when it is used for both.
+    pub(crate) fn given(self) -> Option<Option<Gender>> {
+        match self.given {
+            0 => None,
+            1 => Some(None),
+            2 => Some(Some(Gender::Male)),
+            _ => Some(Some(Gender::Female)),
+        }
+    }
+
+    /// True when the word (in any case) is the first word of some title.
+    pub(crate) fn starts_title(self) -> bool {
+        self.title & STARTS_TITLE != 0
+    }
+
+    /// True when the word (in any case) is the last word of some title.
+    pub(crate) fn ends_title(self) -> bool {
+        self.title & ENDS_TITLE != 0
+    }
+
+    /// Notes that a name of `n` words starts with this word.
+    pub(super) fn add_first(&mut self, n: u8) {
+        self.most = self.most.max(n);
+    }
+
+    /// Notes the record this word names alone.
+    pub(super) fn set_alone(&mut self, id: u32) {
+        self.alone = id;
+    }
+
+    /// Notes a given name's gender, unless the word is one already; true when it was not.
+    pub(super) fn add_given(&mut self, gender: Option<Gender>) -> bool {
+        if self.given != 0 {
+            return false;
+        }
+        self.given = match gender {
+            None => 1,
+            Some(Gender::Male) => 2,
+            Some(Gender::Female) => 3,
+        };
+        true
+    }
+
+    /// Adds title bits ([`STARTS_TITLE`], [`ENDS_TITLE`]).
+    pub(super) fn add_title(&mut self, bits: u8) {
+        self.title |= bits;
+    }
+
+    /// Takes the title bits of `lower`, the entry of this word in lower case.
+    pub(super) fn titles_from(&mut self, lower: Word) {
+        self.title = lower.title;
+    }
+
+    /// Merges `other` (of a later gazetteer: what this one says first wins), its record
+    /// indexes moved by `base`; true when `other` made this word a given name.
+    pub(super) fn merge(&mut self, other: Word, base: u32) -> bool {
+        self.most = self.most.max(other.most);
+        self.title |= other.title;
+        if self.alone == u32::MAX && other.alone != u32::MAX {
+            self.alone = base + other.alone;
+        }
+        self.given == 0 && other.given != 0 && {
+            self.given = other.given;
+            true
+        }
+    }
+}
+
+/// True when the word table answers for `word` as written in every respect, titles
+/// included: `word` is ASCII and in lower case, title case or upper case (its title bits
+/// are stored under those three forms).
+pub(super) fn plain_case(word: &str) -> bool {
+    let b = word.as_bytes();
+    let Some((&first, rest)) = b.split_first() else { return true };
+    if !word.is_ascii() {
+        return false;
+    }
+    let upper_rest = rest.iter().any(u8::is_ascii_uppercase);
+    let lower_rest = rest.iter().any(u8::is_ascii_lowercase);
+    !upper_rest || !lower_rest && !first.is_ascii_lowercase()
+}
+
+/// The forms an ASCII lower-case title word is stored under besides itself: title case and
+/// upper case ("president" → "President", "PRESIDENT"); none for a word with other letters.
+pub(super) fn title_forms(lower: &str) -> Option<[String; 2]> {
+    if !lower.is_ascii() {
+        return None;
+    }
+    let mut title = lower.to_owned();
+    if let Some(first) = title.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    Some([title, lower.to_ascii_uppercase()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_cases_are_lower_title_and_upper() {
+        for w in ["president", "President", "PRESIDENT", "U.S.", "1996", "", "A", "a", "o'neill"] {
+            assert!(plain_case(w), "{w}");
+        }
+        for w in ["PreSident", "McCain", "iPhone", "PRESIDENt", "Żukowski", "élysée"] {
+            assert!(!plain_case(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn title_forms_of_ascii_words() {
+        assert_eq!(title_forms("president-elect").unwrap(), ["President-elect", "PRESIDENT-ELECT"]);
+        assert_eq!(title_forms("żupan"), None);
+    }
+
+    #[test]
+    fn a_word_keeps_what_was_said_first() {
+        let mut w = Word::default();
+        assert_eq!((w.most(), w.alone(), w.given(), w.starts_title()), (0, None, None, false));
+        w.add_first(2);
+        w.add_first(1);
+        w.set_alone(7);
+        assert!(w.add_given(Some(Gender::Female)));
+        assert!(!w.add_given(Some(Gender::Male)));
+        w.add_title(ENDS_TITLE);
+        assert_eq!(w.most(), 2);
+        assert_eq!(w.alone(), Some(7));
+        assert_eq!(w.given(), Some(Some(Gender::Female)));
+        assert!(w.ends_title() && !w.starts_title());
+
+        let mut later = Word::default();
+        later.add_first(3);
+        later.set_alone(1);
+        later.add_given(None);
+        later.add_title(STARTS_TITLE);
+        assert!(!w.merge(later, 100));
+        assert_eq!((w.most(), w.alone(), w.given()), (3, Some(7), Some(Some(Gender::Female))));
+        assert!(w.starts_title() && w.ends_title());
+
+        let mut empty = Word::default();
+        assert!(empty.merge(later, 100));
+        assert_eq!((empty.alone(), empty.given()), (Some(101), Some(None)));
+    }
+}
