@@ -68,8 +68,10 @@ fn key_of(
     acronyms: &IdMap<Key>,
 ) -> Option<(Key, EntityKind)> {
     let single = !mention.contains(' ');
+    let folded = std::cell::OnceCell::new();
+    let folded = || *folded.get_or_init(|| fold_key(mention));
     if single && c.kind != Some(EntityKind::Group) {
-        if let Some(key) = people.surname_of(mention, c.span) {
+        if let Some(key) = people.surname_of(folded(), c.span) {
             return Some((key, EntityKind::Person));
         }
     }
@@ -77,7 +79,7 @@ fn key_of(
         let rec = gaz.record(r);
         let kind = c.kind?;
         if Some(kind) != rec.kind.entity_kind() {
-            return Some((Key::Name(fold_key(mention)), kind));
+            return Some((Key::Name(folded()), kind));
         }
         if let Some(target) = rec.stands_for.and_then(|t| gaz.lookup(t)) {
             if records.contains_key(&target) && !c.after_locative && c.region != Region::Dateline {
@@ -92,7 +94,7 @@ fn key_of(
         }
     }
     let kind = c.kind?;
-    Some((Key::Name(fold_key(mention)), kind))
+    Some((Key::Name(folded()), kind))
 }
 
 /// Multi-word person names by their folded last word, with where each stands: one vector
@@ -116,13 +118,12 @@ impl FullNames {
         FullNames { names }
     }
 
-    /// The person whose surname `word` is: the nearest full name before `at`, else the
-    /// first after.
-    fn surname_of(&self, word: &str, at: Span) -> Option<Key> {
+    /// The person whose surname is the word whose [`fold_key`] is `surname`: the nearest
+    /// full name before `at`, else the first after.
+    fn surname_of(&self, surname: u64, at: Span) -> Option<Key> {
         if self.names.is_empty() {
             return None;
         }
-        let surname = fold_key(word);
         let from = self.names.partition_point(|n| n.0 < surname);
         let to = from + self.names[from..].partition_point(|n| n.0 == surname);
         let list = &self.names[from..to];
@@ -256,17 +257,17 @@ mod tests {
         let people = FullNames::new(text, &gaz, &cands);
         let at = |w: &str| Span::new(text.rfind(w).unwrap(), text.len());
         assert_eq!(
-            people.surname_of("Trump", at("Trump")),
+            people.surname_of(fold_key("Trump"), at("Trump")),
             Some(Key::Name(fold_key("Melania Trump")))
         );
         assert_eq!(
-            people.surname_of("Smith", Span::new(0, 5)),
+            people.surname_of(fold_key("Smith"), Span::new(0, 5)),
             Some(Key::Name(fold_key("Lara Smith")))
         );
         assert_eq!(
-            people.surname_of("Smith", at("Smith")),
+            people.surname_of(fold_key("Smith"), at("Smith")),
             Some(Key::Name(fold_key("Lara Smith")))
         );
-        assert_eq!(people.surname_of("Putin", at("Smith")), None);
+        assert_eq!(people.surname_of(fold_key("Putin"), at("Smith")), None);
     }
 }

@@ -265,7 +265,8 @@ fn candidate_at(
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
         .then(|| classify(line, i, run, title))
         .filter(|(_, rule)| !line.titled || matches!(*rule, "given_name" | "title_cue"));
-    let base = Candidate {
+    // what every candidate found here shares (read only when one is)
+    let base = || Candidate {
         span: t.span,
         kind: None,
         record: None,
@@ -286,14 +287,14 @@ fn candidate_at(
             } else {
                 (m.kind().entity_kind(), "gazetteer")
             };
-            out.push(Candidate { span: m.span(), kind, record: Some(m.id()), rule, ..base });
+            out.push(Candidate { span: m.span(), kind, record: Some(m.id()), rule, ..base() });
             n
         }
         (_, Some((kind, rule))) => {
             let span = Span::new(t.span.start, name_end(line, i + run - 1));
             let is_title = run > 1 && gaz.is_title(span.text(line.text));
             if (kind.is_some() || run == 1) && !is_title {
-                out.push(Candidate { span, kind, rule, ..base });
+                out.push(Candidate { span, kind, rule, ..base() });
             }
             run
         }
