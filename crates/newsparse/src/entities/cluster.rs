@@ -14,16 +14,23 @@ enum Key {
     Name(u64),
 }
 
-/// Clusters the candidates of one article into entities, in order of first mention.
-pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<Entity> {
+/// Clusters the candidates of one article into entities, in order of first mention, and
+/// says which entity each candidate is a mention of.
+pub(crate) fn cluster(
+    text: &str,
+    gaz: &Gazetteer,
+    cands: &[Candidate],
+) -> (Vec<Entity>, Vec<Option<usize>>) {
     let people = FullNames::new(text, gaz, cands);
     let records: FxMap<u32, ()> = cands.iter().filter_map(|c| Some((c.record?, ()))).collect();
     let acronyms = acronyms(text, cands);
     let mut index: FxMap<Key, usize> = FxMap::default();
     let mut entities: Vec<Entity> = Vec::new();
+    let mut owners = Vec::with_capacity(cands.len());
     for c in cands {
         let mention = &c.span.text(text);
         let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, &acronyms) else {
+            owners.push(None);
             continue;
         };
         let named = matches!(key, Key::Name(_));
@@ -47,8 +54,9 @@ pub(crate) fn cluster(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> Vec<E
             e.name = (*mention).to_owned();
         }
         e.mentions.push(Mention { span: c.span, text: (*mention).to_owned(), region: c.region });
+        owners.push(Some(id));
     }
-    entities
+    (entities, owners)
 }
 
 fn name_of(gaz: &Gazetteer, key: Key, mention: &str) -> String {

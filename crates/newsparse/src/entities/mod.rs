@@ -72,8 +72,8 @@ pub(crate) fn find(
     if is_sports(text) {
         teams(text, gaz, &mut cands);
     }
-    let mut entities = cluster::cluster(text, gaz, &cands);
-    roles::read(text, gaz, &cands, &mut entities);
+    let (mut entities, owners) = cluster::cluster(text, gaz, &cands);
+    roles::read(text, gaz, &cands, &owners, &mut entities);
     entities
 }
 

@@ -242,6 +242,7 @@ fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
             && !last.possessive
             && (!line.shouting || !next.caps)
             && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after)
+            && line.lex(i + n - 1).gaz.ends_title()
             && gaz.is_title(phrase)
     })
 }

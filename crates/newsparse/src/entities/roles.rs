@@ -5,20 +5,28 @@ use super::names::Candidate;
 use crate::document::{Entity, EntityKind};
 use crate::gazetteer::Gazetteer;
 
-/// Fills `role` and `affiliation` of person entities from their mentions' contexts.
-pub(crate) fn read(text: &str, gaz: &Gazetteer, cands: &[Candidate], entities: &mut [Entity]) {
-    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        for m in &e.mentions {
-            let Some(c) = at(cands, m.span.start).filter(|c| c.span == m.span) else { continue };
-            if e.role.is_none() {
-                if let Some(title) = c.title {
-                    e.role = Some(title.text(text).to_owned());
-                    e.affiliation = e.affiliation.take().or_else(|| premodifier(text, cands, c));
-                } else if let Some((role, aff)) = appositive(text, gaz, cands, c) {
-                    e.role = Some(role);
-                    e.affiliation = e.affiliation.take().or(aff);
-                }
-            }
+/// Fills `role` and `affiliation` of person entities from their mentions' contexts, the
+/// first mention that tells winning. `owners` gives the entity of each candidate (as
+/// [`cluster`](super::cluster::cluster) returns it): candidates are read in text order, as
+/// each entity's mentions are.
+pub(crate) fn read(
+    text: &str,
+    gaz: &Gazetteer,
+    cands: &[Candidate],
+    owners: &[Option<usize>],
+    entities: &mut [Entity],
+) {
+    for (c, owner) in cands.iter().zip(owners) {
+        let Some(e) = owner.map(|i| &mut entities[i]) else { continue };
+        if e.kind != EntityKind::Person || e.role.is_some() {
+            continue;
+        }
+        if let Some(title) = c.title {
+            e.role = Some(title.text(text).to_owned());
+            e.affiliation = e.affiliation.take().or_else(|| premodifier(text, cands, c));
+        } else if let Some((role, aff)) = appositive(text, gaz, cands, c) {
+            e.role = Some(role);
+            e.affiliation = e.affiliation.take().or(aff);
         }
     }
 }
