@@ -105,38 +105,32 @@ fn key_of(
     Some((Key::Name(folded()), kind))
 }
 
-/// Multi-word person names by their folded last word, with where each stands: one vector
-/// sorted by surname and position, no list per surname.
+/// Multi-word person names by the [`fold_key`] of their last word, each surname's names in
+/// text order with where they start.
 struct FullNames {
-    /// (the [`fold_key`] of the last word, where the name starts, its key)
-    names: Vec<(u64, usize, Key)>,
+    names: IdMap<Vec<(usize, Key)>>,
 }
 
 impl FullNames {
     fn new(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> FullNames {
-        let mut names = Vec::new();
+        let mut names: IdMap<Vec<(usize, Key)>> = IdMap::default();
+        // candidates are in text order, so each list is too
         for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
             let mention = c.span.text(text);
             let name = c.record.map_or(mention, |r| gaz.record(r).name);
             let Some((_, last)) = name.rsplit_once(' ') else { continue };
             let key = c.record.map_or_else(|| Key::Name(fold_key(mention)), Key::Record);
-            names.push((fold_key(last), c.span.start, key));
+            names.entry(fold_key(last)).or_default().push((c.span.start, key));
         }
-        names.sort_unstable_by_key(|&(surname, start, _)| (surname, start));
         FullNames { names }
     }
 
     /// The person whose surname is the word whose [`fold_key`] is `surname`: the nearest
     /// full name before `at`, else the first after.
     fn surname_of(&self, surname: u64, at: Span) -> Option<Key> {
-        if self.names.is_empty() {
-            return None;
-        }
-        let from = self.names.partition_point(|n| n.0 < surname);
-        let to = from + self.names[from..].partition_point(|n| n.0 == surname);
-        let list = &self.names[from..to];
-        let before = list.partition_point(|&(_, start, _)| start <= at.start).checked_sub(1);
-        before.map_or(list.first(), |i| list.get(i)).map(|&(_, _, k)| k)
+        let list = self.names.get(&surname)?;
+        let before = list.partition_point(|&(start, _)| start <= at.start).checked_sub(1);
+        before.map_or(list.first(), |i| list.get(i)).map(|&(_, k)| k)
     }
 }
 

@@ -65,7 +65,7 @@ pub(crate) fn find(
         .collect();
     let lines: Vec<names::Line<'_>> = placed.iter().map(|p| words.line(text, p, gaz)).collect();
     let located = names::located(&lines);
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(words.capitalised());
     for line in &lines {
         names::scan(line, gaz, &located, &mut cands);
     }

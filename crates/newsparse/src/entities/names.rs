@@ -35,6 +35,8 @@ pub(crate) struct Words<'g> {
     lex: Vec<Option<Lexeme>>,
     /// The gazetteer's longest match at each capitalised word: its length in words.
     found: Vec<Option<(usize, Match<'g>)>>,
+    /// The number of capitalised words.
+    capitalised: usize,
 }
 
 /// Where the words of one line stand in [`Words`], and how the line reads.
@@ -54,7 +56,13 @@ impl<'g> Words<'g> {
             toks: Vec::with_capacity(n),
             lex: Vec::with_capacity(n),
             found: Vec::with_capacity(n),
+            capitalised: 0,
         }
+    }
+
+    /// The number of capitalised words (at most one name candidate each).
+    pub(crate) fn capitalised(&self) -> usize {
+        self.capitalised
     }
 
     /// Adds the words of `line`: each capitalised word and each word before one is read in
@@ -80,6 +88,7 @@ impl<'g> Words<'g> {
             self.found.push(found);
         }
         let cased = toks.iter().filter(|t| t.cap).count();
+        self.capitalised += cased;
         let caps = toks.iter().filter(|t| t.cap && t.caps).count();
         let shouting = cased >= 3 && caps * 4 >= cased * 3;
         let plain = matches!(region, Region::Body | Region::Subhead);

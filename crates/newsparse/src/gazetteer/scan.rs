@@ -1,5 +1,6 @@
 //! Words of a line, and the gazetteer probe at a word.
 
+use super::hash::{key, key_bytes};
 use super::{Gazetteer, MAX_WORDS, Match, Word};
 use crate::document::Span;
 
@@ -249,6 +250,20 @@ pub(crate) fn title_case(s: &str) -> String {
     out
 }
 
+/// The [`key`] of [`title_case`]`(s)`, without allocating for a short ASCII `s`.
+fn title_case_key(s: &str) -> u64 {
+    let mut buf = [0u8; 64];
+    let Some(b) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) else {
+        return key(&title_case(s));
+    };
+    let mut prev_letter = false;
+    for (out, &c) in b.iter_mut().zip(s.as_bytes()) {
+        *out = if prev_letter { c.to_ascii_lowercase() } else { c };
+        prev_letter = c.is_ascii_alphabetic() || c == b'\'';
+    }
+    key_bytes(b)
+}
+
 impl Gazetteer {
     /// The longest name starting at word `i` of `toks`: how many words it spans and the
     /// match. With `fold`, an all-capitals span is also tried in title case.
@@ -266,7 +281,7 @@ impl Gazetteer {
         if is_plain(t, fold) {
             return self.match_plain(text, toks, i, self.store.exact(t.span.text(text)));
         }
-        self.match_ends(text, toks, i, fold)
+        self.match_ends(text, toks, i, fold, None)
     }
 
     /// [`match_at`](Gazetteer::match_at) at a capitalised word whose entry in the word table
@@ -282,21 +297,23 @@ impl Gazetteer {
         if is_plain(&toks[i], fold) {
             return self.match_plain(text, toks, i, first);
         }
-        self.match_ends(text, toks, i, fold)
+        self.match_ends(text, toks, i, fold, Some(first))
     }
 
     /// [`match_at`](Gazetteer::match_at) at a capitalised word with several possible ends
-    /// (a full stop, a hyphen) or with a title-case form to try.
+    /// (a full stop, a hyphen) or with a title-case form to try; `first` is the word's entry
+    /// in the word table when the caller has read it.
     fn match_ends<'g>(
         &'g self,
         text: &str,
         toks: &[Token],
         i: usize,
         fold: bool,
+        first: Option<Word>,
     ) -> Option<(usize, Match<'g>)> {
         let t = &toks[i];
-        let exact = self.max_words(text, t, false);
-        let folded = if fold && t.caps { self.max_words(text, t, true) } else { 0 };
+        let exact = self.max_words(text, t, false, first);
+        let folded = if fold && t.caps { self.max_words(text, t, true, None) } else { 0 };
         let most = exact.max(folded).min(toks.len() - i);
         for n in (1..=most).rev() {
             if n > 1 && toks[i..i + n - 1].iter().any(|w| w.punct_after || w.possessive) {
@@ -307,7 +324,8 @@ impl Gazetteer {
                 let span = Span::new(t.span.start, end);
                 let name = span.text(text);
                 let id = (n <= exact).then(|| self.lookup(name)).flatten().or_else(|| {
-                    (n <= folded && last.caps).then(|| self.lookup(&title_case(name)))?
+                    (n <= folded && last.caps)
+                        .then(|| self.store.lookup_key(title_case_key(name)))?
                 });
                 if let Some(id) = id {
                     return Some((n, Match { span, gazetteer: self, id }));
@@ -343,15 +361,16 @@ impl Gazetteer {
         alone.map(|id| (1, Match { span: t.span, gazetteer: self, id }))
     }
 
-    /// The most words a name starting with word `t` has, 0 when none starts with it.
-    fn max_words(&self, text: &str, t: &Token, fold: bool) -> usize {
+    /// The most words a name starting with word `t` (in title case with `fold`) has, 0 when
+    /// none starts with it; `first` is the word's entry as written, when known.
+    fn max_words(&self, text: &str, t: &Token, fold: bool, first: Option<Word>) -> usize {
         let mut most = 0;
         for end in ends(t) {
             let w = Span::new(t.span.start, end).text(text);
-            let n = if fold {
-                self.store.exact(&title_case(w)).most()
-            } else {
-                self.store.exact(w).most()
+            let n = match (fold, first) {
+                (true, _) => self.store.exact_key(title_case_key(w)).most(),
+                (false, Some(first)) if end == t.span.end => first.most(),
+                (false, _) => self.store.exact(w).most(),
             };
             most = most.max(n);
         }
@@ -446,5 +465,8 @@ mod tests {
     fn title_case_folds_capitals() {
         assert_eq!(title_case("NEW YORK"), "New York");
         assert_eq!(title_case("O'NEILL-SMITH"), "O'neill-Smith");
+        for s in ["NEW YORK", "O'NEILL-SMITH", "U.S.", "ŁÓDŹ", "", &"AB ".repeat(30)] {
+            assert_eq!(title_case_key(s), key(&title_case(s)), "{s}");
+        }
     }
 }

@@ -205,13 +205,23 @@ impl Store {
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<u32> {
-        self.names.get(&key(name)).copied()
+        self.lookup_key(key(name))
+    }
+
+    /// The record of the name whose [`key`] is `name_key`.
+    pub(super) fn lookup_key(&self, name_key: u64) -> Option<u32> {
+        self.names.get(&name_key).copied()
     }
 
     /// What the word table holds under `word` as written (its title bits hold only when
     /// [`plain_case`] says so).
     pub(super) fn exact(&self, word: &str) -> Word {
-        self.words.get(&key(word)).copied().unwrap_or_default()
+        self.exact_key(key(word))
+    }
+
+    /// [`Store::exact`] of the word whose [`key`] is `word_key`.
+    pub(super) fn exact_key(&self, word_key: u64) -> Word {
+        self.words.get(&word_key).copied().unwrap_or_default()
     }
 
     /// [`Store::word`] of `word`, whose [`key`] is `word_key`.
