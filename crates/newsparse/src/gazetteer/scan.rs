@@ -95,6 +95,7 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = i;
+        i = plain_run_end(bytes, i);
         while i < bytes.len() {
             if STOP[usize::from(bytes[i])] == 0 {
                 i += 1;
@@ -108,6 +109,24 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         Some((start, &s[start..i]))
     })
+}
+
+/// The end of the run of plain ASCII bytes (above space, below 0x80) starting at `i`, or a
+/// little before it: eight bytes at a time, as far as eight bytes remain. The bytes that can
+/// end a word (white space, non-ASCII characters) are all outside the range.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(&chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(chunk);
+        // bytes ≥ 0x80, and bytes below 0x21 (the lowest one flagged is always a true one)
+        let stop = (x | (x.wrapping_sub(ONES * 0x21) & !x)) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// 1 for the bytes a word loop must look at: ASCII whitespace, and the first byte of every
@@ -394,6 +413,19 @@ mod tests {
             words("“Kyiv's allies,” (Reuters) U.S. Zelensky:"),
             ["Kyiv", "allies", "Reuters", "U.S.", "Zelensky"]
         );
+    }
+
+    #[test]
+    fn plain_runs_stop_at_spaces_controls_and_non_ascii() {
+        let at = |s: &str, i: usize| plain_run_end(s.as_bytes(), i);
+        assert_eq!(at("Zelenskyy's allies", 0), 11);
+        assert_eq!(at("abcdefghijklmnopqrstuvwxyz", 0), 24);
+        assert_eq!(at("short", 0), 0);
+        assert_eq!(at("abcdefgh\u{a0}ijklmnop", 0), 8);
+        assert_eq!(at("abc\tdefghijkl", 0), 3);
+        assert_eq!(at("abcdefg\0hijklmn", 0), 7);
+        assert_eq!(at("a!~\x7f#$%&'()*+,-./0123456789", 2), 26);
+        assert_eq!(at("        x", 0), 0);
     }
 
     #[test]
