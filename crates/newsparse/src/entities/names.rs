@@ -157,24 +157,29 @@ impl<'a> Line<'a> {
     /// True when a full stop, question or exclamation mark after token `k` ends a sentence
     /// (not the stop of an initial or an abbreviation such as "U.S." or "Mr.").
     fn ends_sentence(&self, k: usize) -> bool {
-        let t = &self.toks[k];
-        let after = Span::new(t.span.end, t.raw_end).text(self.text);
-        after.contains(['.', '!', '?'])
-            || t.dot && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
+        self.marks_after(k, b".!?") || self.stop_ends_word(k)
     }
 
     /// True when token `i` starts a sentence.
     fn initial(&self, i: usize) -> bool {
-        let Some(prev) = i.checked_sub(1).map(|p| &self.toks[p]) else { return true };
-        let raw = self.raw(i - 1);
-        if !raw.chars().any(char::is_alphanumeric) {
-            return true;
-        }
-        let after = Span::new(prev.span.end, prev.raw_end).text(self.text);
-        after.contains(['.', '!', '?', ':'])
-            || prev.dot
-                && prev.span.len() > 4
-                && !self.word(i - 1).trim_end_matches('.').contains('.')
+        let Some(prev) = i.checked_sub(1) else { return true };
+        let raw = self.raw(prev);
+        let alphanumeric = raw.bytes().any(|b| b.is_ascii_alphanumeric())
+            || !raw.is_ascii() && raw.chars().any(char::is_alphanumeric);
+        !alphanumeric || self.marks_after(prev, b".!?:") || self.stop_ends_word(prev)
+    }
+
+    /// True when the punctuation written after token `k` holds one of the ASCII `marks`.
+    fn marks_after(&self, k: usize, marks: &[u8]) -> bool {
+        let t = &self.toks[k];
+        self.text.as_bytes()[t.span.end..t.raw_end].iter().any(|b| marks.contains(b))
+    }
+
+    /// True when token `k` ends with a full stop that reads as a sentence's: the word has more
+    /// than four bytes and no other full stop ("Ukraine." does, "U.S." and "Mr." do not).
+    fn stop_ends_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.dot && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
     }
 }
 
