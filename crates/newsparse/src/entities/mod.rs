@@ -3,9 +3,12 @@
 //!
 //! # Pipeline
 //!
-//! 1. **Names** ([`names`]): each line's words are probed by the [`Gazetteer`] at capitalised
-//!    word starts (an all-capitals wire headline is probed in title case, and only the
-//!    gazetteer is trusted there). Where no list holds a name, capitalised runs with
+//! 1. **Names** ([`names`]): the words of the whole text are split once, and each
+//!    capitalised word and the word before it are read once, from one hash of the word, in
+//!    the gazetteer's word table and in the name-word classes ([`words`]): a
+//!    [`Lexeme`](words::Lexeme). Each line's words are probed by the [`Gazetteer`] at
+//!    capitalised word starts (an all-capitals wire headline is probed in title case, and
+//!    only the gazetteer is trusted there). Where no list holds a name, capitalised runs with
 //!    connectors ("bin", "de", "van") are typed by rules, each named in
 //!    [`Candidate::rule`](names::Candidate): `media_suffix` ("… News"), `org_suffix`
 //!    ("… Ministry", "… Party", "… Inc"), `title_cue` ("President X", "envoy X", "Mr X"),
