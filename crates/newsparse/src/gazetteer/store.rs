@@ -272,3 +272,48 @@ fn key_lower(s: &str) -> u64 {
         _ => key(&s.to_lowercase()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Gazetteer, Gender};
+
+    fn gazetteer(tsv: &str) -> Gazetteer {
+        Gazetteer::from_tsv("test", tsv).unwrap()
+    }
+
+    #[test]
+    fn one_probe_reads_names_given_names_and_titles() {
+        let g = gazetteer(
+            "New York\tplace\nNew York Times\tmedia\nNew\tplace\nPatrick\tgiven:m\n\
+             special envoy\ttitle\nżupan\ttitle\n",
+        );
+        let new = g.word("New");
+        assert_eq!(new.most(), 3);
+        assert_eq!(new.alone().map(|r| g.record(r).name), Some("New"));
+        assert_eq!(g.word("Patrick").given(), Some(Some(Gender::Male)));
+        assert_eq!(g.word("patrick").given(), None);
+        for w in ["special", "Special", "SPECIAL", "SpEcial"] {
+            assert!(g.word(w).starts_title() && !g.word(w).ends_title(), "{w}");
+        }
+        for w in ["envoy", "Envoy", "ENVOY", "eNVOY"] {
+            assert!(g.word(w).ends_title() && !g.word(w).starts_title(), "{w}");
+        }
+        assert!(g.word("Żupan").starts_title() && g.word("ŻUPAN").ends_title());
+        assert!(!g.word("York").starts_title());
+        assert_eq!(g.word("Nowhere"), super::Word::default());
+    }
+
+    #[test]
+    fn merged_gazetteers_keep_the_first_word_entries() {
+        let mut first = gazetteer("Kyiv\tplace\nMaria\tgiven:f\n");
+        let second = gazetteer("Kyiv Post\tmedia\nMaria\tgiven:m\nJan\tgiven\nenvoy\ttitle\n");
+        first.extend(&second);
+        let kyiv = first.word("Kyiv");
+        assert_eq!((kyiv.most(), kyiv.alone().map(|r| first.record(r).name)), (2, Some("Kyiv")));
+        assert_eq!(first.word("Maria").given(), Some(Some(Gender::Female)));
+        assert_eq!(first.word("Jan").given(), Some(None));
+        assert!(first.word("Envoy").ends_title());
+        // two records, one title, two given names
+        assert_eq!(first.len(), 5);
+    }
+}
