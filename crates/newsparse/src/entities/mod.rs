@@ -62,11 +62,11 @@ pub(crate) fn find(
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    let mut words = names::Words::with_capacity(text.len());
+    let mut words = names::Words::with_capacity(text.len(), gaz);
     let placed: Vec<names::LineWords> = crate::structure::lines(text)
-        .map(|line| words.push(text, line, region_of(structure, segments, line), gaz))
+        .map(|line| words.push(text, line, region_of(structure, segments, line)))
         .collect();
-    let lines: Vec<names::Line<'_>> = placed.iter().map(|p| words.line(text, p, gaz)).collect();
+    let lines: Vec<names::Line<'_>> = placed.iter().map(|p| words.line(text, p)).collect();
     let located = names::located(&lines);
     let mut cands = Vec::with_capacity(words.capitalised());
     for line in &lines {

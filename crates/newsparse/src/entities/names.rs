@@ -33,10 +33,28 @@ pub(crate) struct Words<'g> {
     /// What the tables say of each capitalised word and each word before one; `None`
     /// elsewhere (read when asked).
     lex: Vec<Option<Lexeme>>,
-    /// The gazetteer's longest match at each capitalised word: its length in words.
-    found: Vec<Option<(usize, Match<'g>)>>,
+    /// The gazetteer's longest match at each capitalised word.
+    found: Vec<Found>,
+    /// The gazetteer whose matches `found` holds.
+    gaz: &'g Gazetteer,
     /// The number of capitalised words.
     capitalised: usize,
+}
+
+/// The gazetteer's longest match at a word, in 16 bytes: where it ends, its record and its
+/// length in words (0 when there is none).
+#[derive(Clone, Copy, Debug, Default)]
+struct Found {
+    end: usize,
+    id: u32,
+    words: u32,
+}
+
+impl Found {
+    fn of((n, m): (usize, Match<'_>)) -> Found {
+        // a name has at most a dozen words
+        Found { end: m.span().end, id: m.id(), words: u32::try_from(n).unwrap_or(u32::MAX) }
+    }
 }
 
 /// Where the words of one line stand in [`Words`], and how the line reads.
@@ -49,13 +67,14 @@ pub(crate) struct LineWords {
 }
 
 impl<'g> Words<'g> {
-    /// Room for the words of a text of `len` bytes.
-    pub(crate) fn with_capacity(len: usize) -> Words<'g> {
+    /// Room for the words of a text of `len` bytes, to be read with `gaz`.
+    pub(crate) fn with_capacity(len: usize, gaz: &'g Gazetteer) -> Words<'g> {
         let n = len / 5 + 1;
         Words {
             toks: Vec::with_capacity(n),
             lex: Vec::with_capacity(n),
             found: Vec::with_capacity(n),
+            gaz,
             capitalised: 0,
         }
     }
@@ -67,13 +86,8 @@ impl<'g> Words<'g> {
 
     /// Adds the words of `line`: each capitalised word and each word before one is read in
     /// the tables once, and the gazetteer is probed at each capitalised word.
-    pub(crate) fn push(
-        &mut self,
-        text: &str,
-        line: Span,
-        region: Region,
-        gaz: &'g Gazetteer,
-    ) -> LineWords {
+    pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
+        let gaz = self.gaz;
         let start = self.toks.len();
         tokens(text, line, &mut self.toks);
         let toks = &self.toks[start..];
@@ -85,7 +99,7 @@ impl<'g> Words<'g> {
                 Some(lex) if t.cap => gaz.match_word(text, toks, i, true, lex.gaz),
                 _ => None,
             };
-            self.found.push(found);
+            self.found.push(found.map_or_else(Found::default, Found::of));
         }
         let cased = toks.iter().filter(|t| t.cap).count();
         self.capitalised += cased;
@@ -98,19 +112,14 @@ impl<'g> Words<'g> {
     }
 
     /// The line whose words `words` places.
-    pub(crate) fn line<'a>(
-        &'a self,
-        text: &'a str,
-        words: &LineWords,
-        gaz: &'a Gazetteer,
-    ) -> Line<'a> {
+    pub(crate) fn line<'a>(&'a self, text: &'a str, words: &LineWords) -> Line<'a> {
         let range = words.start..words.end;
         Line {
             text,
             toks: &self.toks[range.clone()],
             lex: &self.lex[range.clone()],
             found: &self.found[range],
-            gaz,
+            gaz: self.gaz,
             region: words.region,
             shouting: words.shouting,
             titled: words.titled,
@@ -123,8 +132,8 @@ pub(crate) struct Line<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Token],
     lex: &'a [Option<Lexeme>],
-    /// The gazetteer's longest match at each capitalised word: its length in words.
-    found: &'a [Option<(usize, Match<'a>)>],
+    /// The gazetteer's longest match at each capitalised word.
+    found: &'a [Found],
     gaz: &'a Gazetteer,
     pub(crate) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
@@ -135,6 +144,18 @@ pub(crate) struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
+    /// The gazetteer's longest match at word `i`: its length in words, and the match.
+    fn found(&self, i: usize) -> Option<(usize, Match<'a>)> {
+        let f = self.found[i];
+        let span = Span::new(self.toks[i].span.start, f.end);
+        (f.words > 0).then(|| (f.words as usize, Match::new(self.gaz, span, f.id)))
+    }
+
+    /// True when the gazetteer matched at word `i`.
+    fn has_found(&self, i: usize) -> bool {
+        self.found[i].words > 0
+    }
+
     /// What the tables say of word `i`.
     fn lex(&self, i: usize) -> Lexeme {
         self.lex[i].unwrap_or_else(|| Lexeme::of(self.gaz, self.word(i)))
@@ -274,7 +295,8 @@ fn candidate_at(
     if !t.cap {
         return 0;
     }
-    let found = line.found[i]
+    let found = line
+        .found(i)
         .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, located, i) };
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
@@ -341,7 +363,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
         if line.toks[j].cap && !line.is(j, NOT_NAME) {
             let surname = joins_surname(line, gaz, located, i, j);
-            if !given && !surname && line.found[j].is_some() && !line.is(j, ORG | MEDIA) {
+            if !given && !surname && line.has_found(j) && !line.is(j, ORG | MEDIA) {
                 break;
             }
             if title_at(line, gaz, j).is_some() {
@@ -385,10 +407,8 @@ pub(crate) fn located(lines: &[Line<'_>]) -> Located {
     let mut out = Located::default();
     for line in lines {
         for (i, found) in line.found.iter().enumerate() {
-            if let Some((_, m)) = found {
-                if i > 0 && line.is(i - 1, words::LOCATIVE) {
-                    out.insert(m.id(), ());
-                }
+            if found.words > 0 && i > 0 && line.is(i - 1, words::LOCATIVE) {
+                out.insert(found.id, ());
             }
         }
     }
@@ -401,9 +421,9 @@ pub(crate) fn located(lines: &[Line<'_>]) -> Located {
 fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize, j: usize) -> bool {
     j == i + 1
         && !line.initial(i)
-        && line.found[i].is_none()
+        && !line.has_found(i)
         && !line.toks[i].caps
-        && line.found[j].is_some_and(|(n, m)| {
+        && line.found(j).is_some_and(|(n, m)| {
             n == 1
                 && m.kind() == EntryKind::Place
                 && !gaz.is_country(m.id())

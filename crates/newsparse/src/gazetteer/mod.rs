@@ -211,6 +211,11 @@ impl<'g> Match<'g> {
     pub(crate) fn id(&self) -> u32 {
         self.id
     }
+
+    /// The match of record `id` of `gazetteer` at `span`.
+    pub(crate) fn new(gazetteer: &'g Gazetteer, span: Span, id: u32) -> Match<'g> {
+        Match { span, gazetteer, id }
+    }
 }
 
 /// Builds a [`Gazetteer`].

@@ -1,6 +1,8 @@
 //! Words of a line, and the gazetteer probe at a word.
 
 use super::hash::{key, key_bytes};
+use std::num::NonZeroUsize;
+
 use super::{Gazetteer, MAX_WORDS, Match, Word};
 use crate::document::Span;
 
@@ -15,7 +17,7 @@ pub(crate) struct Token {
     pub(crate) dot: bool,
     /// The end of the part before a hyphen followed by a lower-case letter ("Kyiv-based")
     /// or before digits glued to letters.
-    pub(crate) hyphen: Option<usize>,
+    pub(crate) hyphen: Option<NonZeroUsize>,
     /// The word had a possessive `'s` ("Kyiv's").
     pub(crate) possessive: bool,
     /// Punctuation (other than a full stop) follows the word.
@@ -185,7 +187,8 @@ fn token(word: &str, start: usize) -> Option<Token> {
         span: Span::new(s, s + body.len()),
         raw_end: start + word.len(),
         dot: b[end - 1] == b'.',
-        hyphen: hyphen.map(|h| s + h),
+        // a cut is never at a word's first byte, so never at offset 0
+        hyphen: hyphen.and_then(|h| NonZeroUsize::new(s + h)),
         possessive,
         punct_after,
         punct_before: lead > 0,
@@ -251,7 +254,7 @@ fn cut_ascii(b: &[u8]) -> Option<usize> {
 /// The ends to try for a name ending at `t`, longest first.
 fn ends(t: &Token) -> impl Iterator<Item = usize> {
     let dot = t.dot.then(|| t.span.end - 1);
-    [Some(t.span.end), dot, t.hyphen].into_iter().flatten()
+    [Some(t.span.end), dot, t.hyphen.map(NonZeroUsize::get)].into_iter().flatten()
 }
 
 /// `s` with every word's letters after the first in lower case ("NEW YORK" → "New York").
