@@ -155,11 +155,12 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
 /// The [`key`] of [`fold`]`(name)`, without allocating for a short ASCII name.
 fn fold_key(name: &str) -> u64 {
     let mut buf = [0u8; 64];
-    let Some(b) = buf.get_mut(..name.len()).filter(|_| name.is_ascii()) else {
+    if name.len() > buf.len() || !name.is_ascii() {
         return key(&fold(name));
-    };
-    b.copy_from_slice(name.as_bytes());
-    b.make_ascii_lowercase();
+    }
+    for (to, from) in buf.iter_mut().zip(name.as_bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
     let mut len = name.len();
     for from in [b"yy", b"iy", b"ii", b"ij"] {
         if buf[..len].ends_with(from) {
