@@ -71,10 +71,10 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
-        let mut last = [0u8; 8];
+        // the last bytes as a little-endian word, zero-padded (no call to copy them)
         let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+        let last = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        self.add(last ^ rest.len() as u64);
     }
 
     fn write_u8(&mut self, i: u8) {
@@ -87,5 +87,36 @@ impl Hasher for FxHasher {
 
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Fx hash as first written, with the last bytes copied into a padded word.
+    fn reference(bytes: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        h.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+        h.finish()
+    }
+
+    #[test]
+    fn the_last_bytes_hash_as_a_padded_word() {
+        let text = "Zelenskyy met the North Atlantic Treaty Organization in Kyiv";
+        for end in 0..=text.len() {
+            let mut h = FxHasher::default();
+            h.write(&text.as_bytes()[..end]);
+            assert_eq!(h.finish(), reference(&text.as_bytes()[..end]), "{end}");
+        }
+        assert_ne!(key("Kyiv"), key("Kiev"));
+        assert_eq!(key("Kyiv"), key_bytes(b"Kyiv"));
     }
 }
