@@ -92,9 +92,10 @@ fn is_sports(text: &str) -> bool {
         end -= 1;
     }
     let head = &text[..end];
+    let shortest = words::shortest(words::SPORT_CUE);
     let cues = head
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| words::is(w, words::SPORT_CUE));
+        .filter(|w| w.len() >= shortest && words::is(w, words::SPORT_CUE));
     cues.take(4).count() >= 4
 }
 

@@ -32,11 +32,10 @@ pub(crate) const SPORT_CUE: u16 = 1 << 9;
 /// A word that names a sports side ("County", "Rangers", "Thistle").
 pub(crate) const TEAM: u16 = 1 << 10;
 
-/// The classes by the [`key`] of the word.
-static WORDS: LazyLock<IdMap<u16>> = LazyLock::new(|| {
-    let mut map = IdMap::default();
-    for line in include_str!("../../data/name_words.tsv").lines() {
-        let Some((word, class)) = line.split_once('\t') else { continue };
+/// The words of `data/name_words.tsv` with their class bits.
+fn entries() -> impl Iterator<Item = (&'static str, u16)> {
+    include_str!("../../data/name_words.tsv").lines().filter_map(|line| {
+        let (word, class) = line.split_once('\t')?;
         let bit = match class {
             "org" => ORG,
             "media" => MEDIA,
@@ -49,12 +48,36 @@ static WORDS: LazyLock<IdMap<u16>> = LazyLock::new(|| {
             "sport" => SPORT,
             "sport_cue" => SPORT_CUE,
             "team" => TEAM,
-            _ => continue,
+            _ => return None,
         };
+        Some((word, bit))
+    })
+}
+
+/// The classes by the [`key`] of the word.
+static WORDS: LazyLock<IdMap<u16>> = LazyLock::new(|| {
+    let mut map = IdMap::default();
+    for (word, bit) in entries() {
         *map.entry(key(word)).or_insert(0) |= bit;
     }
     map
 });
+
+/// The length in bytes of the shortest word of each class, by bit position.
+static SHORTEST: LazyLock<[usize; 16]> = LazyLock::new(|| {
+    let mut shortest = [usize::MAX; 16];
+    for (word, bit) in entries() {
+        let at = bit.trailing_zeros() as usize;
+        shortest[at] = shortest[at].min(word.len());
+    }
+    shortest
+});
+
+/// The length in bytes of the shortest word of class `class` (one class bit): a shorter
+/// word is not of it.
+pub(crate) fn shortest(class: u16) -> usize {
+    SHORTEST[class.trailing_zeros() as usize % 16]
+}
 
 /// True when `word` is of class `class`.
 pub(crate) fn is(word: &str, class: u16) -> bool {
@@ -95,6 +118,8 @@ mod tests {
         assert!(is("However", NOT_NAME));
         assert!(is("in", PLACE_CUE | LOCATIVE));
         assert!(!is("Kyiv", ORG));
+        assert_eq!(shortest(SPORT_CUE), 4, "beat");
+        assert_eq!(shortest(CONNECTOR), 1);
     }
 
     #[test]
