@@ -63,8 +63,9 @@ pub(crate) fn find(
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
     let mut words = names::Words::with_capacity(text.len(), gaz);
+    let mut regions = Regions::new(structure, segments);
     let placed: Vec<names::LineWords> = crate::structure::lines(text)
-        .map(|line| words.push(text, line, region_of(structure, segments, line)))
+        .map(|line| words.push(text, line, regions.of(line)))
         .collect();
     let lines: Vec<names::Line<'_>> = placed.iter().map(|p| words.line(text, p)).collect();
     let located = names::located(&lines);
@@ -128,18 +129,41 @@ fn team_name(text: &str, gaz: &Gazetteer, c: &names::Candidate) -> bool {
         })
 }
 
-fn region_of(structure: &Structure, segments: &Segments, line: Span) -> Region {
-    let paras = &segments.paragraphs;
-    let p = paras.partition_point(|p| p.span.end <= line.start);
-    if paras.get(p).is_some_and(|p| p.span.overlaps(line)) {
-        return paras[p].region;
+/// The regions of the lines of a text, asked for in text order: a cursor in the paragraphs
+/// and one in the boilerplate blocks, each at the first that ends after the last line asked.
+struct Regions<'a> {
+    structure: &'a Structure,
+    segments: &'a Segments,
+    paragraph: usize,
+    boilerplate: usize,
+}
+
+impl<'a> Regions<'a> {
+    fn new(structure: &'a Structure, segments: &'a Segments) -> Regions<'a> {
+        Regions { structure, segments, paragraph: 0, boilerplate: 0 }
     }
-    let boiler = &structure.boilerplate;
-    let b = boiler.partition_point(|b| b.span.end <= line.start);
-    if boiler.get(b).is_some_and(|b| b.span.overlaps(line)) {
-        return Region::Boilerplate;
+
+    /// The region of `line`: its paragraph's, boilerplate inside a boilerplate block, else
+    /// body. Lines must come in text order.
+    fn of(&mut self, line: Span) -> Region {
+        let paras = &self.segments.paragraphs;
+        let p = &mut self.paragraph;
+        while paras.get(*p).is_some_and(|p| p.span.end <= line.start) {
+            *p += 1;
+        }
+        if let Some(para) = paras.get(*p).filter(|p| p.span.overlaps(line)) {
+            return para.region;
+        }
+        let boiler = &self.structure.boilerplate;
+        let b = &mut self.boilerplate;
+        while boiler.get(*b).is_some_and(|b| b.span.end <= line.start) {
+            *b += 1;
+        }
+        if boiler.get(*b).is_some_and(|b| b.span.overlaps(line)) {
+            return Region::Boilerplate;
+        }
+        Region::Body
     }
-    Region::Body
 }
 
 /// The index of the entity with a mention overlapping `span`, if any.
