@@ -329,7 +329,9 @@ fn candidate_at(
         }
         (_, Some((kind, rule))) => {
             let span = Span::new(t.span.start, name_end(line, i + run - 1));
-            let is_title = run > 1 && gaz.is_title(span.text(line.text));
+            let is_title = run > 1
+                && may_end_title(line, i + run - 1, span)
+                && gaz.is_title(span.text(line.text));
             if (kind.is_some() || run == 1) && !is_title {
                 out.push(Candidate { span, kind, rule, ..base() });
             }
@@ -384,6 +386,14 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
         j -= 1;
     }
     j - i
+}
+
+/// False when the phrase `span`, which ends with word `k`, cannot be a title: its last word
+/// is word `k` as written (after a plain space, its full stop kept) and ends no title.
+fn may_end_title(line: &Line<'_>, k: usize, span: Span) -> bool {
+    let t = &line.toks[k];
+    let after_space = line.text.as_bytes().get(t.span.start.wrapping_sub(1)) == Some(&b' ');
+    !(after_space && span.end == t.span.end) || line.lex(k).gaz.ends_title()
 }
 
 /// True when word `i` follows a lower-case "the" and is not a place said with "the" ("the
