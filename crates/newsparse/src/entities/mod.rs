@@ -3,7 +3,7 @@
 //!
 //! # Pipeline
 //!
-//! 1. **Names** ([`names`]): the words of the whole text are split once, and each
+//! 1. **Names** ([`lines`], [`names`]): the words of the whole text are split once, and each
 //!    capitalised word and the word before it are read once, from one hash of the word, in
 //!    the gazetteer's word table and in the name-word classes ([`words`]): a
 //!    [`Lexeme`](words::Lexeme). Each line's words are probed by the [`Gazetteer`] at
@@ -47,6 +47,7 @@
 //! earlier in the article).
 
 mod cluster;
+mod lines;
 mod names;
 mod roles;
 mod words;
@@ -62,12 +63,12 @@ pub(crate) fn find(
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    let mut words = names::Words::with_capacity(text.len(), gaz);
+    let mut words = lines::Words::with_capacity(text.len(), gaz);
     let mut regions = Regions::new(structure, segments);
-    let placed: Vec<names::LineWords> = crate::structure::lines(text)
+    let placed: Vec<lines::LineWords> = crate::structure::lines(text)
         .map(|line| words.push(text, line, regions.of(line)))
         .collect();
-    let lines: Vec<names::Line<'_>> = placed.iter().map(|p| words.line(text, p)).collect();
+    let lines: Vec<lines::Line<'_>> = placed.iter().map(|p| words.line(text, p)).collect();
     let located = names::located(&lines);
     let mut cands = Vec::with_capacity(words.capitalised());
     for line in &lines {

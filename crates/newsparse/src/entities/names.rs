@@ -1,9 +1,10 @@
 //! Finding name candidates in a line: gazetteer matches first, then the rules for names no
 //! list holds (capitalised runs with connectors, title cues, given names, suffixes, place cues).
 
-use super::words::{self, CONNECTOR, INNER, Lexeme, MEDIA, NOT_NAME, ORG, PLACE_CUE};
+use super::lines::Line;
+use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
 use crate::document::{EntityKind, Region, Span};
-use crate::gazetteer::{EntryKind, FxMap, Gazetteer, Match, Token, tokens};
+use crate::gazetteer::{EntryKind, FxMap, Gazetteer};
 
 /// A span that may name an entity, before clustering.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,207 +25,6 @@ pub(crate) struct Candidate {
     pub(crate) after_locative: bool,
     /// A title or role just before it ("President", "special envoy"), as a span.
     pub(crate) title: Option<Span>,
-}
-
-/// The words of every line of a text, with what the tables say of them and the
-/// gazetteer's matches: three vectors for the whole text, read line by line as [`Line`]s.
-pub(crate) struct Words<'g> {
-    toks: Vec<Token>,
-    /// What the tables say of each capitalised word and each word before one; `None`
-    /// elsewhere (read when asked).
-    lex: Vec<Option<Lexeme>>,
-    /// The gazetteer's longest match at each capitalised word.
-    found: Vec<Found>,
-    /// The gazetteer whose matches `found` holds.
-    gaz: &'g Gazetteer,
-    /// The number of capitalised words.
-    capitalised: usize,
-}
-
-/// The gazetteer's longest match at a word, in 16 bytes: where it ends, its record and its
-/// length in words (0 when there is none).
-#[derive(Clone, Copy, Debug, Default)]
-struct Found {
-    end: usize,
-    id: u32,
-    words: u32,
-}
-
-impl Found {
-    fn of((n, m): (usize, Match<'_>)) -> Found {
-        // a name has at most a dozen words
-        Found { end: m.span().end, id: m.id(), words: u32::try_from(n).unwrap_or(u32::MAX) }
-    }
-}
-
-/// Where the words of one line stand in [`Words`], and how the line reads.
-pub(crate) struct LineWords {
-    start: usize,
-    end: usize,
-    region: Region,
-    shouting: bool,
-    titled: bool,
-}
-
-impl<'g> Words<'g> {
-    /// Room for the words of a text of `len` bytes, to be read with `gaz`.
-    pub(crate) fn with_capacity(len: usize, gaz: &'g Gazetteer) -> Words<'g> {
-        let n = len / 5 + 1;
-        Words {
-            toks: Vec::with_capacity(n),
-            lex: Vec::with_capacity(n),
-            found: Vec::with_capacity(n),
-            gaz,
-            capitalised: 0,
-        }
-    }
-
-    /// The number of capitalised words (at most one name candidate each).
-    pub(crate) fn capitalised(&self) -> usize {
-        self.capitalised
-    }
-
-    /// Adds the words of `line`: each capitalised word and each word before one is read in
-    /// the tables once, and the gazetteer is probed at each capitalised word.
-    pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
-        let gaz = self.gaz;
-        let start = self.toks.len();
-        tokens(text, line, &mut self.toks);
-        let toks = &self.toks[start..];
-        for (i, t) in toks.iter().enumerate() {
-            let near = t.cap || toks.get(i + 1).is_some_and(|n| n.cap);
-            let lex = near.then(|| Lexeme::of(gaz, t.span.text(text)));
-            self.lex.push(lex);
-            let found = match lex {
-                Some(lex) if t.cap => gaz.match_word(text, toks, i, true, lex.gaz),
-                _ => None,
-            };
-            self.found.push(found.map_or_else(Found::default, Found::of));
-        }
-        let cased = toks.iter().filter(|t| t.cap).count();
-        self.capitalised += cased;
-        let caps = toks.iter().filter(|t| t.cap && t.caps).count();
-        let shouting = cased >= 3 && caps * 4 >= cased * 3;
-        let plain = matches!(region, Region::Body | Region::Subhead);
-        let region = if plain && is_dateline(text, toks) { Region::Dateline } else { region };
-        let titled = region == Region::Headline && is_title_case(text, toks);
-        LineWords { start, end: self.toks.len(), region, shouting, titled }
-    }
-
-    /// The line whose words `words` places.
-    pub(crate) fn line<'a>(&'a self, text: &'a str, words: &LineWords) -> Line<'a> {
-        let range = words.start..words.end;
-        Line {
-            text,
-            toks: &self.toks[range.clone()],
-            lex: &self.lex[range.clone()],
-            found: &self.found[range],
-            gaz: self.gaz,
-            region: words.region,
-            shouting: words.shouting,
-            titled: words.titled,
-        }
-    }
-}
-
-/// The words of one line and what the rules need to read them.
-pub(crate) struct Line<'a> {
-    pub(crate) text: &'a str,
-    pub(crate) toks: &'a [Token],
-    lex: &'a [Option<Lexeme>],
-    /// The gazetteer's longest match at each capitalised word.
-    found: &'a [Found],
-    gaz: &'a Gazetteer,
-    pub(crate) region: Region,
-    /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
-    pub(crate) shouting: bool,
-    /// Title case ("Populist Anger Appeals to Bad Angels"): capitals say little, so only the
-    /// gazetteer, given names and title cues are trusted.
-    titled: bool,
-}
-
-impl<'a> Line<'a> {
-    /// The gazetteer's longest match at word `i`: its length in words, and the match.
-    fn found(&self, i: usize) -> Option<(usize, Match<'a>)> {
-        let f = self.found[i];
-        let span = Span::new(self.toks[i].span.start, f.end);
-        (f.words > 0).then(|| (f.words as usize, Match::new(self.gaz, span, f.id)))
-    }
-
-    /// True when the gazetteer matched at word `i`.
-    fn has_found(&self, i: usize) -> bool {
-        self.found[i].words > 0
-    }
-
-    /// What the tables say of word `i`.
-    fn lex(&self, i: usize) -> Lexeme {
-        self.lex[i].unwrap_or_else(|| Lexeme::of(self.gaz, self.word(i)))
-    }
-
-    /// True when word `i` is of one of the classes in `class` ([`words::ORG`] …).
-    fn is(&self, i: usize, class: u16) -> bool {
-        self.lex(i).is(class)
-    }
-
-    fn word(&self, i: usize) -> &'a str {
-        self.toks[i].span.text(self.text)
-    }
-
-    /// The words of token `i` as written before the next token ("Kyiv's", "said,").
-    fn raw(&self, i: usize) -> &'a str {
-        Span::new(self.toks[i].span.start, self.toks[i].raw_end).text(self.text)
-    }
-
-    /// True when a full stop, question or exclamation mark after token `k` ends a sentence
-    /// (not the stop of an initial or an abbreviation such as "U.S." or "Mr.").
-    fn ends_sentence(&self, k: usize) -> bool {
-        self.marks_after(k, b".!?") || self.stop_ends_word(k)
-    }
-
-    /// True when token `i` starts a sentence.
-    fn initial(&self, i: usize) -> bool {
-        let Some(prev) = i.checked_sub(1) else { return true };
-        let raw = self.raw(prev);
-        let alphanumeric = raw.bytes().any(|b| b.is_ascii_alphanumeric())
-            || !raw.is_ascii() && raw.chars().any(char::is_alphanumeric);
-        !alphanumeric || self.marks_after(prev, b".!?:") || self.stop_ends_word(prev)
-    }
-
-    /// True when the punctuation written after token `k` holds one of the ASCII `marks`.
-    fn marks_after(&self, k: usize, marks: &[u8]) -> bool {
-        let t = &self.toks[k];
-        self.text.as_bytes()[t.span.end..t.raw_end].iter().any(|b| marks.contains(b))
-    }
-
-    /// True when token `k` ends with a full stop that reads as a sentence's: the word has more
-    /// than four bytes and no other full stop ("Ukraine." does, "U.S." and "Mr." do not).
-    fn stop_ends_word(&self, k: usize) -> bool {
-        let t = &self.toks[k];
-        t.dot && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
-    }
-}
-
-/// True when most longer words of a line are capitalised, as in a title-case headline.
-fn is_title_case(text: &str, toks: &[Token]) -> bool {
-    let long = || {
-        toks.iter()
-            .filter(|t| t.span.len() >= 4 && t.span.text(text).starts_with(char::is_alphabetic))
-    };
-    let (all, cap) = (long().count(), long().filter(|t| t.cap).count());
-    all >= 4 && cap * 10 >= all * 7
-}
-
-/// A wire dateline line: a place in capitals, then a date ("LONDON 1996-08-30",
-/// "NICE , France 1996-08-30").
-fn is_dateline(text: &str, toks: &[Token]) -> bool {
-    let date = |t: &Token| {
-        let s = t.span.text(text);
-        s.len() >= 6
-            && s.starts_with(|c: char| c.is_ascii_digit())
-            && s.contains(['-', '/', '.'])
-            && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
-    };
-    toks.len() <= 8 && toks.first().is_some_and(|t| t.caps) && toks.last().is_some_and(date)
 }
 
 /// Finds the candidates of one line. Only capitalised words are looked at: a title in
@@ -416,9 +216,9 @@ pub(crate) type Located = FxMap<u32, ()>;
 pub(crate) fn located(lines: &[Line<'_>]) -> Located {
     let mut out = Located::default();
     for line in lines {
-        for (i, found) in line.found.iter().enumerate() {
-            if found.words > 0 && i > 0 && line.is(i - 1, words::LOCATIVE) {
-                out.insert(found.id, ());
+        for i in 1..line.toks.len() {
+            if let Some(id) = line.record_at(i).filter(|_| line.is(i - 1, words::LOCATIVE)) {
+                out.insert(id, ());
             }
         }
     }

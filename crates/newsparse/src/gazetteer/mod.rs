@@ -73,6 +73,7 @@ mod hash;
 mod load;
 mod scan;
 mod store;
+mod tokens;
 mod word;
 
 use std::path::Path;
@@ -80,7 +81,8 @@ use std::sync::Arc;
 
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
-pub(crate) use self::scan::{Token, title_case, tokens};
+pub(crate) use self::scan::title_case;
+pub(crate) use self::tokens::{Token, tokens};
 pub(crate) use self::word::Word;
 
 pub(crate) use self::hash::{FxMap, IdMap, key, key_bytes};

@@ -1,0 +1,342 @@
+//! Words of a line: split at white space, their surrounding punctuation and possessive
+//! trimmed on bytes, with what the gazetteer probe and the name rules need to know of them.
+
+use std::num::NonZeroUsize;
+
+use crate::document::Span;
+
+/// A word of a line, its surrounding punctuation trimmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The word, without leading and trailing punctuation and without a possessive `'s`.
+    pub(crate) span: Span,
+    /// The end of the word as written, trailing punctuation included.
+    pub(crate) raw_end: usize,
+    /// The word ends with a full stop kept in `span` ("U.S.", "Inc.").
+    pub(crate) dot: bool,
+    /// The end of the part before a hyphen followed by a lower-case letter ("Kyiv-based")
+    /// or before digits glued to letters.
+    pub(crate) hyphen: Option<NonZeroUsize>,
+    /// The word had a possessive `'s` ("Kyiv's").
+    pub(crate) possessive: bool,
+    /// Punctuation (other than a full stop) follows the word.
+    pub(crate) punct_after: bool,
+    /// Punctuation precedes the word (an opening quotation mark or parenthesis).
+    pub(crate) punct_before: bool,
+    /// The word starts with an upper-case letter.
+    pub(crate) cap: bool,
+    /// The word has two or more letters, all upper-case.
+    pub(crate) caps: bool,
+}
+
+/// The punctuation trimmed from the start of a word: `"`, `“`, `‘`, `'`, `(`, `[`, `{`, `«`,
+/// `*`. Returns the length in bytes of the run of them that `word` starts with.
+fn leading(word: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&b) = word.get(i) {
+        i += match b {
+            b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' => 1,
+            0xE2 if matches!(word.get(i + 1..i + 3), Some([0x80, 0x9C | 0x98])) => 3,
+            0xC2 if word.get(i + 1) == Some(&0xAB) => 2,
+            _ => break,
+        };
+    }
+    i
+}
+
+/// The punctuation trimmed from the end of a word: `"`, `”`, `’`, `'`, `)`, `]`, `}`, `»`,
+/// `,`, `;`, `:`, `!`, `?`, `*`. Returns where `word` ends without the run of them it ends
+/// with.
+fn trailing(word: &[u8]) -> usize {
+    let mut end = word.len();
+    while end > 0 {
+        end -= match word[end - 1] {
+            b'"' | b'\'' | b')' | b']' | b'}' | b',' | b';' | b':' | b'!' | b'?' | b'*' => 1,
+            0x9D | 0x99 if end >= 3 && word[end - 3..end - 1] == [0xE2, 0x80] => 3,
+            0xBB if end >= 2 && word[end - 2] == 0xC2 => 2,
+            _ => break,
+        };
+    }
+    end
+}
+
+/// Appends the words of `line` to `out`.
+pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
+    let s = line.text(text);
+    out.reserve(s.len() / 5 + 1);
+    for (at, word) in words(s) {
+        match token(word, line.start + at) {
+            Some(t) => out.push(t),
+            // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
+            // punctuation does.
+            None => {
+                if let Some(prev) = out.last_mut() {
+                    prev.punct_after = true;
+                }
+            }
+        }
+    }
+}
+
+/// The words of `s` between whitespace (Unicode's, as [`char::is_whitespace`]), with their
+/// offsets: a byte loop that decodes a character only at a non-ASCII byte.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // skip whitespace
+        while i < bytes.len() {
+            let (space, len) = space_at(s, i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        i = plain_run_end(bytes, i);
+        while i < bytes.len() {
+            if STOP[usize::from(bytes[i])] == 0 {
+                i += 1;
+                continue;
+            }
+            let (space, len) = space_at(s, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        Some((start, &s[start..i]))
+    })
+}
+
+/// The end of the run of plain ASCII bytes (above space, below 0x80) starting at `i`, or a
+/// little before it: eight bytes at a time, as far as eight bytes remain. The bytes that can
+/// end a word (white space, non-ASCII characters) are all outside the range.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(&chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(chunk);
+        // bytes ≥ 0x80, and bytes below 0x21 (the lowest one flagged is always a true one)
+        let stop = (x | (x.wrapping_sub(ONES * 0x21) & !x)) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// 1 for the bytes a word loop must look at: ASCII whitespace, and the first byte of every
+/// non-ASCII character (which may be a no-break or thin space).
+const STOP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b >= 0x80 || matches!(b as u8, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `s` is whitespace, and its length in bytes.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (STOP[usize::from(b)] != 0, 1);
+    }
+    match s[i..].chars().next() {
+        Some(c) => (c.is_whitespace(), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+fn token(word: &str, start: usize) -> Option<Token> {
+    let b = word.as_bytes();
+    let lead = if b[0].is_ascii_alphanumeric() { 0 } else { leading(b) };
+    let mut end =
+        if b[b.len() - 1].is_ascii_alphanumeric() { b.len() } else { lead + trailing(&b[lead..]) };
+    let punct_after = end < b.len();
+    let apostrophe = match &b[lead..end] {
+        [.., b'\'', b's'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => 4,
+        _ => 0,
+    };
+    let possessive = apostrophe > 0;
+    if possessive {
+        end = lead + trailing(&b[lead..end - apostrophe]);
+    }
+    if end == lead {
+        return None;
+    }
+    let body = &word[lead..end];
+    let s = start + lead;
+    let first = b[lead];
+    let cap = if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        body.chars().next().is_some_and(char::is_uppercase)
+    };
+    // Only a capitalised word can start a name: the rest need no closer look.
+    let (hyphen, caps) = if cap { (cut(body), is_caps(body)) } else { (None, false) };
+    Some(Token {
+        span: Span::new(s, s + body.len()),
+        raw_end: start + word.len(),
+        dot: b[end - 1] == b'.',
+        // a cut is never at a word's first byte, so never at offset 0
+        hyphen: hyphen.and_then(|h| NonZeroUsize::new(s + h)),
+        possessive,
+        punct_after,
+        punct_before: lead > 0,
+        cap,
+        caps,
+    })
+}
+
+/// Two or more letters, none lower-case ("NATO", "U.S.").
+fn is_caps(body: &str) -> bool {
+    if body.is_ascii() {
+        let b = body.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
+    let mut letters = 0;
+    for c in body.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    letters >= 2
+}
+
+/// Where a word may be cut: before a hyphen followed by a lower-case letter or digit
+/// ("Kyiv-based"), or where letters run into digits ("Ukraine23.01.25").
+fn cut(body: &str) -> Option<usize> {
+    if body.is_ascii() {
+        return cut_ascii(body.as_bytes());
+    }
+    let hyphen = body.find('-').filter(|&h| {
+        h > 0 && body[h + 1..].chars().next().is_some_and(|c| c.is_lowercase() || c.is_numeric())
+    });
+    let digits = body
+        .find(|c: char| c.is_ascii_digit())
+        .filter(|&d| d > 1 && body[..d].chars().last().is_some_and(char::is_alphabetic));
+    match (hyphen, digits) {
+        (Some(h), Some(d)) => Some(h.min(d)),
+        (h, d) => h.or(d),
+    }
+}
+
+/// [`cut`] for an ASCII word, on bytes.
+fn cut_ascii(b: &[u8]) -> Option<usize> {
+    let hyphen = b.iter().position(|&c| c == b'-').filter(|&h| {
+        h > 0 && b.get(h + 1).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    });
+    let digits =
+        b.iter().position(u8::is_ascii_digit).filter(|&d| d > 1 && b[d - 1].is_ascii_alphabetic());
+    match (hyphen, digits) {
+        (Some(h), Some(d)) => Some(h.min(d)),
+        (h, d) => h.or(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| t.span.text(text)).collect()
+    }
+
+    #[test]
+    fn words_lose_punctuation_and_possessives() {
+        assert_eq!(
+            words("“Kyiv's allies,” (Reuters) U.S. Zelensky:"),
+            ["Kyiv", "allies", "Reuters", "U.S.", "Zelensky"]
+        );
+    }
+
+    #[test]
+    fn plain_runs_stop_at_spaces_controls_and_non_ascii() {
+        let at = |s: &str, i: usize| plain_run_end(s.as_bytes(), i);
+        assert_eq!(at("Zelenskyy's allies", 0), 11);
+        assert_eq!(at("abcdefghijklmnopqrstuvwxyz", 0), 24);
+        assert_eq!(at("short", 0), 0);
+        assert_eq!(at("abcdefgh\u{a0}ijklmnop", 0), 8);
+        assert_eq!(at("abc\tdefghijkl", 0), 3);
+        assert_eq!(at("abcdefg\0hijklmn", 0), 7);
+        assert_eq!(at("a!~\x7f#$%&'()*+,-./0123456789", 2), 26);
+        assert_eq!(at("        x", 0), 0);
+    }
+
+    #[test]
+    fn offsets_survive_wide_spaces() {
+        let text = "the\u{a0}Republican\u{2009}party";
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        let got: Vec<&str> = out.iter().map(|t| t.span.text(text)).collect();
+        assert_eq!(got, ["the", "Republican", "party"]);
+    }
+
+    #[test]
+    fn words_split_at_unicode_whitespace() {
+        let text = "a\u{a0}b\u{2009}\u{2009}c\x0bd  é\u{3000}";
+        let got: Vec<(usize, &str)> = super::words(text).collect();
+        assert_eq!(got, [(0, "a"), (3, "b"), (10, "c"), (12, "d"), (15, "é")]);
+        let std: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+        assert_eq!(got.iter().map(|w| w.1).collect::<Vec<_>>(), std);
+    }
+
+    #[test]
+    fn punctuation_is_trimmed_on_bytes() {
+        assert_eq!(leading("“‘(«*\"'[{word".as_bytes()), "“‘(«*\"'[{".len());
+        assert_eq!(leading("word".as_bytes()), 0);
+        assert_eq!(leading("”word".as_bytes()), 0);
+        let w = "word”’»\"')]},;:!?*";
+        assert_eq!(trailing(w.as_bytes()), 4);
+        assert_eq!(trailing("word.".as_bytes()), 5);
+        assert_eq!(trailing("“".as_bytes()), 3);
+        assert_eq!(words("“Zelensky’s”, O’Brien's («Kyiv») ’s"), ["Zelensky", "O’Brien", "Kyiv"]);
+        let text = "(Reuters) Smith’s, «ONE»";
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        let flags: Vec<_> = out
+            .iter()
+            .map(|t| (t.punct_before, t.punct_after, t.possessive, t.cap, t.caps))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, true, false, true, false),
+                (false, true, true, true, false),
+                (true, true, false, true, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn words_are_cut_before_lower_case_after_a_hyphen_or_digits() {
+        for (word, at) in [
+            ("Kyiv-based", Some(4)),
+            ("Al-Zor", None),
+            ("Ukraine23.01.25", Some(7)),
+            ("U2", None),
+            ("-based", None),
+            ("F-16", Some(1)),
+            ("Kyiv-based2", Some(4)),
+            ("Ab12-x", Some(2)),
+            ("Łódź-based", Some(7)),
+            ("Łódź23", Some(7)),
+        ] {
+            assert_eq!(cut(word), at, "{word}");
+        }
+        assert!(is_caps("NATO") && is_caps("U.S.") && is_caps("ŁÓDŹ"));
+        assert!(!is_caps("A.") && !is_caps("Nato") && !is_caps("Łódź"));
+    }
+}
