@@ -53,10 +53,31 @@ pub(crate) fn cluster(
         if named && kind == EntityKind::Person && mention.len() > e.name.len() {
             e.name = (*mention).to_owned();
         }
-        e.mentions.push(Mention { span: c.span, text: (*mention).to_owned(), region: c.region });
         owners.push(Some(id));
     }
+    add_mentions(text, cands, &owners, &mut entities);
     (entities, owners)
+}
+
+/// Adds each candidate's mention to the entity it joined (`owners`), in text order, each
+/// entity's list allocated once at its size.
+fn add_mentions(
+    text: &str,
+    cands: &[Candidate],
+    owners: &[Option<usize>],
+    entities: &mut [Entity],
+) {
+    let mut counts = vec![0usize; entities.len()];
+    owners.iter().flatten().for_each(|&id| counts[id] += 1);
+    for (e, n) in entities.iter_mut().zip(counts) {
+        e.mentions.reserve_exact(n);
+    }
+    for (c, &owner) in cands.iter().zip(owners) {
+        if let Some(id) = owner {
+            let mention = c.span.text(text).to_owned();
+            entities[id].mentions.push(Mention { span: c.span, text: mention, region: c.region });
+        }
+    }
 }
 
 fn name_of(gaz: &Gazetteer, key: Key, mention: &str) -> String {
