@@ -258,3 +258,27 @@ fn unresolved_speaker_is_named_by_its_head() {
     let speaker = doc.quotes[0].speaker.as_ref().unwrap();
     assert_eq!(speaker.name.as_deref(), Some("Powell’s office"));
 }
+
+#[test]
+fn a_second_speaker_ends_the_first_reported_clause() {
+    let got = quotes(
+        "Governor Alan Reece said the budget would pass this spring, but Senator Mara Quist \
+         said the vote would fail.",
+    );
+    let texts: Vec<&str> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(texts, ["the budget would pass this spring", "the vote would fail"]);
+    assert_eq!(got[0].2.as_deref(), Some("Alan Reece"));
+    assert_eq!(got[1].2.as_deref(), Some("Mara Quist"));
+    let doc = newsparse::parse(
+        "When the host noted that the polls had closed, the mayor said \
+                                turnout was the highest in a decade.",
+    )
+    .unwrap();
+    let rules: Vec<&str> = doc.quotes.iter().map(|q| q.rule.as_str()).collect();
+    assert_eq!(rules, ["indirect.before_next_speaker", "indirect.subject_verb"]);
+    assert_eq!(doc.quotes[0].text, "the polls had closed");
+    assert_eq!(doc.quotes[1].text, "turnout was the highest in a decade");
+    // names joined by "and" are one subject
+    let got = quotes("Analysts said Ms. Quist and Mr. Reece agreed on little.");
+    assert_eq!(got.len(), 1);
+}

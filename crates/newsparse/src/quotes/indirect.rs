@@ -627,16 +627,23 @@ fn split_gerund(
     let from = ctx.cues.partition_point(|c| c.span.start < content.start);
     let next = (from..ctx.cues.len())
         .take_while(|&j| ctx.cues[j].span.start < content.end)
-        .find(|&j| boundary(ctx, j).is_some());
-    let Some(g) = next else {
+        .find_map(|j| match boundary(ctx, j) {
+            Some(cut) => Some((j, cut, rule)),
+            None => next_speaker(ctx, content.start, j).map(|cut| (j, cut, NEXT_SPEAKER_RULE)),
+        });
+    let Some((g, cut, first_rule)) = next else {
         return vec![quote(ctx, content, kind, Some(cue), Some(speaker), rule)];
     };
-    let cut = boundary(ctx, g).unwrap_or(content.end).max(content.start);
     let gcue = ctx.cues[g];
-    let first = trim_punct(ctx.text, Span::new(content.start, cut));
+    let first = trim_punct(ctx.text, Span::new(content.start, cut.max(content.start)));
     let mut out = Vec::new();
     if has_words(ctx.text, first, MIN_WORDS) {
-        out.push(quote(ctx, first, kind, Some(cue), Some(speaker.clone()), rule));
+        let first_rule = if kind == QuoteKind::Belief && first_rule != rule {
+            "belief.before_next_speaker"
+        } else {
+            first_rule
+        };
+        out.push(quote(ctx, first, kind, Some(cue), Some(speaker.clone()), first_rule));
     }
     if gcue.class == Class::Gerund {
         ctx.used[g] = true;
@@ -664,6 +671,63 @@ fn boundary(ctx: &Context<'_>, j: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// The rule of a reported clause cut before the subject of a second speaker's verb.
+const NEXT_SPEAKER_RULE: &str = "indirect.before_next_speaker";
+
+/// Words that open a relative clause: `…, who said …` adds to a noun, it names no new speaker.
+const RELATIVES_WORDS: &[&str] = &["who", "which", "that", "whom", "whose", "what"];
+const RELATIVES: &[u128] = &keys::<{ RELATIVES_WORDS.len() }>(RELATIVES_WORDS);
+
+/// `X said CLAUSE1, Y said CLAUSE2` / `… CLAUSE1, and Y said …`: inside a reported clause
+/// starting at `from`, cue `j` with its own subject after a comma, "and" or "but" starts a
+/// second attribution, so the first clause ends before that subject (where this returns).
+fn next_speaker(ctx: &Context<'_>, from: usize, j: usize) -> Option<usize> {
+    let c = ctx.cues[j];
+    let verb = matches!(c.class, Class::Speech | Class::Belief)
+        && c.span.text(ctx.text).starts_with(char::is_lowercase);
+    if !verb || !joint_before(ctx.text, from, c.span.start) || is_noun(ctx.text, c.span) {
+        return None;
+    }
+    let who = subject_before(ctx.text, from, c.span.start).filter(|w| w.start > from)?;
+    let before = ctx.text[from..who.start].trim_end();
+    let joined = before.strip_suffix(" and").or_else(|| before.strip_suffix(" but"));
+    let cut = match joined {
+        // `Cruz and Rubio said`: "and" between names joins one subject
+        Some(b) if b.ends_with([',', ';']) || !ends_with_name(b) => {
+            from + b.trim_end_matches([',', ';']).len()
+        }
+        None if before.ends_with([',', ';']) => from + before.len() - 1,
+        _ => return None,
+    };
+    let w = who.text(ctx.text);
+    let first = w.split(' ').next().unwrap_or("");
+    let odd = lower_is_in(RELATIVES, first) || w.contains(|c: char| c.is_ascii_digit());
+    (!odd && plausible_subject(ctx, who)).then_some(cut)
+}
+
+/// The most bytes before a cue that [`joint_before`] reads: a subject of fourteen words.
+const JOINT_REACH: usize = 120;
+
+/// Whether a comma, semicolon, " and " or " but " stands in the few bytes of `from..to`
+/// before `to`, where a second speaker's subject could start: [`next_speaker`] reads no
+/// subject otherwise.
+fn joint_before(text: &str, from: usize, to: usize) -> bool {
+    let mut start = to.saturating_sub(JOINT_REACH).max(from);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let gap = &text[start..to];
+    memchr::memchr2(b',', b';', gap.as_bytes()).is_some()
+        || gap.contains(" and ")
+        || gap.contains(" but ")
+}
+
+/// True when `s` ends with a capitalised word or a personal pronoun ("he and Mr. Allen").
+fn ends_with_name(s: &str) -> bool {
+    let last = s.rsplit(' ').next().unwrap_or("");
+    last.starts_with(char::is_uppercase) || matches!(last, "he" | "she" | "they" | "we" | "I")
 }
 
 /// `According to X, CLAUSE` / `CLAUSE, according to X.`

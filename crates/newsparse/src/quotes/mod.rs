@@ -10,7 +10,8 @@
 //! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
 //! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
 //! `indirect.gerund` (`…, stressing that CLAUSE`), `indirect.coordinated` (`X did Y and said
-//! CLAUSE`), `belief.subject_verb`, `headline.colon`, `headline.says` (`X Says CLAUSE`),
+//! CLAUSE`), `indirect.before_next_speaker` (`X said CLAUSE1, but Y said CLAUSE2`: the first
+//! clause, cut before the second speaker), `belief.subject_verb`, `headline.colon`, `headline.says` (`X Says CLAUSE`),
 //! `direct.transcript` (`TAPPER: …` lines), `indirect.asked` (`Asked whether …,`).
 
 pub(crate) mod cues;
