@@ -282,3 +282,33 @@ fn a_second_speaker_ends_the_first_reported_clause() {
     let got = quotes("Analysts said Ms. Quist and Mr. Reece agreed on little.");
     assert_eq!(got.len(), 1);
 }
+
+#[test]
+fn an_unlisted_verb_before_that_reports_a_clause() {
+    let doc = newsparse::parse(
+        "The harbour authority fretted that the new pier would open a year late. \
+         Critics were demanding that the council publish the contract.",
+    )
+    .unwrap();
+    let got: Vec<(&str, &str, Option<&str>)> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            let who = q.speaker.as_ref().and_then(|s| s.text.as_deref());
+            (q.text.as_str(), q.rule.as_str(), who)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "the new pier would open a year late",
+                "indirect.verb_that",
+                Some("The harbour authority")
+            ),
+            ("the council publish the contract", "indirect.verb_that", Some("Critics")),
+        ]
+    );
+    // a relative "that" after a plural noun reports nothing
+    assert!(quotes("She listed the roads that the city will repave next year.").is_empty());
+}

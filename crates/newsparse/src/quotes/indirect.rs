@@ -96,7 +96,7 @@ const OPEN_ENDS: &[u128] = &keys::<{ OPEN_ENDS_WORDS.len() }>(OPEN_ENDS_WORDS);
 /// A subject that is a noun phrase: it ends on no preposition or determiner and, unless it
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
-fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
+pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("");
     if lower_is_in(OPEN_ENDS, last) {
         return false;
@@ -656,6 +656,15 @@ fn split_gerund(
         }
     }
     out
+}
+
+/// `content` cut where a gerund, a second verb of its subject or a second speaker starts.
+pub(super) fn clause_end(ctx: &Context<'_>, content: Span) -> Span {
+    let from = ctx.cues.partition_point(|c| c.span.start < content.start);
+    let cut = (from..ctx.cues.len())
+        .take_while(|&j| ctx.cues[j].span.start < content.end)
+        .find_map(|j| boundary(ctx, j).or_else(|| next_speaker(ctx, content.start, j)));
+    cut.map_or(content, |c| trim_punct(ctx.text, Span::new(content.start, c.max(content.start))))
 }
 
 /// Where a reported clause ends before cue `j`: `, saying` (a gerund after a comma) or

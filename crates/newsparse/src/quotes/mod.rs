@@ -3,22 +3,25 @@
 //!
 //! One Aho-Corasick pass ([`cues::scan`]) finds every cue word; then [`direct`] pairs each
 //! quoted passage with a cue beside it, [`indirect`] reads the clauses around the remaining
-//! cues, and [`headline`] reads `X: CLAUSE` headlines and teasers. Speakers are resolved
-//! afterwards by [`crate::attribution`]. Rule names: `direct.after` (`"Q," said X` /
-//! `"Q," X said`), `direct.before` (`X said: "Q"`), `direct.continued` (a multi-paragraph
-//! quote), `direct.floating` (a quote paragraph attributed to the quote before it),
-//! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
-//! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
+//! cues, [`that_clause`] the clauses after unlisted verbs, and [`headline`] reads `X: CLAUSE`
+//! headlines and teasers. Speakers are resolved afterwards by [`crate::attribution`]. Rule
+//! names: `direct.after` (`"Q," said X` / `"Q," X said`), `direct.before` (`X said: "Q"`),
+//! `direct.continued` (a multi-paragraph quote), `direct.floating` (a quote paragraph
+//! attributed to the quote before it), `direct.unattributed`, `indirect.subject_verb` (`X said
+//! (that) CLAUSE`), `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
 //! `indirect.gerund` (`…, stressing that CLAUSE`), `indirect.coordinated` (`X did Y and said
 //! CLAUSE`), `indirect.before_next_speaker` (`X said CLAUSE1, but Y said CLAUSE2`: the first
-//! clause, cut before the second speaker), `belief.subject_verb`, `headline.colon`, `headline.says` (`X Says CLAUSE`),
-//! `direct.transcript` (`TAPPER: …` lines), `indirect.asked` (`Asked whether …,`).
+//! clause, cut before the second speaker; `belief.` for a belief), `indirect.verb_that` (`X
+//! fretted that CLAUSE` after a verb the cue table does not list), `belief.subject_verb`,
+//! `headline.colon`, `headline.says` (`X Says CLAUSE`), `direct.transcript` (`TAPPER: …`
+//! lines), `indirect.asked` (`Asked whether …,`).
 
 pub(crate) mod cues;
 mod direct;
 mod headline;
 mod indirect;
 mod phrase;
+mod that_clause;
 mod transcript;
 mod word;
 
@@ -94,7 +97,10 @@ pub(crate) fn find(
     let mut quotes = direct::find(&mut ctx);
     let lines = transcript::find(&ctx, &quotes);
     quotes.extend(lines);
-    let reported = indirect::find(&mut ctx, &quotes);
+    let mut reported = indirect::find(&mut ctx, &quotes);
+    let quoted = segments.quoted.iter().map(|q| q.content);
+    let taken = Cover::new(quoted.chain(quotes.iter().chain(&reported).map(|q| q.content)));
+    reported.extend(that_clause::find(&ctx, &taken));
     // a quoted fragment inside reported speech belongs to it (a mixed quote)
     let reported_cover = Cover::new(reported.iter().map(|r| r.content));
     quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
