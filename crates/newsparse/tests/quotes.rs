@@ -312,3 +312,20 @@ fn an_unlisted_verb_before_that_reports_a_clause() {
     // a relative "that" after a plural noun reports nothing
     assert!(quotes("She listed the roads that the city will repave next year.").is_empty());
 }
+
+#[test]
+fn a_quote_paragraph_after_a_colon_takes_the_speaker_before_it() {
+    let text = "The vote went ahead after midnight. Mayor Ilse Barten responded:\n\n\
+                \"We have waited long enough for this bridge, and the city will build it \
+                with or without the state.\"";
+    let doc = newsparse::parse(text).unwrap();
+    let q = doc.quotes.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+    assert!(q.text.starts_with("We have waited long enough"));
+    assert_eq!(q.rule, "direct.colon_paragraph");
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Ilse Barten"));
+    // a colon after no verb names no speaker
+    let text = "Here is the full list:\n\n\"Roads, bridges, schools, clinics and parks will all \
+                get new money this year.\"";
+    let doc = newsparse::parse(text).unwrap();
+    assert!(doc.quotes.iter().all(|q| q.rule != "direct.colon_paragraph"));
+}

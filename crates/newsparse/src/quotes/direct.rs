@@ -25,6 +25,7 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
         let found = after(ctx, q, para.span)
             .map(|(s, c)| (Some(s), Some(c), "direct.after"))
             .or_else(|| before(ctx, q, para.span).map(|(s, c)| (Some(s), Some(c), "direct.before")))
+            .or_else(|| colon_paragraph(ctx, q).map(|(s, c)| (Some(s), Some(c), COLON_RULE)))
             .or_else(|| carried(ctx, q, content, para.span, out.last()));
         let (speaker, cue, rule) = match found {
             Some(f) => f,
@@ -141,6 +142,49 @@ fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Spa
     })?;
     ctx.used[i] = true;
     Some((mention(ctx.text, who, "speaker.before_quote"), cue))
+}
+
+/// The rule of a quote paragraph after a paragraph that ends with a colon.
+const COLON_RULE: &str = "direct.colon_paragraph";
+
+/// `X declared:` ¶ `"Q"`: a paragraph that opens with the quote, after a paragraph whose last
+/// sentence ends with a colon after a reporting verb (a listed cue, or a verb form in -ed or
+/// -s right before the colon) and a few words at most.
+fn colon_paragraph(ctx: &mut Context<'_>, q: &Quoted) -> Option<(Speaker, Span)> {
+    let prev = ctx.segments.paragraphs.get(q.paragraph.checked_sub(1)?)?;
+    let para = ctx.segments.paragraphs[q.paragraph].span;
+    let lead = ctx.text[para.start..q.open.start].trim();
+    let prev_text = prev.span.text(ctx.text).trim_end();
+    if !lead.is_empty() || prev.region != Region::Body || !prev_text.ends_with(':') {
+        return None;
+    }
+    let end = prev.span.start + prev_text.len() - 1;
+    let from = ctx.sentence_at(end).map_or(prev.span.start, |s| s.start.max(prev.span.start));
+    let before_end = ctx.cues.partition_point(|c| c.span.end <= end);
+    let listed = (0..before_end)
+        .rev()
+        .take_while(|&i| ctx.cues[i].span.start >= from)
+        .find(|&i| ctx.cues[i].class == Class::Speech && !ctx.used[i]);
+    let (cue, index) = match listed {
+        Some(i) => (ctx.cues[i].span, Some(i)),
+        None => (verb_before_colon(ctx.text, from, end)?, None),
+    };
+    if ctx.text[cue.end..end].split_whitespace().nth(4).is_some() {
+        return None;
+    }
+    let who = subject_before(ctx.text, from, cue.start)?;
+    if let Some(i) = index {
+        ctx.used[i] = true;
+    }
+    Some((mention(ctx.text, who, "speaker.colon_paragraph"), cue))
+}
+
+/// The lower-case verb form in -ed or -s right before the colon at `end` ("Cruz continued:").
+fn verb_before_colon(text: &str, from: usize, end: usize) -> Option<Span> {
+    let w = super::word::word_before(text, from, end)?;
+    let t = w.text(text);
+    let form = t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss");
+    (t.len() > 3 && form && t.bytes().all(|b| b.is_ascii_lowercase())).then_some(w)
 }
 
 /// A passage carrying on the quote before: a multi-paragraph quote, or a quote paragraph

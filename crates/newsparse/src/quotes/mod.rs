@@ -7,8 +7,9 @@
 //! headlines and teasers. Speakers are resolved afterwards by [`crate::attribution`]. Rule
 //! names: `direct.after` (`"Q," said X` / `"Q," X said`), `direct.before` (`X said: "Q"`),
 //! `direct.continued` (a multi-paragraph quote), `direct.floating` (a quote paragraph
-//! attributed to the quote before it), `direct.unattributed`, `indirect.subject_verb` (`X said
-//! (that) CLAUSE`), `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
+//! attributed to the quote before it), `direct.colon_paragraph` (`X declared:` ¶ `"Q"`),
+//! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
+//! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
 //! `indirect.gerund` (`…, stressing that CLAUSE`), `indirect.coordinated` (`X did Y and said
 //! CLAUSE`), `indirect.before_next_speaker` (`X said CLAUSE1, but Y said CLAUSE2`: the first
 //! clause, cut before the second speaker; `belief.` for a belief), `indirect.verb_that` (`X
