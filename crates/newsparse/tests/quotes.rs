@@ -329,3 +329,13 @@ fn a_quote_paragraph_after_a_colon_takes_the_speaker_before_it() {
     let doc = newsparse::parse(text).unwrap();
     assert!(doc.quotes.iter().all(|q| q.rule != "direct.colon_paragraph"));
 }
+
+#[test]
+fn an_introductory_phrase_stays_out_of_the_speaker() {
+    let got = quotes(
+        "As part of the settlement, Tomas Berglund, 52, a former port director, said he \
+         would repay the money within a year.",
+    );
+    assert_eq!(got[0].0, "he would repay the money within a year");
+    assert_eq!(got[0].2.as_deref(), Some("Tomas Berglund"));
+}

@@ -289,6 +289,39 @@ const ADVERBS_WORDS: &[&str] = &[
 ];
 const ADVERBS: &[u128] = &keys::<{ ADVERBS_WORDS.len() }>(ADVERBS_WORDS);
 
+/// Words that open an introductory phrase ending at a comma before the subject ("As part of
+/// the deal, X, an aide, said"); capitalised, they start the sentence.
+const INTRODUCTORY_WORDS: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "asked",
+    "at",
+    "before",
+    "despite",
+    "during",
+    "earlier",
+    "following",
+    "for",
+    "from",
+    "if",
+    "in",
+    "last",
+    "later",
+    "on",
+    "speaking",
+    "since",
+    "though",
+    "through",
+    "under",
+    "when",
+    "while",
+    "with",
+    "without",
+    "writing",
+];
+const INTRODUCTORY: &[u128] = &keys::<{ INTRODUCTORY_WORDS.len() }>(INTRODUCTORY_WORDS);
+
 /// `X, APPOSITIVE, said`: the subject from the clause's first word through the appositive.
 fn with_appositive(text: &str, all: &[Span]) -> Option<Span> {
     let mut start = 0;
@@ -296,6 +329,13 @@ fn with_appositive(text: &str, all: &[Span]) -> Option<Span> {
     let bare = Bare::new(first);
     if first.ends_with(',') && (bare.is_in(ADVERBS) || bare.as_str().ends_with("ly")) {
         start = 1;
+    } else if first_upper(first) && bare.is_in(INTRODUCTORY) {
+        // `Earlier this week, X, APPOSITIVE, said`: the subject starts after the phrase
+        let intro = all.iter().position(|w| w.text(text).ends_with(','))? + 1;
+        let appositive = all[intro..].iter().any(|w| w.text(text).ends_with(','));
+        if appositive && all.get(intro).is_some_and(|w| first_upper(w.text(text))) {
+            start = intro;
+        }
     }
     let core = all[start..].iter().position(|w| w.text(text).ends_with(','))? + start;
     let n = all.len() - start;
@@ -463,6 +503,10 @@ mod tests {
             Some("Jane Doe, an aide to the mayor")
         );
         assert_eq!(subject(", said"), None);
+        assert_eq!(
+            subject("Earlier this week, Jane Doe, an aide to the mayor, said"),
+            Some("Jane Doe, an aide to the mayor")
+        );
     }
 
     #[test]
