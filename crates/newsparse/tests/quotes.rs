@@ -339,3 +339,22 @@ fn an_introductory_phrase_stays_out_of_the_speaker() {
     assert_eq!(got[0].0, "he would repay the money within a year");
     assert_eq!(got[0].2.as_deref(), Some("Tomas Berglund"));
 }
+
+#[test]
+fn inverted_said_and_signature_lines_name_the_speaker() {
+    let text = "The crowd stayed until dawn. Said Nora Lindqvist, a nurse from the east side, \
+                \"Nobody here wanted to go home before the count was done.\"";
+    let doc = newsparse::parse(text).unwrap();
+    let q = doc.quotes.iter().find(|q| q.rule == "direct.inverted").unwrap();
+    assert!(q.text.starts_with("Nobody here wanted"));
+    let mention = q.speaker.as_ref().and_then(|s| s.text.as_deref());
+    assert_eq!(mention, Some("Nora Lindqvist"));
+    let text = "Budget night in Tromsø\n\nThe mayor closed the debate with a promise.\n\n\
+                \"We will fund every rural clinic before we build a single new stadium.\"\n\n\
+                - Oskar Halvorsen\n\nThe council meets again on Monday.";
+    let doc = newsparse::parse(text).unwrap();
+    let q = doc.quotes.iter().find(|q| q.rule == "direct.dash_line").unwrap();
+    assert!(q.text.starts_with("We will fund every rural clinic"));
+    let name = q.speaker.as_ref().and_then(|s| s.name.as_deref());
+    assert_eq!(name, Some("Oskar Halvorsen"));
+}

@@ -26,6 +26,11 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
             .map(|(s, c)| (Some(s), Some(c), "direct.after"))
             .or_else(|| before(ctx, q, para.span).map(|(s, c)| (Some(s), Some(c), "direct.before")))
             .or_else(|| colon_paragraph(ctx, q).map(|(s, c)| (Some(s), Some(c), COLON_RULE)))
+            .or_else(|| inverted(ctx, q, para.span).map(|(s, c)| (Some(s), Some(c), INVERTED_RULE)))
+            .or_else(|| {
+                let long = has_words(ctx.text, content, MIN_WORDS_UNATTRIBUTED);
+                long.then(|| dash_line(ctx, q).map(|s| (Some(s), None, DASH_RULE)))?
+            })
             .or_else(|| carried(ctx, q, content, para.span, out.last()));
         let (speaker, cue, rule) = match found {
             Some(f) => f,
@@ -142,6 +147,56 @@ fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Spa
     })?;
     ctx.used[i] = true;
     Some((mention(ctx.text, who, "speaker.before_quote"), cue))
+}
+
+/// The rule of `Said X, APPOSITIVE, "Q"`.
+const INVERTED_RULE: &str = "direct.inverted";
+
+/// `Said X, APPOSITIVE, "Q"` / `Said X: "Q"`: a sentence opening with a capitalised reporting
+/// verb names the speaker after it, up to the first comma.
+fn inverted(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
+    let lead = ctx.text[para.start..q.open.start].trim_end();
+    if !lead.ends_with([':', ',']) {
+        return None;
+    }
+    let end = para.start + lead.len() - 1;
+    let sentence = ctx.sentence_at(end)?;
+    let from = sentence.start.max(para.start);
+    let i = ctx.cues.partition_point(|c| c.span.start < from);
+    let cue = ctx.cues.get(i).filter(|c| c.class == Class::Speech && !ctx.used[i])?.span;
+    let opens = ctx.text[from..cue.start].trim_start_matches(['"', '“', ' ']).is_empty();
+    if !opens || !cue.text(ctx.text).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let who = phrase_after(ctx.text, cue.end, end)?;
+    ctx.used[i] = true;
+    Some((mention(ctx.text, who, "speaker.after_verb"), cue))
+}
+
+/// The rule of a quote paragraph signed on the next line (`"Q"` ¶ `- Jane Doe`).
+const DASH_RULE: &str = "direct.dash_line";
+
+/// The most bytes of a signature line (`- Jane Doe`).
+const DASH_LINE_BYTES: usize = 48;
+
+/// `"Q"` ¶ `- Jane Doe`: a quote that ends its paragraph, signed by a dash and a few
+/// capitalised words on the next.
+fn dash_line(ctx: &Context<'_>, q: &Quoted) -> Option<Speaker> {
+    let para = ctx.segments.paragraphs[q.paragraph].span;
+    let next = ctx.segments.paragraphs.get(q.paragraph + 1)?;
+    let tail = ctx.text[q.close?.end..para.end].trim();
+    let line = next.span.text(ctx.text);
+    if !tail.chars().all(|c| matches!(c, '.' | ',' | '!' | '?')) || line.len() > DASH_LINE_BYTES {
+        return None;
+    }
+    let name = line.strip_prefix(['-', '–', '—'])?.trim_start().trim_end_matches('.');
+    let capitalised = name.split(' ').all(|w| w.starts_with(char::is_uppercase));
+    if name.is_empty() || !capitalised || name.split(' ').nth(4).is_some() {
+        return None;
+    }
+    let start = next.span.start + (line.len() - line[1..].trim_start().len());
+    let who = Span::new(start, start + name.len());
+    Some(mention(ctx.text, who, "speaker.dash_line"))
 }
 
 /// The rule of a quote paragraph after a paragraph that ends with a colon.

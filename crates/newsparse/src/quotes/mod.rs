@@ -8,6 +8,7 @@
 //! names: `direct.after` (`"Q," said X` / `"Q," X said`), `direct.before` (`X said: "Q"`),
 //! `direct.continued` (a multi-paragraph quote), `direct.floating` (a quote paragraph
 //! attributed to the quote before it), `direct.colon_paragraph` (`X declared:` ¶ `"Q"`),
+//! `direct.inverted` (`Said X, APPOSITIVE, "Q"`), `direct.dash_line` (`"Q"` ¶ `- X`),
 //! `direct.unattributed`, `indirect.subject_verb` (`X said (that) CLAUSE`),
 //! `indirect.clause_verb` (`CLAUSE, X said.`), `indirect.according_to`,
 //! `indirect.gerund` (`…, stressing that CLAUSE`), `indirect.coordinated` (`X did Y and said
