@@ -28,8 +28,9 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
             .or_else(|| colon_paragraph(ctx, q).map(|(s, c)| (Some(s), Some(c), COLON_RULE)))
             .or_else(|| inverted(ctx, q, para.span).map(|(s, c)| (Some(s), Some(c), INVERTED_RULE)))
             .or_else(|| {
+                let s = dash_line(ctx, q)?;
                 let long = has_words(ctx.text, content, MIN_WORDS_UNATTRIBUTED);
-                long.then(|| dash_line(ctx, q).map(|s| (Some(s), None, DASH_RULE)))?
+                long.then_some((Some(s), None, DASH_RULE))
             })
             .or_else(|| carried(ctx, q, content, para.span, out.last()));
         let (speaker, cue, rule) = match found {
