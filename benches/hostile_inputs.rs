@@ -42,6 +42,7 @@ pub(crate) fn inputs(size: usize) -> Vec<(&'static str, String)> {
         ("controls", controls(size)),
         ("crlf", fill(size, |s| s.push_str(&ARTICLE.replace('\n', "\r\n")))),
         ("only_boilerplate", only_boilerplate(size)),
+        ("back_references", fill(size, |s| s.push_str("The same official said it failed. "))),
     ]
 }
 

@@ -8,7 +8,7 @@
 
 use crate::document::{Entity, EntityKind, Quote, SourceKind, Span, Speaker};
 use crate::entities;
-use crate::gazetteer::{Gazetteer, Gender};
+use crate::gazetteer::{FxMap, Gazetteer, Gender};
 use crate::quotes::cues::{self, Class};
 
 /// Resolves the speaker of every quote in `quotes` (in text order); `cues` are the text's
@@ -22,44 +22,99 @@ pub(crate) fn resolve(
 ) {
     let anon_cues: Vec<cues::Cue> =
         cues.iter().filter(|c| c.class == Class::Anon).copied().collect();
+    let anon = Anon::new(text, &anon_cues);
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| {
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
     let persons = Persons::new(gaz, entities);
     let mentions = Mentions::new(entities);
-    // the quotes whose speaker is resolved, in the order of resolution
-    let mut done: Vec<usize> = Vec::with_capacity(quotes.len());
+    let media = Latest::new(
+        entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Media)
+            .flat_map(|(i, e)| e.mentions.iter().map(move |x| (x.span, i))),
+    );
+    let mut last = Last::default();
     for i in order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
-            let index = (&persons, &mentions);
-            let done = Done { quotes: &*quotes, order: &done };
-            one(text, index, entities, &anon_cues, &done, &mut sp);
+            let index = Index { persons: &persons, mentions: &mentions, media: &media };
+            let done = Done { quotes: &*quotes, last };
+            one(text, index, entities, &anon, &done, &mut sp);
         }
+        last.push(i, &sp);
         quotes[i].speaker = Some(sp);
-        done.push(i);
+    }
+}
+
+/// The positional indexes a speaker is resolved against.
+#[derive(Clone, Copy)]
+struct Index<'a> {
+    persons: &'a Persons,
+    mentions: &'a Mentions<'a>,
+    media: &'a Latest,
+}
+
+/// The quotes whose speaker was resolved last, one for each kind of speaker a later
+/// reference may point back to: kept as each speaker is resolved, so that a reference finds
+/// its antecedent in constant time however many quotes came before (a text of thousands of
+/// unresolvable pronouns stays linear).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Last {
+    person: Option<usize>,
+    media: Option<usize>,
+    plural: Option<usize>,
+}
+
+impl Last {
+    /// Records that quote `i`'s speaker `sp` is resolved.
+    fn push(&mut self, i: usize, sp: &Speaker) {
+        if sp.kind == SourceKind::Person {
+            self.person = Some(i);
+        }
+        if sp.kind == SourceKind::Media {
+            self.media = Some(i);
+        }
+        if plural(sp) {
+            self.plural = Some(i);
+        }
     }
 }
 
 /// The speakers resolved so far, without copying them: indices into the quotes.
 struct Done<'q> {
     quotes: &'q [Quote],
-    order: &'q [usize],
+    last: Last,
 }
 
 impl Done<'_> {
-    /// The speaker resolved last that `wanted` accepts.
-    fn last(&self, wanted: impl Fn(&Speaker) -> bool) -> Option<&Speaker> {
-        self.order.iter().rev().filter_map(|&i| self.quotes[i].speaker.as_ref()).find(|s| wanted(s))
+    fn speaker(&self, i: Option<usize>) -> Option<&Speaker> {
+        self.quotes[i?].speaker.as_ref()
+    }
+
+    /// The person resolved last.
+    fn person(&self) -> Option<&Speaker> {
+        self.speaker(self.last.person)
+    }
+
+    /// The outlet resolved last.
+    fn media(&self) -> Option<&Speaker> {
+        self.speaker(self.last.media)
+    }
+
+    /// The plural speaker (a group, or a name in -s that is not a person) resolved last.
+    fn plural(&self) -> Option<&Speaker> {
+        self.speaker(self.last.plural)
     }
 }
 
 fn one(
     text: &str,
-    (persons, mentions): (&Persons, &Mentions<'_>),
+    Index { persons, mentions, media }: Index<'_>,
     entities: &[Entity],
-    anon: &[cues::Cue],
+    anon: &Anon<'_>,
     done: &Done<'_>,
     sp: &mut Speaker,
 ) {
@@ -76,15 +131,15 @@ fn one(
         relative(text, mentions, entities, m, sp);
         "relative"
     } else if lower == "they" || lower == "we" {
-        sp.name = done.last(plural).and_then(|s| s.name.clone());
+        sp.name = done.plural().and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
         "pronoun"
     } else if outlet_nominal(m, &lower) {
-        let prev = done.last(|s| s.kind == SourceKind::Media);
-        sp.name = prev.and_then(|s| s.name.clone()).or_else(|| last_media(entities, m.start));
+        let prev = done.media().and_then(|s| s.name.clone());
+        sp.name = prev.or_else(|| media.before(m.start).map(|e| entities[e].name.clone()));
         sp.kind = SourceKind::Media;
         "outlet_nominal"
-    } else if anon_in(anon, m).is_some() {
+    } else if anon_in(anon.cues, m).is_some() {
         anonymous(text, anon, m, &lower, sp)
     } else {
         // the head before any appositive: "Powell's office, when contacted by Reuters,"
@@ -158,57 +213,80 @@ fn pronoun(
 ) {
     if let Some(e) = persons.last_before(m.start, g) {
         named(sp, &entities[e]);
-    } else if let Some(prev) = done.last(|s| s.kind == SourceKind::Person) {
+    } else if let Some(prev) = done.person() {
         sp.name.clone_from(&prev.name);
         sp.entity = prev.entity;
         sp.kind = SourceKind::Person;
     }
 }
 
-/// The mentions of persons sorted by end, with the running latest start (and, among equal
-/// starts, the last entity): the person mentioned last before any point, in logarithmic time
-/// however many quotes and mentions the text has. One list for each gender a pronoun asks
-/// for: any, male (persons not known to be female), female (not known to be male).
+/// Mentions sorted by end, with the running latest start (and, among equal starts, the last
+/// entity): the entity mentioned last before any point, in logarithmic time however many
+/// quotes and mentions the text has.
+struct Latest {
+    list: Vec<(usize, (usize, usize))>,
+}
+
+impl Latest {
+    /// From `(mention, entity index)` pairs in any order.
+    fn new(mentions: impl Iterator<Item = (Span, usize)>) -> Latest {
+        let mut list: Vec<(usize, (usize, usize))> =
+            mentions.map(|(span, i)| (span.end, (span.start, i))).collect();
+        list.sort_unstable_by_key(|&(end, _)| end);
+        let mut best = (0, 0);
+        for (_, latest) in &mut list {
+            best = best.max(*latest);
+            *latest = best;
+        }
+        Latest { list }
+    }
+
+    /// The entity index with the latest mention start among the mentions that end by `at`.
+    fn before(&self, at: usize) -> Option<usize> {
+        let n = self.list.partition_point(|&(end, _)| end <= at);
+        n.checked_sub(1).map(|k| self.list[k].1.1)
+    }
+}
+
+/// The persons' mentions, one [`Latest`] for each gender a pronoun asks for: any, male
+/// (persons not known to be female), female (not known to be male).
 struct Persons {
-    lists: [Vec<(usize, (usize, usize))>; 3],
+    lists: [Latest; 3],
 }
 
 impl Persons {
     fn new(gaz: &Gazetteer, entities: &[Entity]) -> Persons {
-        let persons = entities.iter().filter(|e| e.kind == EntityKind::Person);
-        let n: usize = persons.map(|e| e.mentions.len()).sum();
-        let mut lists: [Vec<(usize, (usize, usize))>; 3] =
-            std::array::from_fn(|_| Vec::with_capacity(n));
-        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-            let eg = entities::gender(gaz, &e.name);
-            for (list, g) in lists.iter_mut().zip([None, Some(Gender::Male), Some(Gender::Female)])
-            {
-                if g.is_none() || eg.is_none_or(|eg| Some(eg) == g) {
-                    list.extend(e.mentions.iter().map(|x| (x.span.end, (x.span.start, i))));
-                }
-            }
-        }
-        for list in &mut lists {
-            list.sort_unstable_by_key(|&(end, _)| end);
-            let mut best = (0, 0);
-            for (_, latest) in list.iter_mut() {
-                best = best.max(*latest);
-                *latest = best;
-            }
-        }
+        let genders: Vec<Option<Gender>> =
+            entities
+                .iter()
+                .map(|e| {
+                    if e.kind == EntityKind::Person { entities::gender(gaz, &e.name) } else { None }
+                })
+                .collect();
+        let lists = [None, Some(Gender::Male), Some(Gender::Female)].map(|g| {
+            Latest::new(
+                entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, e)| {
+                        e.kind == EntityKind::Person
+                            && (g.is_none() || genders[*i].is_none_or(|eg| Some(eg) == g))
+                    })
+                    .flat_map(|(i, e)| e.mentions.iter().map(move |x| (x.span, i))),
+            )
+        });
         Persons { lists }
     }
 
     /// The entity index of the person of gender `g` (any when `None`) mentioned last before
-    /// `at`: the latest mention start among mentions that end by `at`.
+    /// `at`.
     fn last_before(&self, at: usize, g: Option<Gender>) -> Option<usize> {
-        let list = &self.lists[match g {
+        self.lists[match g {
             None => 0,
             Some(Gender::Male) => 1,
             Some(Gender::Female) => 2,
-        }];
-        let n = list.partition_point(|&(end, _)| end <= at);
-        n.checked_sub(1).map(|k| list[k].1.1)
+        }]
+        .before(at)
     }
 }
 
@@ -265,42 +343,67 @@ fn outlet_nominal(m: Span, lower: &str) -> bool {
         && outlets[0].span.end == rest.len()
 }
 
-fn last_media(entities: &[Entity], at: usize) -> Option<String> {
-    entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Media)
-        .filter_map(|e| {
-            Some((e.mentions.iter().filter(|x| x.span.end <= at).map(|x| x.span.start).max()?, e))
-        })
-        .max_by_key(|(a, _)| *a)
-        .map(|(_, e)| e.name.clone())
+/// How far back from an anonymous-source cue its clause is read for a determiner: clauses
+/// are short, and a bound keeps a text without punctuation linear.
+const CLAUSE_WINDOW: usize = 400;
+
+/// Where the clause holding byte `at` starts: after the last full stop, comma or line break
+/// before it, at most [`CLAUSE_WINDOW`] bytes back.
+fn clause_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(CLAUSE_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at].rfind(['.', ',', '\n']).map_or(from, |p| from + p + 1)
+}
+
+/// The text's anonymous-source cues, and among them those a back-reference ("the same
+/// diplomat", "this person") may point to: the ones whose clause has an indefinite
+/// determiner ("a senior official", "another diplomat"), by position and by cue word, so a
+/// back-reference finds its antecedent in logarithmic time.
+struct Anon<'c> {
+    cues: &'c [cues::Cue],
+    /// Indices of the indefinite cues, in text order.
+    indefinite: Vec<usize>,
+    /// The same, by the cue's words in lower case.
+    by_word: FxMap<String, Vec<usize>>,
+}
+
+impl<'c> Anon<'c> {
+    fn new(text: &str, cues: &'c [cues::Cue]) -> Anon<'c> {
+        let mut anon = Anon { cues, indefinite: Vec::new(), by_word: FxMap::default() };
+        for (k, c) in cues.iter().enumerate() {
+            let np = text[clause_start(text, c.span.start)..c.span.start].to_lowercase();
+            if np.split_whitespace().any(|w| matches!(w, "a" | "an" | "one" | "another")) {
+                anon.indefinite.push(k);
+                let word = c.span.text(text).to_ascii_lowercase();
+                anon.by_word.entry(word).or_default().push(k);
+            }
+        }
+        anon
+    }
+
+    /// The last indefinite cue ending by `at` whose words are `head` (any cue when `head`
+    /// is `None` or "person").
+    fn antecedent(&self, head: Option<&str>, at: usize) -> Option<&cues::Cue> {
+        let list = match head {
+            Some(h) if h != "person" => self.by_word.get(h)?,
+            _ => &self.indefinite,
+        };
+        let n = list.partition_point(|&k| self.cues[k].span.end <= at);
+        n.checked_sub(1).map(|k| &self.cues[list[k]])
+    }
 }
 
 /// An unnamed source, or a back-reference to one ("the same diplomat", "this person").
-fn anonymous(
-    text: &str,
-    anon: &[cues::Cue],
-    m: Span,
-    lower: &str,
-    sp: &mut Speaker,
-) -> &'static str {
+fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker) -> &'static str {
     sp.kind = SourceKind::Anonymous;
     let back = ["the same ", "this ", "that ", "the "].iter().any(|p| lower.starts_with(p));
     if back {
-        let head = anon_in(anon, m).map(|c| c.span.text(text).to_lowercase());
-        let earlier = anon.iter().rev().filter(|c| c.span.end <= m.start).find(|c| {
-            let start = text[..c.span.start].rfind(['.', ',', '\n']).map_or(0, |p| p + 1);
-            let np = text[start..c.span.start].to_lowercase();
-            let indefinite =
-                np.split_whitespace().any(|w| matches!(w, "a" | "an" | "one" | "another"));
-            let same = head
-                .as_deref()
-                .is_none_or(|h| h == "person" || c.span.text(text).eq_ignore_ascii_case(h));
-            indefinite && same
-        });
+        let head = anon_in(anon.cues, m).map(|c| c.span.text(text).to_lowercase());
+        let earlier = anon.antecedent(head.as_deref(), m.start);
         if let Some(c) = earlier {
-            let start = text[..c.span.start].rfind(['.', ',', '\n']).map_or(0, |p| p + 1);
-            let np = text[start..c.span.end].trim();
+            let np = text[clause_start(text, c.span.start)..c.span.end].trim();
             let np = np.rsplit_once(" to ").map_or(np, |(_, b)| b);
             let np = np.find(|c: char| c.is_lowercase()).map_or(np, |_| np);
             let words: Vec<&str> = np.split_whitespace().collect();
@@ -338,6 +441,35 @@ mod tests {
     }
 
     #[test]
+    fn a_back_reference_finds_the_last_indefinite_source_of_its_word() {
+        let text = "A senior diplomat spoke first. Then a person familiar with the talks \
+                    spoke, and the diplomat said no.";
+        let cues = cues::scan(text);
+        let anon: Vec<cues::Cue> = cues.into_iter().filter(|c| c.class == Class::Anon).collect();
+        let anon = Anon::new(text, &anon);
+        let at = text.find("the diplomat").unwrap();
+        let word = |c: Option<&cues::Cue>| c.map(|c| c.span.text(text).to_owned());
+        assert_eq!(word(anon.antecedent(Some("diplomat"), at)).as_deref(), Some("diplomat"));
+        // "person" and no word at all take the last source of any word
+        let last = Some("person familiar");
+        assert_eq!(word(anon.antecedent(Some("person"), at)).as_deref(), last);
+        assert_eq!(word(anon.antecedent(None, at)).as_deref(), last);
+        assert_eq!(anon.antecedent(Some("official"), at), None);
+        // nothing before the first source
+        assert_eq!(anon.antecedent(None, 5), None);
+    }
+
+    #[test]
+    fn a_clause_starts_after_punctuation_within_a_bounded_window() {
+        let text = "First, a senior official";
+        assert_eq!(&text[clause_start(text, text.len())..], " a senior official");
+        let long = format!("{} official", "é".repeat(CLAUSE_WINDOW));
+        let start = clause_start(&long, long.len());
+        assert!(long.is_char_boundary(start));
+        assert!(long.len() - start <= CLAUSE_WINDOW);
+    }
+
+    #[test]
     fn done_finds_the_last_resolved_speaker_of_a_kind() {
         let quote = |kind, name: &str| Quote {
             content: Span::new(0, 0),
@@ -353,10 +485,15 @@ mod tests {
             quote(SourceKind::Media, "B"),
             quote(SourceKind::Person, "C"),
         ];
-        let done = Done { quotes: &quotes, order: &[2, 0, 1] };
+        // resolved in the order 2, 0, 1
+        let mut last = Last::default();
+        for i in [2, 0, 1] {
+            last.push(i, quotes[i].speaker.as_ref().unwrap());
+        }
+        let done = Done { quotes: &quotes, last };
         let name = |s: Option<&Speaker>| s.and_then(|s| s.name.clone());
-        assert_eq!(name(done.last(|s| s.kind == SourceKind::Person)), Some("A".to_owned()));
-        assert_eq!(name(done.last(|s| s.kind == SourceKind::Media)), Some("B".to_owned()));
-        assert_eq!(name(done.last(|s| s.kind == SourceKind::Group)), None);
+        assert_eq!(name(done.person()), Some("A".to_owned()));
+        assert_eq!(name(done.media()), Some("B".to_owned()));
+        assert_eq!(name(done.plural()), None);
     }
 }
