@@ -40,6 +40,7 @@ assert_eq!(quote.speaker.as_ref().unwrap().name.as_deref(), Some("Patrick Turner
 #![forbid(unsafe_code)]
 
 mod attribution;
+mod chars;
 mod document;
 mod entities;
 mod error;

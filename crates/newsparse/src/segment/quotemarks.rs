@@ -2,6 +2,7 @@
 //! « », „ “ and ‚ ‘, nested, with apostrophes told apart from single quotes.
 
 use super::Quoted;
+use crate::chars::{letter, letter_or_digit};
 use crate::document::Span;
 
 /// Words that open with an apostrophe (rock 'n' roll, 'em, 'til), lower case.
@@ -256,28 +257,53 @@ fn act(s: &str, at: usize, len: usize, raw: Raw, stack: &Stack) -> Action {
 /// A character after which a mark opens a passage: white space, an opening bracket or
 /// dash, or another opening mark.
 fn opens_before(c: char) -> bool {
-    c.is_whitespace() || "([{—–-/:“‘„«\"'".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '„' | '«' | '"' | '\''
+        )
 }
 
 /// A character before which a mark closes a passage: white space or punctuation.
 fn closes_after(c: char) -> bool {
-    c.is_whitespace() || ".,;:!?)]}—–-/…”’»\"'".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '/'
+                | '…'
+                | '”'
+                | '’'
+                | '»'
+                | '"'
+                | '\''
+        )
 }
 
 /// True when the single mark at `at` is an apostrophe: inside a word (Kyiv's), before a
 /// decade or year ('90s, '16), or opening an elision ('em, rock 'n' roll).
 fn is_apostrophe(s: &str, at: usize, len: usize, prev: Option<char>, next: Option<char>) -> bool {
-    let inside = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphabetic);
+    let inside = prev.is_some_and(letter_or_digit) && next.is_some_and(letter);
     if inside {
         return true;
     }
-    if prev.is_some_and(char::is_alphanumeric) {
+    if prev.is_some_and(letter_or_digit) {
         return false;
     }
     let after = &s[at + len..];
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let decade = digits == 2 && !after.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
-    let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let word_len = after.find(|c: char| !letter(c)).unwrap_or(after.len());
     let word = &after[..word_len];
     decade || ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
 }

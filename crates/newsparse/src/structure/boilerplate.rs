@@ -216,7 +216,7 @@ fn watch_prompt(s: &str) -> Option<(BoilerplateKind, &'static str)> {
 /// photo captions ending in a credit ("… (FABRICE COFFRINI/AFP/Getty Images.)") and markup
 /// (`<…>`, CSS rules).
 fn by_shape(s: &str) -> Option<(BoilerplateKind, &'static str)> {
-    if !s.chars().any(char::is_alphanumeric) {
+    if !s.chars().any(crate::chars::letter_or_digit) {
         return Some((BoilerplateKind::Separator, "boilerplate.shape.separator"));
     }
     if s.starts_with('@') && !s.contains(' ') {
