@@ -27,15 +27,9 @@ pub(crate) fn resolve(
     order.sort_by_key(|&i| {
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
-    let persons = Persons::new(gaz, entities);
     let mentions = Mentions::new(entities);
-    let media = Latest::new(
-        entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Media)
-            .flat_map(|(i, e)| e.mentions.iter().map(move |x| (x.span, i))),
-    );
+    let persons = Persons::new(gaz, entities, &mentions);
+    let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
     let mut last = Last::default();
     for i in order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
@@ -255,7 +249,7 @@ struct Persons {
 }
 
 impl Persons {
-    fn new(gaz: &Gazetteer, entities: &[Entity]) -> Persons {
+    fn new(gaz: &Gazetteer, entities: &[Entity], mentions: &Mentions<'_>) -> Persons {
         let genders: Vec<Option<Gender>> =
             entities
                 .iter()
@@ -264,16 +258,10 @@ impl Persons {
                 })
                 .collect();
         let lists = [None, Some(Gender::Male), Some(Gender::Female)].map(|g| {
-            Latest::new(
-                entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, e)| {
-                        e.kind == EntityKind::Person
-                            && (g.is_none() || genders[*i].is_none_or(|eg| Some(eg) == g))
-                    })
-                    .flat_map(|(i, e)| e.mentions.iter().map(move |x| (x.span, i))),
-            )
+            Latest::new(mentions.of(|i| {
+                entities[i].kind == EntityKind::Person
+                    && (g.is_none() || genders[i].is_none_or(|eg| Some(eg) == g))
+            }))
         });
         Persons { lists }
     }
@@ -295,7 +283,9 @@ impl Persons {
 /// do not overlap one another, as the entity finder makes them; a plain scan otherwise.
 struct Mentions<'e> {
     entities: &'e [Entity],
-    sorted: Option<Vec<(Span, usize)>>,
+    /// Every mention with its entity's index, by start.
+    all: Vec<(Span, usize)>,
+    disjoint: bool,
 }
 
 impl Mentions<'_> {
@@ -307,11 +297,23 @@ impl Mentions<'_> {
         }
         all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
         let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
-        Mentions { entities, sorted: disjoint.then_some(all) }
+        Mentions { entities, all, disjoint }
+    }
+
+    /// The mentions of the entities `wanted` accepts, by start (so, when mentions do not
+    /// overlap, by end too: [`Latest::new`] then finds them already in order).
+    fn of<'a>(
+        &'a self,
+        wanted: impl Fn(usize) -> bool + 'a,
+    ) -> impl Iterator<Item = (Span, usize)> + 'a {
+        self.all.iter().copied().filter(move |&(_, i)| wanted(i))
     }
 
     fn entity_at(&self, span: Span) -> Option<usize> {
-        let Some(all) = &self.sorted else { return entities::entity_at(self.entities, span) };
+        if !self.disjoint {
+            return entities::entity_at(self.entities, span);
+        }
+        let all = &self.all;
         // disjoint mentions have rising ends too: the overlapping ones stand just before
         // the first mention starting at or after `span.end`
         let n = all.partition_point(|&(m, _)| m.start < span.end);
