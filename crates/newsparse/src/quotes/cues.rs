@@ -15,6 +15,7 @@
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
+use super::word::ascii_key;
 use crate::document::Span;
 
 /// What a cue word signals.
@@ -65,25 +66,7 @@ struct Slot {
 /// The number of slots of [`Table::slots`], a power of two: at least twice the phrases.
 const SLOTS: usize = 2048;
 
-/// A word of at most 15 bytes of ASCII letters, digits and hyphens, in lower case, as one
-/// number: its bytes and its length (0 for none). Longer words open no phrase.
-fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > 15 {
-        return None;
-    }
-    let mut k = [0u8; 16];
-    k[..word.len()].copy_from_slice(word);
-    // setting bit 5 lowers a letter and keeps digits and hyphens
-    let lower = u128::from_be_bytes(k) | (u128::from_be_bytes([0x20; 16]) & mask(word.len()));
-    Some(lower & !0xff | word.len() as u128)
-}
-
-/// The bits of the first `n` bytes of a big-endian `u128`.
-fn mask(n: usize) -> u128 {
-    if n == 0 { 0 } else { !0u128 << (128 - 8 * n) }
-}
-
-/// The first slot [`Table::slots`] probes for `key`.
+/// The first slot [`Table::slots`] probes for `key` (an [`ascii_key`]; 0, no word, marks an empty slot).
 fn slot(key: u128) -> usize {
     let folded = (key as u64) ^ ((key >> 64) as u64);
     (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
@@ -156,7 +139,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
     let first_key = |row: usize| {
         let first = phrases[row].split(' ').next().unwrap_or("");
-        key(first.as_bytes()).expect("a cue's first word has at most 15 letters")
+        ascii_key(first.as_bytes()).expect("a cue's first word has at most 15 letters")
     };
     let mut keyed: Vec<(u128, Reverse<usize>, usize)> =
         (0..phrases.len()).map(|row| (first_key(row), Reverse(phrases[row].len()), row)).collect();
@@ -234,7 +217,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
 /// the phrase ends at a word end.
 fn cue_at(table: &Table, text: &str, at: usize, word_end: usize) -> Option<Cue> {
     let bytes = text.as_bytes();
-    let group = table.group(key(&bytes[at..word_end])?);
+    let group = table.group(ascii_key(&bytes[at..word_end])?);
     let row = usize::from(*group.iter().find(|&&row| {
         let phrase = table.phrases[usize::from(row)].as_bytes();
         bytes.get(at..at + phrase.len()).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
@@ -265,14 +248,14 @@ mod tests {
 
     #[test]
     fn word_keys_are_lower_case() {
-        assert_eq!(key(b"SAID"), key(b"said"));
-        assert_eq!(key(b"Re-2"), key(b"re-2"));
-        assert_ne!(key(b"said"), key(b"saiD-"));
-        assert_ne!(key(b"a"), key(b""));
-        assert_eq!(key(b"fifteen-letters").map(|k| k as u8), Some(15));
-        assert_eq!(key(b"sixteen-letters!"), None);
-        assert!(!TABLE.group(key(b"According").unwrap()).is_empty());
-        assert!(TABLE.group(key(b"zzz").unwrap()).is_empty());
+        assert_eq!(ascii_key(b"SAID"), ascii_key(b"said"));
+        assert_eq!(ascii_key(b"Re-2"), ascii_key(b"re-2"));
+        assert_ne!(ascii_key(b"said"), ascii_key(b"saiD-"));
+        assert_ne!(ascii_key(b"a"), ascii_key(b""));
+        assert_eq!(ascii_key(b"fifteen-letters").map(|k| k as u8), Some(15));
+        assert_eq!(ascii_key(b"sixteen-letters!"), None);
+        assert!(!TABLE.group(ascii_key(b"According").unwrap()).is_empty());
+        assert!(TABLE.group(ascii_key(b"zzz").unwrap()).is_empty());
     }
 
     #[test]

@@ -94,6 +94,12 @@ pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
     word.len() <= KEY_BYTES && table.binary_search(&lower_key(word.as_bytes())).is_ok()
 }
 
+/// The table key of the ASCII `word` in lower case, `None` when it is longer than any table
+/// word may be.
+pub(crate) fn ascii_key(word: &[u8]) -> Option<u128> {
+    (word.len() <= KEY_BYTES).then(|| lower_key(word))
+}
+
 /// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, all its bytes
 /// lowered at once: a byte from `A` to `Z` is the one that adding 0x3f carries into bit 7
 /// and adding 0x25 does not, and it gains 0x20. (No byte below 0x80 carries into the next.)

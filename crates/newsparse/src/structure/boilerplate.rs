@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::lines::count_words;
 use crate::document::{Boilerplate, BoilerplateKind, Span, Teaser, Text};
 
 /// The pattern table, embedded.
@@ -265,23 +266,6 @@ fn linked_headline(text: &str, span: Span) -> Option<Teaser> {
         views: None,
         quote: None,
     })
-}
-
-/// The number of words of `s` split at ASCII white space, counted up to `max`.
-fn count_words(s: &str, max: usize) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            words += 1;
-            if words >= max {
-                return max;
-            }
-        }
-        in_word = !space;
-    }
-    words
 }
 
 fn starts_with_ignore_case(s: impl AsRef<[u8]>, prefix: impl AsRef<[u8]>) -> bool {

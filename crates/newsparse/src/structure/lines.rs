@@ -56,6 +56,23 @@ pub(crate) fn wraps(text: &str, prev: Span, next: Span) -> bool {
     ends_open && next.text(text).starts_with(char::is_lowercase)
 }
 
+/// The number of words of `s` split at ASCII white space, counted up to `max`.
+pub(super) fn count_words(s: &str, max: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words >= max {
+                return max;
+            }
+        }
+        in_word = !space;
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
