@@ -18,6 +18,43 @@ fn is_punctuation(c: char) -> bool {
     matches!(c, '\u{2000}'..='\u{206F}' | '«' | '»')
 }
 
+/// 1 for the bytes a word loop must look at: ASCII white space, and the first byte of every
+/// non-ASCII character (which may be a no-break or thin space).
+pub(crate) const STOP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b >= 0x80 || matches!(b as u8, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `s` is white space (as [`char::is_whitespace`]), and
+/// its length in bytes; decodes a character only at a non-ASCII byte.
+#[inline]
+pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (STOP[usize::from(b)] != 0, 1);
+    }
+    match s[i..].chars().next() {
+        Some(c) => (c.is_whitespace(), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// [`space_at`] for the character ending at byte `at` of `s`.
+#[inline]
+pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
+    let b = s.as_bytes()[at - 1];
+    if b.is_ascii() {
+        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+    }
+    let c = s[..at].chars().next_back().unwrap_or(' ');
+    (c.is_whitespace(), c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 use std::num::NonZeroUsize;
 
+use crate::chars::{STOP, space_at};
 use crate::document::Span;
 
 /// A word of a line, its surrounding punctuation trimmed.
@@ -128,30 +129,6 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
         i += 8;
     }
     i
-}
-
-/// 1 for the bytes a word loop must look at: ASCII whitespace, and the first byte of every
-/// non-ASCII character (which may be a no-break or thin space).
-const STOP: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b >= 0x80 || matches!(b as u8, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) as u8;
-        b += 1;
-    }
-    t
-};
-
-/// Whether the character at byte `i` of `s` is whitespace, and its length in bytes.
-fn space_at(s: &str, i: usize) -> (bool, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return (STOP[usize::from(b)] != 0, 1);
-    }
-    match s[i..].chars().next() {
-        Some(c) => (c.is_whitespace(), c.len_utf8()),
-        None => (false, 1),
-    }
 }
 
 fn token(word: &str, start: usize) -> Option<Token> {

@@ -1,6 +1,7 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
 use super::word::{Back, Bare, has, keys};
+use crate::chars::space_at;
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
@@ -430,12 +431,7 @@ pub(crate) fn first_words(s: &str, n: usize) -> &str {
     let b = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < b.len() {
-        let (space, len) = if b[i].is_ascii() {
-            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+        let (space, len) = space_at(s, i);
         if !space && !in_word {
             words += 1;
             if words > n {

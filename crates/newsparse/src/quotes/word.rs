@@ -1,6 +1,7 @@
 //! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
 //! sorted word tables, and the words before a cue read backwards only as far as a rule asks.
 
+use crate::chars::space_before;
 use crate::document::Span;
 
 /// The longest word a word table may hold: its bytes and its length fill a `u128` key.
@@ -133,17 +134,6 @@ pub(crate) fn word_before(text: &str, from: usize, to: usize) -> Option<Span> {
         }
     }
     Some(Span::new(start, end))
-}
-
-/// Whether the character ending at byte `at` of `text` is white space, and its length.
-#[inline]
-fn space_before(text: &str, at: usize) -> (bool, usize) {
-    let b = text.as_bytes()[at - 1];
-    if b.is_ascii() {
-        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
-    }
-    let c = text[..at].chars().next_back().unwrap_or(' ');
-    (c.is_whitespace(), c.len_utf8())
 }
 
 /// The sorted keys of the words of `table`, for [`Bare::is_in`] and [`has`]; evaluated at
