@@ -18,6 +18,30 @@ fn is_punctuation(c: char) -> bool {
     matches!(c, '\u{2000}'..='\u{206F}' | '«' | '»')
 }
 
+/// `s` in lower case, as [`str::to_lowercase`] gives it, written into `buf` without
+/// allocating: the length written, or `None` when it does not fit or `s` holds a capital
+/// sigma (whose lower case depends on its place in the word, which `str::to_lowercase`
+/// looks at and a character-by-character lowering cannot).
+pub(crate) fn lower_into(s: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(n)? = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        if c == 'Σ' {
+            return None;
+        }
+        for lower in c.to_lowercase() {
+            let end = n + lower.len_utf8();
+            lower.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+        }
+    }
+    Some(n)
+}
+
 /// 1 for the bytes a word loop must look at: ASCII white space, and the first byte of every
 /// non-ASCII character (which may be a no-break or thin space).
 pub(crate) const STOP: [u8; 256] = {
@@ -58,6 +82,22 @@ pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowering_into_a_buffer_agrees_with_std() {
+        let mut buf = [0u8; 48];
+        let words = ["ÉLYSÉE", "WA\u{212a}", "İstanbul", "ẞTRASSE", "Kyiv's", "“Said”", "", "ǅ"];
+        let all: Vec<char> = ('\0'..='\u{3000}').filter(|&c| c != 'Σ').collect();
+        let runs = all.chunks(12).map(|c| c.iter().collect::<String>());
+        for w in words.iter().map(|w| w.to_string()).chain(runs) {
+            let n = lower_into(&w, &mut buf).unwrap();
+            assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), w.to_lowercase(), "{w}");
+        }
+        assert_eq!(lower_into("ΟΔΟΣ", &mut buf), None, "a final sigma");
+        assert_eq!(lower_into("KYIV", &mut buf[..3]), None, "too long");
+        assert_eq!(lower_into("İ", &mut buf[..2]), None, "longer once lowered");
+        assert_eq!(lower_into("\u{212a}", &mut buf[..1]), Some(1), "shorter once lowered");
+    }
 
     #[test]
     fn classes_agree_with_std() {

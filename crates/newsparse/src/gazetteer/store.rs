@@ -260,7 +260,7 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The key of `s` in lower case, without allocating for short ASCII text.
+/// The key of `s` in lower case, without allocating for text of up to 48 bytes lowered.
 fn key_lower(s: &str) -> u64 {
     let mut buf = [0u8; 48];
     match buf.get_mut(..s.len()) {
@@ -269,7 +269,10 @@ fn key_lower(s: &str) -> u64 {
             b.make_ascii_lowercase();
             key_bytes(b)
         }
-        _ => key(&s.to_lowercase()),
+        _ => match crate::chars::lower_into(s, &mut buf) {
+            Some(n) => key_bytes(&buf[..n]),
+            None => key(&s.to_lowercase()),
+        },
     }
 }
 

@@ -12,8 +12,8 @@ const MIN_WORDS_UNATTRIBUTED: usize = 8;
 /// Every direct quote in body text.
 pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let passages: Vec<Quoted> = ctx.segments.quoted.clone();
-    for q in passages.iter().filter(|q| q.depth == 0) {
+    let segments = ctx.segments;
+    for q in segments.quoted.iter().filter(|q| q.depth == 0) {
         let para = ctx.segments.paragraphs[q.paragraph];
         if para.region != Region::Body {
             continue;

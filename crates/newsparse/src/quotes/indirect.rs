@@ -33,6 +33,7 @@ fn pass(
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
+    let mut case = SentenceCase::default();
     for (i, subject) in subjects.iter_mut().enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
@@ -48,7 +49,8 @@ fn pass(
             continue;
         }
         let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
-        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence) {
+        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence, &mut case)
+        {
             continue;
         }
         let found = around(ctx, i, sentence, subject, outer);
@@ -73,17 +75,34 @@ fn is_noun(text: &str, cue: Span) -> bool {
 
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
 /// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
-fn in_name(text: &str, cue: Span, sentence: Span) -> bool {
+fn in_name(text: &str, cue: Span, sentence: Span, case: &mut SentenceCase) -> bool {
     let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
     if !cue.text(text).starts_with(char::is_uppercase) || opens.is_empty() {
         return false;
     }
-    let (mut lower, mut all) = (0, 0);
-    for w in super::words(text, sentence).take(40) {
-        all += 1;
-        lower += usize::from(w.text(text).starts_with(char::is_lowercase));
+    case.mostly_lower(text, sentence)
+}
+
+/// Whether more than a quarter of the first 40 words of a sentence start in lower case (it is
+/// no title-case line), read once for all the cues of the sentence: they come in text order.
+#[derive(Default)]
+struct SentenceCase {
+    last: Option<(Span, bool)>,
+}
+
+impl SentenceCase {
+    fn mostly_lower(&mut self, text: &str, sentence: Span) -> bool {
+        if let Some((_, lower)) = self.last.filter(|&(read, _)| read == sentence) {
+            return lower;
+        }
+        let (mut lower, mut all) = (0, 0);
+        for w in super::words(text, sentence).take(40) {
+            all += 1;
+            lower += usize::from(w.text(text).starts_with(char::is_lowercase));
+        }
+        self.last = Some((sentence, lower * 4 > all));
+        lower * 4 > all
     }
-    lower * 4 > all
 }
 
 /// Last words that leave a subject unfinished ("the kinds of", "who won the most").

@@ -123,7 +123,8 @@ impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
         let mut spans: Vec<Span> = spans.collect();
-        spans.sort_unstable_by_key(|s| s.start);
+        // the spans come as a few runs each in text order, which a stable sort merges
+        spans.sort_by_key(|s| s.start);
         let mut max = 0;
         let max_ends = spans.iter().map(|s| {
             max = max.max(s.end);

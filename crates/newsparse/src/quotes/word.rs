@@ -1,7 +1,7 @@
 //! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
 //! sorted word tables, and the words before a cue read backwards only as far as a rule asks.
 
-use crate::chars::space_before;
+use crate::chars::{lower_into, space_before};
 use crate::document::Span;
 
 /// The longest word a word table may hold: its bytes and its length fill a `u128` key.
@@ -11,10 +11,10 @@ const KEY_BYTES: usize = 15;
 const NO_KEY: u128 = u128::MAX;
 
 /// A word without the punctuation around it (a full stop stays: "u.s."), in lower case: the
-/// form the word tables hold. An ASCII word short enough for a table, nearly every word, is
-/// lowered on the stack, into its own key.
+/// form the word tables hold. A word short enough for a table, nearly every word, is lowered
+/// on the stack, into its own key.
 pub(crate) struct Bare {
-    /// The bytes and the length (the last byte) of a short ASCII word.
+    /// The bytes and the length (the last byte) of a word whose lower case fits a key.
     short: [u8; 16],
     /// Any other word, lowered.
     heap: Option<String>,
@@ -27,7 +27,14 @@ impl Bare {
         if core.is_ascii() && core.len() <= KEY_BYTES {
             return Bare { short: lower_key(core.as_bytes()).to_be_bytes(), heap: None };
         }
-        Bare { short: [0; 16], heap: Some(core.to_lowercase()) }
+        let mut short = [0; 16];
+        match lower_into(core, &mut short[..KEY_BYTES]) {
+            Some(n) => {
+                short[KEY_BYTES] = n as u8;
+                Bare { short, heap: None }
+            }
+            None => Bare { short: [0; 16], heap: Some(core.to_lowercase()) },
+        }
     }
 
     /// The bare form as text.
@@ -90,7 +97,19 @@ pub(crate) const fn key(word: &str) -> Option<u128> {
 /// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack.
 pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
     if !word.is_ascii() {
-        return has(table, &word.to_lowercase());
+        // table words are ASCII ([`keys`]), and of the other characters only the Kelvin sign
+        // lowers to ASCII (k)
+        let mut short = [0; KEY_BYTES];
+        let mut n = 0;
+        for c in word.chars() {
+            let c = if c == '\u{212a}' { 'k' } else { c };
+            if !c.is_ascii() || n == KEY_BYTES {
+                return false;
+            }
+            short[n] = c as u8;
+            n += 1;
+        }
+        return table.binary_search(&lower_key(&short[..n])).is_ok();
     }
     word.len() <= KEY_BYTES && table.binary_search(&lower_key(word.as_bytes())).is_ok()
 }
@@ -137,13 +156,14 @@ pub(crate) fn word_before(text: &str, from: usize, to: usize) -> Option<Span> {
 }
 
 /// The sorted keys of the words of `table`, for [`Bare::is_in`] and [`has`]; evaluated at
-/// compile time, where a word too long for a key stops the build.
+/// compile time, where a word too long for a key or not ASCII stops the build.
 pub(crate) const fn keys<const N: usize>(table: &[&str]) -> [u128; N] {
     let mut out = [0u128; N];
     let mut i = 0;
     while i < N {
         out[i] = match key(table[i]) {
-            Some(k) => k,
+            Some(k) if table[i].is_ascii() => k,
+            Some(_) => panic!("a table word is not ASCII"),
             None => panic!("a table word is longer than a key holds"),
         };
         // insertion sort
