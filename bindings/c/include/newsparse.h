@@ -613,7 +613,7 @@ newsparse_status newsparse_extractor_builder_default_gazetteer(struct newsparse_
  * left as it was and may build again. Gazetteer files are read now. The caller owns the
  * extractor and frees it with `newsparse_extractor_free`. Fails with
  * `NEWSPARSE_STATUS_NULL_PARAMETER`, `NEWSPARSE_STATUS_IO` (a gazetteer file cannot be read)
- * or `NEWSPARSE_STATUS_BAD_GAZETTEER` (one is malformed; `newsparse_last_error` names the
+ * or `NEWSPARSE_STATUS_BAD_GAZETTEER` (one is malformed or not UTF-8; `newsparse_last_error` names the
  * file and line); `*out` is written only on success.
  *
  * # Safety

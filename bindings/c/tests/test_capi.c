@@ -317,7 +317,7 @@ static bool write_gazetteer(char *path, size_t size, const char *name, const cha
 
 /* Removes what write_gazetteer wrote. */
 static void remove_gazetteers(void) {
-    const char *names[] = {"acme.tsv", "bad.tsv"};
+    const char *names[] = {"acme.tsv", "bad.tsv", "latin1.tsv"};
     char path[256];
     if (!dir_made) return;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
@@ -420,6 +420,21 @@ static bool test_bad_gazetteer_file(void) {
     return true;
 }
 
+/* A gazetteer in Latin-1, not UTF-8: malformed, not unreadable. */
+static bool test_gazetteer_file_not_utf8(void) {
+    char path[256];
+    newsparse_extractor_builder *b = NULL;
+    newsparse_extractor *ex = NULL;
+    CHECK(write_gazetteer(path, sizeof path, "latin1.tsv", "Acme\torganization\nCaf\xe9\tplace\n"));
+    CHECK(newsparse_extractor_builder_new(&b) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_gazetteer_file(b, path) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_build(b, &ex) == NEWSPARSE_STATUS_BAD_GAZETTEER);
+    CHECK(ex == NULL);
+    CHECK(strstr(newsparse_last_error(), "latin1.tsv, line 2: not UTF-8") != NULL);
+    newsparse_extractor_builder_free(b);
+    return true;
+}
+
 struct job {
     const newsparse_extractor *ex;
     size_t quotes; /* what every parse must find */
@@ -508,6 +523,7 @@ int main(int argc, char **argv) {
     RUN(test_gazetteer_file_without_default);
     RUN(test_missing_gazetteer_file);
     RUN(test_bad_gazetteer_file);
+    RUN(test_gazetteer_file_not_utf8);
     RUN(test_threads_share_one_extractor);
     free(article);
     remove_gazetteers();

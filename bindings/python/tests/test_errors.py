@@ -45,6 +45,13 @@ def test_malformed_gazetteer(tmp_path):
         newsparse.Extractor(gazetteers=[path])
 
 
+def test_gazetteer_not_in_utf8(tmp_path):
+    path = tmp_path / "latin1.tsv"
+    path.write_bytes(b"Acme\torganization\nCaf\xe9\tplace\n")
+    with pytest.raises(newsparse.NewsparseError, match="line 2: not UTF-8"):
+        newsparse.Extractor(gazetteers=[path])
+
+
 def test_lone_surrogate_is_an_error_not_a_crash():
     with pytest.raises(UnicodeEncodeError):
         newsparse.parse("\ud800 said")

@@ -192,6 +192,22 @@ fn a_bad_line_names_file_and_line() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_a_bad_gazetteer_naming_its_line() {
+    let dir = std::env::temp_dir().join(format!("newsparse-gz8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latin1.tsv");
+    std::fs::write(&path, b"Kyiv\tplace\nCaf\xe9 Centrale\torganization\n").unwrap();
+    match Extractor::builder().gazetteer_file(&path).build().unwrap_err() {
+        Error::Gazetteer { origin, line, message } => {
+            assert!(origin.ends_with("latin1.tsv"));
+            assert_eq!(line, 2);
+            assert_eq!(message, "not UTF-8 (invalid byte at byte 4 of the line)");
+        }
+        other => panic!("unexpected {other}"),
+    }
+}
+
+#[test]
 fn a_missing_file_is_an_io_error() {
     let err = Extractor::builder().gazetteer_file("/no/such/gazetteer.tsv").build().unwrap_err();
     assert!(matches!(err, Error::Io { ref path, .. } if path.ends_with("gazetteer.tsv")));

@@ -11,14 +11,26 @@ use crate::error::Error;
 
 /// Loads a TSV or JSON gazetteer file, chosen by extension.
 pub(super) fn from_file(path: &Path) -> Result<Gazetteer, Error> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| Error::Io { path: path.to_owned(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
     let origin = path.display().to_string();
+    let text =
+        String::from_utf8(bytes).map_err(|e| not_utf8(&origin, e.as_bytes(), e.utf8_error()))?;
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         json(&origin, &text)?.build_as(&origin)
     } else {
         tsv(&origin, Text::Shared(Arc::from(text)))
     }
+}
+
+/// A file that is not UTF-8 is a malformed gazetteer, not one that cannot be read: the error
+/// names the line and byte of the first invalid sequence.
+fn not_utf8(origin: &str, bytes: &[u8], e: std::str::Utf8Error) -> Error {
+    let valid = &bytes[..e.valid_up_to()];
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let at = e.valid_up_to() - line_start + 1;
+    bad(origin, line, format!("not UTF-8 (invalid byte at byte {at} of the line)"))
 }
 
 fn bad(origin: &str, line: usize, message: impl Into<String>) -> Error {

@@ -348,7 +348,7 @@ impl Gazetteer {
     /// # Errors
     ///
     /// [`Error::Io`] when the file cannot be read, [`Error::Gazetteer`] naming the file and
-    /// line when it is malformed.
+    /// line when it is malformed (text that is not UTF-8 included).
     ///
     /// # Examples
     ///
