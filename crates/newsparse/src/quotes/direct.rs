@@ -55,7 +55,7 @@ fn cue_in(ctx: &Context<'_>, from: usize, to: usize) -> Option<usize> {
 
 /// `"Q," said X` / `"Q," X said` / `"Q," he told Bloomberg`.
 fn after(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
-    let close = q.close?.end;
+    let close = q.close()?.end;
     let limit = (close + 120).min(para.end);
     let i = cue_in(ctx, close, limit)?;
     let cue = ctx.cues[i].span;
@@ -120,7 +120,7 @@ fn starts_upper(gap: &str) -> bool {
 
 /// `X said: "Q"` / `X said, "Q"`.
 fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
-    let lead = ctx.text[para.start..q.open.start].trim_end();
+    let lead = ctx.text[para.start..q.open().start].trim_end();
     let next = ctx.cues.partition_point(|c| c.span.end < para.start + lead.len());
     let bare_cue = ctx
         .cues
@@ -156,7 +156,7 @@ const INVERTED_RULE: &str = "direct.inverted";
 /// `Said X, APPOSITIVE, "Q"` / `Said X: "Q"`: a sentence opening with a capitalised reporting
 /// verb names the speaker after it, up to the first comma.
 fn inverted(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
-    let lead = ctx.text[para.start..q.open.start].trim_end();
+    let lead = ctx.text[para.start..q.open().start].trim_end();
     if !lead.ends_with([':', ',']) {
         return None;
     }
@@ -185,7 +185,7 @@ const DASH_LINE_BYTES: usize = 48;
 fn dash_line(ctx: &Context<'_>, q: &Quoted) -> Option<Speaker> {
     let para = ctx.segments.paragraphs[q.paragraph].span;
     let next = ctx.segments.paragraphs.get(q.paragraph + 1)?;
-    let tail = ctx.text[q.close?.end..para.end].trim();
+    let tail = ctx.text[q.close()?.end..para.end].trim();
     let line = next.span.text(ctx.text);
     if !tail.chars().all(|c| matches!(c, '.' | ',' | '!' | '?')) || line.len() > DASH_LINE_BYTES {
         return None;
@@ -209,7 +209,7 @@ const COLON_RULE: &str = "direct.colon_paragraph";
 fn colon_paragraph(ctx: &mut Context<'_>, q: &Quoted) -> Option<(Speaker, Span)> {
     let prev = ctx.segments.paragraphs.get(q.paragraph.checked_sub(1)?)?;
     let para = ctx.segments.paragraphs[q.paragraph].span;
-    let lead = ctx.text[para.start..q.open.start].trim();
+    let lead = ctx.text[para.start..q.open().start].trim();
     let prev_text = prev.span.text(ctx.text).trim_end();
     if !lead.is_empty() || prev.region != Region::Body || !prev_text.ends_with(':') {
         return None;
@@ -257,7 +257,7 @@ fn carried(
     if q.continues_prev {
         return Some((Some(rename(speaker, "speaker.continued")), None, "direct.continued"));
     }
-    if prev.content.end >= para.start && prev.content.end <= q.open.start {
+    if prev.content.end >= para.start && prev.content.end <= q.open().start {
         return Some((Some(rename(speaker, "speaker.split")), None, "direct.split"));
     }
     let near = para.start.saturating_sub(prev.content.end) < 600;

@@ -110,7 +110,7 @@ pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quote
     }
     // every passage opens at its own mark, so the keys are distinct and an unstable sort,
     // which needs no scratch buffer, gives the one order
-    out[first..].sort_unstable_by_key(|q| q.open.start);
+    out[first..].sort_unstable_by_key(|q| q.open().start);
 }
 
 /// Closes the innermost open passage of `mark`'s kind, dropping passages opened inside it
@@ -125,6 +125,8 @@ fn close(stack: &mut Stack, mark: QuoteMark, span: Span, paragraph: usize, out: 
     out.push(passage(open, Some(span), span.start, depth, paragraph));
 }
 
+/// The passage of the opening mark `open`, closed by `close` or unclosed (its content then
+/// runs to `content_end`).
 fn passage(
     open: Open,
     close: Option<Span>,
@@ -132,16 +134,7 @@ fn passage(
     depth: usize,
     paragraph: usize,
 ) -> Quoted {
-    Quoted {
-        open: open.span,
-        close,
-        content: Span::new(open.span.end, content_end.max(open.span.end)),
-        paragraph,
-        depth,
-        mark: open.mark,
-        continues_next: false,
-        continues_prev: false,
-    }
+    Quoted::new(open.span, close, content_end, paragraph, depth, open.mark)
 }
 
 /// The bytes a quotation mark starts with, in order: `"`, `'` and the UTF-8 lead byte of
@@ -317,7 +310,7 @@ mod tests {
     fn quoted(text: &str) -> Vec<(&str, usize, bool)> {
         let mut out = Vec::new();
         pair(text, Span::new(0, text.len()), 0, &mut out);
-        out.iter().map(|q| (q.content.text(text), q.depth, q.close.is_some())).collect()
+        out.iter().map(|q| (q.content.text(text), q.depth, q.close().is_some())).collect()
     }
 
     #[test]
