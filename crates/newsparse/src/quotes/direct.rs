@@ -11,8 +11,11 @@ const MIN_WORDS_UNATTRIBUTED: usize = 8;
 
 /// Every direct quote in body text.
 pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
     let segments = ctx.segments;
+    // at most one quote an outermost passage: sized once, where growing would copy every
+    // quote found so far (the caller trims what is left over)
+    let outermost = segments.quoted.iter().filter(|q| q.depth == 0).count();
+    let mut out: Vec<Quote> = Vec::with_capacity(outermost);
     for q in segments.quoted.iter().filter(|q| q.depth == 0) {
         let para = ctx.segments.paragraphs[q.paragraph];
         if para.region != Region::Body {

@@ -109,34 +109,36 @@ pub(crate) fn find(
     quotes.extend(reported);
     quotes.extend(headline::find(&ctx));
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    // direct::find sized the list for a quote per passage; most passages give none
+    quotes.shrink_to_fit();
     quotes
 }
 
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains
 /// a span, in logarithmic time.
 pub(crate) struct Cover {
-    starts: Vec<usize>,
-    max_ends: Vec<usize>,
+    /// The spans sorted by start, each end replaced by the greatest end up to it.
+    reach: Vec<Span>,
 }
 
 impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        let mut spans: Vec<Span> = spans.collect();
+        let mut reach: Vec<Span> = spans.collect();
         // the spans come as a few runs each in text order, which a stable sort merges
-        spans.sort_by_key(|s| s.start);
+        reach.sort_by_key(|s| s.start);
         let mut max = 0;
-        let max_ends = spans.iter().map(|s| {
+        for s in &mut reach {
             max = max.max(s.end);
-            max
-        });
-        Cover { max_ends: max_ends.collect(), starts: spans.iter().map(|s| s.start).collect() }
+            s.end = max;
+        }
+        Cover { reach }
     }
 
     /// True when one of the spans contains `span`.
     pub(crate) fn contains(&self, span: Span) -> bool {
-        let i = self.starts.partition_point(|&s| s <= span.start);
-        i > 0 && self.max_ends[i - 1] >= span.end
+        let i = self.reach.partition_point(|s| s.start <= span.start);
+        i > 0 && self.reach[i - 1].end >= span.end
     }
 }
 

@@ -35,12 +35,16 @@ pub(crate) fn analyze(text: &str) -> Structure {
     let mut structure = Structure::default();
     let all: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
     let mut article: Vec<Line> = Vec::with_capacity(all.len());
+    // sized once for the worst case (growing would copy every entry found so far), then
+    // trimmed to what was found
+    structure.boilerplate.reserve_exact(all.len());
     for line in all {
         match boilerplate::classify(text, line.span) {
             Some(b) => structure.boilerplate.push(b),
             None => article.push(line),
         }
     }
+    structure.boilerplate.shrink_to_fit();
     let mut at = front_matter(text, &article, &mut structure);
     let mut lede_at = at;
     if structure.dateline.is_none() {
