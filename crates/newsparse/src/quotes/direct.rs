@@ -256,17 +256,21 @@ fn carried(
     prev: Option<&Quote>,
 ) -> Option<(Option<Speaker>, Option<Span>, &'static str)> {
     let prev = prev?;
-    let speaker = prev.speaker.clone()?;
-    if q.continues_prev {
-        return Some((Some(rename(speaker, "speaker.continued")), None, "direct.continued"));
-    }
-    if prev.content.end >= para.start && prev.content.end <= q.open().start {
-        return Some((Some(rename(speaker, "speaker.split")), None, "direct.split"));
-    }
+    let speaker = prev.speaker.as_ref()?;
     let near = para.start.saturating_sub(prev.content.end) < 600;
     let fills = content.len() * 10 >= para.len() * 6;
     let _ = ctx;
-    (near && fills).then(|| (Some(rename(speaker, "speaker.floating")), None, "direct.floating"))
+    let (who, rule) = if q.continues_prev {
+        ("speaker.continued", "direct.continued")
+    } else if prev.content.end >= para.start && prev.content.end <= q.open().start {
+        ("speaker.split", "direct.split")
+    } else if near && fills {
+        ("speaker.floating", "direct.floating")
+    } else {
+        return None;
+    };
+    // the speaker is copied only for a quote that takes it
+    Some((Some(rename(speaker.clone(), who)), None, rule))
 }
 
 fn rename(mut s: Speaker, rule: &str) -> Speaker {
