@@ -25,8 +25,9 @@
 //!   - `close()`: the closing mark, or `None` when the passage is unclosed: it then runs to
 //!     the end of its paragraph. Unclosed single quotes are dropped (they are mostly apostrophes);
 //!     unclosed double quotes, guillemets and low-9 quotes are kept.
-//!   - `content`: the text between the marks (or to the paragraph's end), untrimmed; may be
-//!     empty.
+//!   - `content`: the text between the marks (or to the paragraph's end), untrimmed; empty
+//!     only when unclosed: a closed passage with nothing between its marks (`""`) is left out,
+//!     as it quotes nothing (no later stage reads it).
 //!   - `paragraph`: index into `paragraphs`.
 //!   - `depth`: 0 for an outermost passage, 1 for a passage inside it, and so on.
 //!   - `mark`: the [`QuoteMark`] family: straight or curly double, single, guillemet, low-9.

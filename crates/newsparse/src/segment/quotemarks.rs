@@ -114,7 +114,8 @@ pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quote
 }
 
 /// Closes the innermost open passage of `mark`'s kind, dropping passages opened inside it
-/// and left unclosed; a close with nothing to close is ignored.
+/// and left unclosed; a close with nothing to close is ignored. A passage with nothing
+/// between its marks (`""`) is not kept: it quotes nothing, and no later stage reads it.
 fn close(stack: &mut Stack, mark: QuoteMark, span: Span, paragraph: usize, out: &mut Vec<Quoted>) {
     if !stack.has(mark) {
         return;
@@ -122,7 +123,9 @@ fn close(stack: &mut Stack, mark: QuoteMark, span: Span, paragraph: usize, out: 
     let Some(depth) = stack.opens.iter().rposition(|o| o.mark == mark) else { return };
     let open = stack.opens[depth];
     stack.truncate(depth);
-    out.push(passage(open, Some(span), span.start, depth, paragraph));
+    if open.span.end < span.start {
+        out.push(passage(open, Some(span), span.start, depth, paragraph));
+    }
 }
 
 /// The passage of the opening mark `open`, closed by `close` or unclosed (its content then
@@ -401,7 +404,8 @@ mod tests {
     fn unbalanced_marks_never_fail() {
         assert_eq!(quoted("He said \"we will win"), [("we will win", 0, false)]);
         assert!(quoted("a stray” close and a ’ lone mark").is_empty());
-        assert_eq!(quoted("\"\"\""), [("", 0, true)]);
+        assert!(quoted("\"\"\"").is_empty());
+        assert_eq!(quoted("\"\" \""), [("", 0, false)]);
     }
 
     #[test]
