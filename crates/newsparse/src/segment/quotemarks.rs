@@ -345,7 +345,7 @@ fn is_apostrophe(s: &str, at: usize, len: usize, prev: Option<char>, next: Optio
 mod tests {
     use super::*;
 
-    fn quoted(text: &str) -> Vec<(&str, usize, bool)> {
+    fn quoted(text: &str) -> Vec<(&str, u32, bool)> {
         let mut out = Vec::new();
         pair(text, Span::new(0, text.len()), 0, &mut out);
         out.iter().map(|q| (q.content.text(text), q.depth, q.close().is_some())).collect()
