@@ -170,11 +170,12 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
     let mut boilerplate = structure.boilerplate.iter().map(|b| b.span).peekable();
     let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
     let mut pending: Option<Paragraph> = None;
+    let mut stack = quotemarks::Stack::default();
     for line in trimmed_lines(text) {
         let span = line.span;
         if span.is_empty() || skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span)) {
             if let Some(p) = pending.take() {
-                push_paragraph(text, &mut segments, p);
+                push_paragraph(text, &mut segments, &mut stack, p);
             }
             continue;
         }
@@ -190,14 +191,14 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
                 }
                 _ => {
                     if let Some(p) = pending.replace(Paragraph { span, region }) {
-                        push_paragraph(text, &mut segments, p);
+                        push_paragraph(text, &mut segments, &mut stack, p);
                     }
                 }
             }
         }
     }
     if let Some(p) = pending {
-        push_paragraph(text, &mut segments, p);
+        push_paragraph(text, &mut segments, &mut stack, p);
     }
     segments
 }
@@ -234,8 +235,13 @@ fn split_line(
 }
 
 /// Adds a paragraph with its sentences and quoted passages, and links a quote carried over
-/// from the previous paragraph by the newspaper rule.
-fn push_paragraph(text: &str, segments: &mut Segments, paragraph: Paragraph) {
+/// from the previous paragraph by the newspaper rule; `stack` is the pairing's scratch space.
+fn push_paragraph(
+    text: &str,
+    segments: &mut Segments,
+    stack: &mut quotemarks::Stack,
+    paragraph: Paragraph,
+) {
     let index = segments.paragraphs.len();
     segments.paragraphs.push(paragraph);
     if paragraph.region == Region::Dateline {
@@ -244,7 +250,7 @@ fn push_paragraph(text: &str, segments: &mut Segments, paragraph: Paragraph) {
         sentences::split(text, paragraph.span, index, &mut segments.sentences);
     }
     let first_new = segments.quoted.len();
-    quotemarks::pair(text, paragraph.span, index, &mut segments.quoted);
+    quotemarks::pair(text, paragraph.span, index, stack, &mut segments.quoted);
     let (before, new) = segments.quoted.split_at_mut(first_new);
     let Some(opener) = new.first_mut().filter(|q| q.open().start == paragraph.span.start) else {
         return;

@@ -62,14 +62,21 @@ struct Open {
 }
 
 /// The open marks, innermost last, with how many of each family are open: whether a family
-/// is open costs no scan, however deep the nesting.
+/// is open costs no scan, however deep the nesting. One stack serves all the paragraphs of a
+/// text, so that its list is allocated once rather than for each paragraph.
 #[derive(Default)]
-struct Stack {
+pub(super) struct Stack {
     opens: Vec<Open>,
     counts: [usize; 4],
 }
 
 impl Stack {
+    /// Empties the stack for the next paragraph, keeping its allocation.
+    fn clear(&mut self) {
+        self.opens.clear();
+        self.counts = [0; 4];
+    }
+
     fn push(&mut self, open: Open) {
         self.counts[open.mark as usize] += 1;
         self.opens.push(open);
@@ -88,19 +95,25 @@ impl Stack {
 }
 
 /// Pairs the quotation marks of paragraph `para` (index `paragraph`), appending its passages
-/// to `out` in text order of their opening marks.
-pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quoted>) {
+/// to `out` in text order of their opening marks; `stack` is scratch space, emptied first.
+pub(super) fn pair(
+    text: &str,
+    para: Span,
+    paragraph: usize,
+    stack: &mut Stack,
+    out: &mut Vec<Quoted>,
+) {
     let s = para.text(text);
     let first = out.len();
-    let mut stack = Stack::default();
+    stack.clear();
     let mut i = 0;
     let mut leads = Leads::new(s.as_bytes());
     while let Some((at, raw, len)) = next_mark(s.as_bytes(), i, &mut leads) {
         i = at + len;
         let span = Span::new(para.start + at, para.start + at + len);
-        match act(s, at, len, raw, &stack) {
+        match act(s, at, len, raw, stack) {
             Action::Open(mark) => stack.push(Open { mark, span }),
-            Action::Close(mark) => close(&mut stack, mark, span, paragraph, out),
+            Action::Close(mark) => close(stack, mark, span, paragraph, out),
             Action::Skip => {}
         }
     }
@@ -347,7 +360,7 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<(&str, u32, bool)> {
         let mut out = Vec::new();
-        pair(text, Span::new(0, text.len()), 0, &mut out);
+        pair(text, Span::new(0, text.len()), 0, &mut Stack::default(), &mut out);
         out.iter().map(|q| (q.content.text(text), q.depth, q.close().is_some())).collect()
     }
 
