@@ -8,6 +8,24 @@ use crate::document::Span;
 /// Words that open with an apostrophe (rock 'n' roll, 'em, 'til), lower case.
 const ELISIONS: &[&str] = &["n", "em", "til", "tis", "twas", "cause", "bout", "nuff"];
 
+/// The lengths of the shortest and the longest of [`ELISIONS`]: a word of another length is
+/// none of them.
+const ELISION_LENS: (usize, usize) = {
+    let (mut min, mut max) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < ELISIONS.len() {
+        let len = ELISIONS[i].len();
+        if len < min {
+            min = len;
+        }
+        if len > max {
+            max = len;
+        }
+        i += 1;
+    }
+    (min, max)
+};
+
 /// The family of a pair of quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum QuoteMark {
@@ -349,9 +367,13 @@ fn is_apostrophe(s: &str, at: usize, len: usize, prev: Option<char>, next: Optio
     let after = &s[at + len..];
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let decade = digits == 2 && !after.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
+    if decade {
+        return true;
+    }
     let word_len = after.find(|c: char| !letter(c)).unwrap_or(after.len());
-    let word = &after[..word_len];
-    decade || ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
+    let (min, max) = ELISION_LENS;
+    (min..=max).contains(&word_len)
+        && ELISIONS.iter().any(|e| after[..word_len].eq_ignore_ascii_case(e))
 }
 
 #[cfg(test)]
