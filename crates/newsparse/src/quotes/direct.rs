@@ -270,12 +270,21 @@ fn carried(
         return None;
     };
     // the speaker is copied only for a quote that takes it
-    Some((Some(rename(speaker.clone(), who)), None, rule))
+    Some((Some(renamed(speaker, who)), None, rule))
 }
 
-fn rename(mut s: Speaker, rule: &str) -> Speaker {
-    s.rule = rule.to_owned();
-    s
+/// A copy of `s` under the rule `rule` (its own rule is not copied, only to be replaced).
+fn renamed(s: &Speaker, rule: &str) -> Speaker {
+    Speaker {
+        mention: s.mention,
+        text: s.text.clone(),
+        name: s.name.clone(),
+        entity: s.entity,
+        kind: s.kind,
+        description: s.description.clone(),
+        relayed_by: s.relayed_by.clone(),
+        rule: rule.to_owned(),
+    }
 }
 
 /// Small words a title leaves in lower case.
