@@ -50,7 +50,7 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
 
 /// The first unused speech cue in `from..to`, with its index.
 fn cue_in(ctx: &Context<'_>, from: usize, to: usize) -> Option<usize> {
-    let i = ctx.cues.partition_point(|c| c.span.start < from);
+    let i = ctx.cue_partition(|c| c.span.start < from);
     (i..ctx.cues.len())
         .take_while(|&i| ctx.cues[i].span.start < to)
         .find(|&i| ctx.cues[i].class == Class::Speech && !ctx.used[i])
@@ -124,7 +124,7 @@ fn starts_upper(gap: &str) -> bool {
 /// `X said: "Q"` / `X said, "Q"`.
 fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
     let lead = ctx.text[para.start..q.open().start].trim_end();
-    let next = ctx.cues.partition_point(|c| c.span.end < para.start + lead.len());
+    let next = ctx.cue_partition(|c| c.span.end < para.start + lead.len());
     let bare_cue = ctx
         .cues
         .get(next)
@@ -135,7 +135,7 @@ fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Spa
     let end = if bare_cue { para.start + lead.len() } else { para.start + lead.len() - 1 };
     let from = ctx.sentence_at(end).map_or(para.start, |s| s.start.max(para.start));
     // cues are in text order and do not overlap: their ends rise with their starts
-    let before_end = ctx.cues.partition_point(|c| c.span.end <= end);
+    let before_end = ctx.cue_partition(|c| c.span.end <= end);
     let i = (0..before_end)
         .rev()
         .take_while(|&i| ctx.cues[i].span.start >= from)
@@ -166,7 +166,7 @@ fn inverted(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, S
     let end = para.start + lead.len() - 1;
     let sentence = ctx.sentence_at(end)?;
     let from = sentence.start.max(para.start);
-    let i = ctx.cues.partition_point(|c| c.span.start < from);
+    let i = ctx.cue_partition(|c| c.span.start < from);
     let cue = ctx.cues.get(i).filter(|c| c.class == Class::Speech && !ctx.used[i])?.span;
     let opens = ctx.text[from..cue.start].trim_start_matches(['"', '“', ' ']).is_empty();
     if !opens || !cue.text(ctx.text).starts_with(char::is_uppercase) {
@@ -219,7 +219,7 @@ fn colon_paragraph(ctx: &mut Context<'_>, q: &Quoted) -> Option<(Speaker, Span)>
     }
     let end = prev.span.start + prev_text.len() - 1;
     let from = ctx.sentence_at(end).map_or(prev.span.start, |s| s.start.max(prev.span.start));
-    let before_end = ctx.cues.partition_point(|c| c.span.end <= end);
+    let before_end = ctx.cue_partition(|c| c.span.end <= end);
     let listed = (0..before_end)
         .rev()
         .take_while(|&i| ctx.cues[i].span.start >= from)

@@ -27,6 +27,8 @@ mod that_clause;
 mod transcript;
 mod word;
 
+use std::cell::Cell;
+
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
 use crate::segment::Segments;
 
@@ -40,14 +42,39 @@ pub(crate) struct Context<'a> {
     pub(crate) cues: &'a [cues::Cue],
     /// Cues already used by a quote.
     pub(crate) used: Vec<bool>,
+    /// Where the last search of the cues ended ([`Context::cue_partition`]).
+    cue_hint: Cell<usize>,
+    /// Where the last search of the sentences ended ([`Context::sentence_at`]).
+    sentence_hint: Cell<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of a text with its structure, segments and cues, no cue used yet.
+    fn new(
+        text: &'a str,
+        structure: &'a Structure,
+        segments: &'a Segments,
+        cues: &'a [cues::Cue],
+    ) -> Context<'a> {
+        let used = vec![false; cues.len()];
+        let (cue_hint, sentence_hint) = (Cell::new(0), Cell::new(0));
+        Context { text, structure, segments, cues, used, cue_hint, sentence_hint }
+    }
+
     /// The index of the sentence holding byte `at`.
     pub(crate) fn sentence_at(&self, at: usize) -> Option<Span> {
         let s = &self.segments.sentences;
-        let i = s.partition_point(|s| s.span.end <= at);
+        let i = partition_near(s, self.sentence_hint.get(), |s| s.span.end <= at);
+        self.sentence_hint.set(i);
         s.get(i).filter(|s| s.span.start <= at).map(|s| s.span)
+    }
+
+    /// `self.cues.partition_point(pred)`, searched from where the last such search ended:
+    /// the quote finders read the text in order, so the answer is mostly a few cues away.
+    pub(crate) fn cue_partition(&self, pred: impl Fn(&cues::Cue) -> bool) -> usize {
+        let i = partition_near(self.cues, self.cue_hint.get(), pred);
+        self.cue_hint.set(i);
+        i
     }
 
     /// The region of the paragraph holding `span`.
@@ -94,8 +121,7 @@ pub(crate) fn find(
     segments: &Segments,
     cues: &[cues::Cue],
 ) -> Vec<Quote> {
-    let used = vec![false; cues.len()];
-    let mut ctx = Context { text, structure, segments, cues, used };
+    let mut ctx = Context::new(text, structure, segments, cues);
     let mut quotes = direct::find(&mut ctx);
     let lines = transcript::find(&ctx, &quotes);
     quotes.extend(lines);
@@ -112,6 +138,42 @@ pub(crate) fn find(
     // direct::find sized the list for a quote per passage; most passages give none
     quotes.shrink_to_fit();
     quotes
+}
+
+/// `slice.partition_point(pred)` for a `pred` true on a prefix of `slice` (and false after),
+/// searched outward from `hint` in steps that double: a few steps when the answer lies near
+/// the hint, and the same answer wherever it points.
+pub(crate) fn partition_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let hint = hint.min(slice.len());
+    let mut step = 1;
+    if hint > 0 && !pred(&slice[hint - 1]) {
+        // the answer is at most `hi`, where `pred` is false
+        let mut hi = hint - 1;
+        loop {
+            if hi < step {
+                return slice[..hi].partition_point(&pred);
+            }
+            let lo = hi - step;
+            if pred(&slice[lo]) {
+                return lo + 1 + slice[lo + 1..hi].partition_point(&pred);
+            }
+            hi = lo;
+            step *= 2;
+        }
+    }
+    // the answer is at least `lo`: `pred` is true before it
+    let mut lo = hint;
+    loop {
+        let hi = lo + step;
+        if hi >= slice.len() {
+            return lo + slice[lo..].partition_point(&pred);
+        }
+        if !pred(&slice[hi]) {
+            return lo + slice[lo..hi].partition_point(&pred);
+        }
+        lo = hi + 1;
+        step *= 2;
+    }
 }
 
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains
@@ -160,6 +222,19 @@ pub(crate) fn link_teasers(structure: &mut Structure, quotes: &[Quote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_from_any_hint_finds_the_partition_point() {
+        for len in 0..40 {
+            let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
+            for x in 0..len * 3 + 2 {
+                let want = v.partition_point(|&e| e < x);
+                for hint in 0..len + 3 {
+                    assert_eq!(partition_near(&v, hint, |&e| e < x), want, "{len} {x} {hint}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_cover_holds_the_spans_inside_one_of_its_spans() {
