@@ -30,7 +30,7 @@ mod word;
 use std::cell::Cell;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
-use crate::segment::Segments;
+use crate::segment::{RegionHint, Segments, partition_near};
 
 pub(crate) use phrase::{trim_punct, words};
 
@@ -46,6 +46,8 @@ pub(crate) struct Context<'a> {
     cue_hint: Cell<usize>,
     /// Where the last search of the sentences ended ([`Context::sentence_at`]).
     sentence_hint: Cell<usize>,
+    /// Where the last searches of [`Context::region`] ended.
+    region_hint: RegionHint,
 }
 
 impl<'a> Context<'a> {
@@ -58,7 +60,8 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let used = vec![false; cues.len()];
         let (cue_hint, sentence_hint) = (Cell::new(0), Cell::new(0));
-        Context { text, structure, segments, cues, used, cue_hint, sentence_hint }
+        let region_hint = RegionHint::default();
+        Context { text, structure, segments, cues, used, cue_hint, sentence_hint, region_hint }
     }
 
     /// The index of the sentence holding byte `at`.
@@ -79,7 +82,7 @@ impl<'a> Context<'a> {
 
     /// The region of the paragraph holding `span`.
     pub(crate) fn region(&self, span: Span) -> Region {
-        self.segments.region_at(self.structure, span)
+        self.segments.region_near(self.structure, span, &self.region_hint)
     }
 }
 
@@ -140,42 +143,6 @@ pub(crate) fn find(
     quotes
 }
 
-/// `slice.partition_point(pred)` for a `pred` true on a prefix of `slice` (and false after),
-/// searched outward from `hint` in steps that double: a few steps when the answer lies near
-/// the hint, and the same answer wherever it points.
-pub(crate) fn partition_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
-    let hint = hint.min(slice.len());
-    let mut step = 1;
-    if hint > 0 && !pred(&slice[hint - 1]) {
-        // the answer is at most `hi`, where `pred` is false
-        let mut hi = hint - 1;
-        loop {
-            if hi < step {
-                return slice[..hi].partition_point(&pred);
-            }
-            let lo = hi - step;
-            if pred(&slice[lo]) {
-                return lo + 1 + slice[lo + 1..hi].partition_point(&pred);
-            }
-            hi = lo;
-            step *= 2;
-        }
-    }
-    // the answer is at least `lo`: `pred` is true before it
-    let mut lo = hint;
-    loop {
-        let hi = lo + step;
-        if hi >= slice.len() {
-            return lo + slice[lo..].partition_point(&pred);
-        }
-        if !pred(&slice[hi]) {
-            return lo + slice[lo..hi].partition_point(&pred);
-        }
-        lo = hi + 1;
-        step *= 2;
-    }
-}
-
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains
 /// a span, in logarithmic time.
 pub(crate) struct Cover {
@@ -222,19 +189,6 @@ pub(crate) fn link_teasers(structure: &mut Structure, quotes: &[Quote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_search_from_any_hint_finds_the_partition_point() {
-        for len in 0..40 {
-            let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
-            for x in 0..len * 3 + 2 {
-                let want = v.partition_point(|&e| e < x);
-                for hint in 0..len + 3 {
-                    assert_eq!(partition_near(&v, hint, |&e| e < x), want, "{len} {x} {hint}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn a_cover_holds_the_spans_inside_one_of_its_spans() {

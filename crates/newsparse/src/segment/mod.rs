@@ -44,6 +44,7 @@
 mod quotemarks;
 mod sentences;
 
+use std::cell::Cell;
 use std::iter::Peekable;
 
 use crate::document::{Region, Span, Structure};
@@ -148,19 +149,92 @@ impl Segments {
     /// start, [`Region::Boilerplate`] inside a line of `structure.boilerplate`, else
     /// [`Region::Body`]. Finer than a line: in "WASHINGTON (Reuters) - The Senate …" the
     /// place is in the dateline and "Senate" in the body.
-    #[allow(dead_code)] // for the entities and quotes stages, which tag each mention
+    #[allow(dead_code)] // the quote finders call region_near; this is for a single look-up
     pub(crate) fn region_at(&self, structure: &Structure, span: Span) -> Region {
+        self.region_from(structure, span, None)
+    }
+
+    /// [`Segments::region_at`] for a reader going through the text in order: each search
+    /// starts where the last one with `hint` ended.
+    pub(crate) fn region_near(
+        &self,
+        structure: &Structure,
+        span: Span,
+        hint: &RegionHint,
+    ) -> Region {
+        self.region_from(structure, span, Some(hint))
+    }
+
+    /// [`Segments::region_at`], searching from `hint` when there is one.
+    fn region_from(&self, structure: &Structure, span: Span, hint: Option<&RegionHint>) -> Region {
         let paras = &self.paragraphs;
-        let p = paras.partition_point(|p| p.span.end <= span.start);
+        let p = search(paras, hint.map(|h| &h.paragraph), |p| p.span.end <= span.start);
         if paras.get(p).is_some_and(|p| p.span.start <= span.start) {
             return paras[p].region;
         }
         let boiler = &structure.boilerplate;
-        let b = boiler.partition_point(|b| b.span.end <= span.start);
+        let b = search(boiler, hint.map(|h| &h.boilerplate), |b| b.span.end <= span.start);
         if boiler.get(b).is_some_and(|b| b.span.start <= span.start) {
             return Region::Boilerplate;
         }
         Region::Body
+    }
+}
+
+/// Where the last searches of [`Segments::region_near`] ended, in the paragraphs and in the
+/// boilerplate.
+#[derive(Debug, Default)]
+pub(crate) struct RegionHint {
+    paragraph: Cell<usize>,
+    boilerplate: Cell<usize>,
+}
+
+/// `slice.partition_point(pred)`, searched from `hint` (which then keeps the answer) when
+/// there is one.
+fn search<T>(slice: &[T], hint: Option<&Cell<usize>>, pred: impl Fn(&T) -> bool) -> usize {
+    match hint {
+        Some(hint) => {
+            let i = partition_near(slice, hint.get(), pred);
+            hint.set(i);
+            i
+        }
+        None => slice.partition_point(pred),
+    }
+}
+
+/// `slice.partition_point(pred)` for a `pred` true on a prefix of `slice` (and false after),
+/// searched outward from `hint` in steps that double: a few steps when the answer lies near
+/// the hint, and the same answer wherever it points.
+pub(crate) fn partition_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let hint = hint.min(slice.len());
+    let mut step = 1;
+    if hint > 0 && !pred(&slice[hint - 1]) {
+        // the answer is at most `hi`, where `pred` is false
+        let mut hi = hint - 1;
+        loop {
+            if hi < step {
+                return slice[..hi].partition_point(&pred);
+            }
+            let lo = hi - step;
+            if pred(&slice[lo]) {
+                return lo + 1 + slice[lo + 1..hi].partition_point(&pred);
+            }
+            hi = lo;
+            step *= 2;
+        }
+    }
+    // the answer is at least `lo`: `pred` is true before it
+    let mut lo = hint;
+    loop {
+        let hi = lo + step;
+        if hi >= slice.len() {
+            return lo + slice[lo..].partition_point(&pred);
+        }
+        if !pred(&slice[hi]) {
+            return lo + slice[lo..hi].partition_point(&pred);
+        }
+        lo = hi + 1;
+        step *= 2;
     }
 }
 
@@ -335,6 +409,19 @@ mod tests {
         );
         let seg = segment(text, &analyze(text));
         assert_eq!(seg.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_search_from_any_hint_finds_the_partition_point() {
+        for len in 0..40 {
+            let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
+            for x in 0..len * 3 + 2 {
+                let want = v.partition_point(|&e| e < x);
+                for hint in 0..len + 3 {
+                    assert_eq!(partition_near(&v, hint, |&e| e < x), want, "{len} {x} {hint}");
+                }
+            }
+        }
     }
 
     #[test]
