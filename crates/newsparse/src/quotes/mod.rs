@@ -144,10 +144,12 @@ pub(crate) fn find(
 }
 
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains
-/// a span, in logarithmic time.
+/// a span, in time logarithmic in how far it lies from the span asked about before.
 pub(crate) struct Cover {
     /// The spans sorted by start, each end replaced by the greatest end up to it.
     reach: Vec<Span>,
+    /// Where the last search ended: callers ask in text order, so the next answer is near.
+    hint: Cell<usize>,
 }
 
 impl Cover {
@@ -161,12 +163,13 @@ impl Cover {
             max = max.max(s.end);
             s.end = max;
         }
-        Cover { reach }
+        Cover { reach, hint: Cell::new(0) }
     }
 
     /// True when one of the spans contains `span`.
     pub(crate) fn contains(&self, span: Span) -> bool {
-        let i = self.reach.partition_point(|s| s.start <= span.start);
+        let i = partition_near(&self.reach, self.hint.get(), |s| s.start <= span.start);
+        self.hint.set(i);
         i > 0 && self.reach[i - 1].end >= span.end
     }
 }
