@@ -294,12 +294,12 @@ const TITLE_SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for",
 /// punctuation name a title; they are no quote.
 fn is_title(text: &str, content: Span) -> bool {
     let t = content.text(text);
-    let n = t.split_whitespace().count();
-    (2..=5).contains(&n)
+    // the tests that read one character first; words are counted no further than six
+    t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', '!', '?', ','])
+        && (2..=5).contains(&t.split_whitespace().take(6).count())
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL.contains(&w)
         })
-        && t.starts_with(char::is_uppercase)
 }
