@@ -13,6 +13,11 @@ use std::process::ExitCode;
 use newsparse::{Document, Extractor};
 use serde::Serialize;
 
+/// The size of the input and output buffers: a document's JSON line runs to megabytes, and
+/// 64 KiB moves it in an eighth of the system calls of the default 8 KiB.
+const IO_BUFFER: usize = 1 << 16;
+
+/// The usage message.
 const USAGE: &str =
     "usage: newsparse [--format text|json|html] FILE...\n       newsparse --jsonl [FILE...]";
 
@@ -77,7 +82,7 @@ fn main() -> ExitCode {
 fn run_files(extractor: &Extractor, args: &Args) -> bool {
     let mut ok = true;
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(IO_BUFFER, stdout.lock());
     for path in &args.files {
         let text = match read_text(path) {
             Ok(text) => text,
@@ -171,17 +176,21 @@ struct Line<'a> {
 /// Answers each `{"id","text"}` input line with one JSON line; false when any line failed.
 fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(IO_BUFFER, stdout.lock());
     let progress = std::io::stderr().is_terminal();
     let mut ok = true;
     let mut count = 0usize;
     let inputs: Vec<(String, Box<dyn BufRead>)> = if files.is_empty() {
-        vec![("<stdin>".to_owned(), Box::new(std::io::stdin().lock()))]
+        let stdin = std::io::BufReader::with_capacity(IO_BUFFER, std::io::stdin().lock());
+        vec![("<stdin>".to_owned(), Box::new(stdin))]
     } else {
         let mut inputs: Vec<(String, Box<dyn BufRead>)> = Vec::new();
         for path in files {
             match std::fs::File::open(path) {
-                Ok(f) => inputs.push((path.clone(), Box::new(std::io::BufReader::new(f)))),
+                Ok(f) => inputs.push((
+                    path.clone(),
+                    Box::new(std::io::BufReader::with_capacity(IO_BUFFER, f)),
+                )),
                 Err(e) => {
                     eprintln!("newsparse: cannot read {path}: {e}");
                     ok = false;

@@ -11,8 +11,11 @@ const MIN_WORDS_UNATTRIBUTED: usize = 8;
 
 /// Every direct quote in body text.
 pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
     let segments = ctx.segments;
+    // at most one quote an outermost passage: sized once, where growing would copy every
+    // quote found so far (the caller trims what is left over)
+    let outermost = segments.quoted.iter().filter(|q| q.depth == 0).count();
+    let mut out: Vec<Quote> = Vec::with_capacity(outermost);
     for q in segments.quoted.iter().filter(|q| q.depth == 0) {
         let para = ctx.segments.paragraphs[q.paragraph];
         if para.region != Region::Body {
@@ -47,7 +50,7 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
 
 /// The first unused speech cue in `from..to`, with its index.
 fn cue_in(ctx: &Context<'_>, from: usize, to: usize) -> Option<usize> {
-    let i = ctx.cues.partition_point(|c| c.span.start < from);
+    let i = ctx.cue_partition(|c| c.span.start < from);
     (i..ctx.cues.len())
         .take_while(|&i| ctx.cues[i].span.start < to)
         .find(|&i| ctx.cues[i].class == Class::Speech && !ctx.used[i])
@@ -55,7 +58,7 @@ fn cue_in(ctx: &Context<'_>, from: usize, to: usize) -> Option<usize> {
 
 /// `"Q," said X` / `"Q," X said` / `"Q," he told Bloomberg`.
 fn after(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
-    let close = q.close?.end;
+    let close = q.close()?.end;
     let limit = (close + 120).min(para.end);
     let i = cue_in(ctx, close, limit)?;
     let cue = ctx.cues[i].span;
@@ -120,8 +123,8 @@ fn starts_upper(gap: &str) -> bool {
 
 /// `X said: "Q"` / `X said, "Q"`.
 fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
-    let lead = ctx.text[para.start..q.open.start].trim_end();
-    let next = ctx.cues.partition_point(|c| c.span.end < para.start + lead.len());
+    let lead = ctx.text[para.start..q.open().start].trim_end();
+    let next = ctx.cue_partition(|c| c.span.end < para.start + lead.len());
     let bare_cue = ctx
         .cues
         .get(next)
@@ -132,7 +135,7 @@ fn before(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Spa
     let end = if bare_cue { para.start + lead.len() } else { para.start + lead.len() - 1 };
     let from = ctx.sentence_at(end).map_or(para.start, |s| s.start.max(para.start));
     // cues are in text order and do not overlap: their ends rise with their starts
-    let before_end = ctx.cues.partition_point(|c| c.span.end <= end);
+    let before_end = ctx.cue_partition(|c| c.span.end <= end);
     let i = (0..before_end)
         .rev()
         .take_while(|&i| ctx.cues[i].span.start >= from)
@@ -156,14 +159,14 @@ const INVERTED_RULE: &str = "direct.inverted";
 /// `Said X, APPOSITIVE, "Q"` / `Said X: "Q"`: a sentence opening with a capitalised reporting
 /// verb names the speaker after it, up to the first comma.
 fn inverted(ctx: &mut Context<'_>, q: &Quoted, para: Span) -> Option<(Speaker, Span)> {
-    let lead = ctx.text[para.start..q.open.start].trim_end();
+    let lead = ctx.text[para.start..q.open().start].trim_end();
     if !lead.ends_with([':', ',']) {
         return None;
     }
     let end = para.start + lead.len() - 1;
     let sentence = ctx.sentence_at(end)?;
     let from = sentence.start.max(para.start);
-    let i = ctx.cues.partition_point(|c| c.span.start < from);
+    let i = ctx.cue_partition(|c| c.span.start < from);
     let cue = ctx.cues.get(i).filter(|c| c.class == Class::Speech && !ctx.used[i])?.span;
     let opens = ctx.text[from..cue.start].trim_start_matches(['"', '“', ' ']).is_empty();
     if !opens || !cue.text(ctx.text).starts_with(char::is_uppercase) {
@@ -185,7 +188,7 @@ const DASH_LINE_BYTES: usize = 48;
 fn dash_line(ctx: &Context<'_>, q: &Quoted) -> Option<Speaker> {
     let para = ctx.segments.paragraphs[q.paragraph].span;
     let next = ctx.segments.paragraphs.get(q.paragraph + 1)?;
-    let tail = ctx.text[q.close?.end..para.end].trim();
+    let tail = ctx.text[q.close()?.end..para.end].trim();
     let line = next.span.text(ctx.text);
     if !tail.chars().all(|c| matches!(c, '.' | ',' | '!' | '?')) || line.len() > DASH_LINE_BYTES {
         return None;
@@ -209,14 +212,14 @@ const COLON_RULE: &str = "direct.colon_paragraph";
 fn colon_paragraph(ctx: &mut Context<'_>, q: &Quoted) -> Option<(Speaker, Span)> {
     let prev = ctx.segments.paragraphs.get(q.paragraph.checked_sub(1)?)?;
     let para = ctx.segments.paragraphs[q.paragraph].span;
-    let lead = ctx.text[para.start..q.open.start].trim();
+    let lead = ctx.text[para.start..q.open().start].trim();
     let prev_text = prev.span.text(ctx.text).trim_end();
     if !lead.is_empty() || prev.region != Region::Body || !prev_text.ends_with(':') {
         return None;
     }
     let end = prev.span.start + prev_text.len() - 1;
     let from = ctx.sentence_at(end).map_or(prev.span.start, |s| s.start.max(prev.span.start));
-    let before_end = ctx.cues.partition_point(|c| c.span.end <= end);
+    let before_end = ctx.cue_partition(|c| c.span.end <= end);
     let listed = (0..before_end)
         .rev()
         .take_while(|&i| ctx.cues[i].span.start >= from)
@@ -253,22 +256,35 @@ fn carried(
     prev: Option<&Quote>,
 ) -> Option<(Option<Speaker>, Option<Span>, &'static str)> {
     let prev = prev?;
-    let speaker = prev.speaker.clone()?;
-    if q.continues_prev {
-        return Some((Some(rename(speaker, "speaker.continued")), None, "direct.continued"));
-    }
-    if prev.content.end >= para.start && prev.content.end <= q.open.start {
-        return Some((Some(rename(speaker, "speaker.split")), None, "direct.split"));
-    }
+    let speaker = prev.speaker.as_ref()?;
     let near = para.start.saturating_sub(prev.content.end) < 600;
     let fills = content.len() * 10 >= para.len() * 6;
     let _ = ctx;
-    (near && fills).then(|| (Some(rename(speaker, "speaker.floating")), None, "direct.floating"))
+    let (who, rule) = if q.continues_prev {
+        ("speaker.continued", "direct.continued")
+    } else if prev.content.end >= para.start && prev.content.end <= q.open().start {
+        ("speaker.split", "direct.split")
+    } else if near && fills {
+        ("speaker.floating", "direct.floating")
+    } else {
+        return None;
+    };
+    // the speaker is copied only for a quote that takes it
+    Some((Some(renamed(speaker, who)), None, rule))
 }
 
-fn rename(mut s: Speaker, rule: &str) -> Speaker {
-    s.rule = rule.to_owned();
-    s
+/// A copy of `s` under the rule `rule` (its own rule is not copied, only to be replaced).
+fn renamed(s: &Speaker, rule: &str) -> Speaker {
+    Speaker {
+        mention: s.mention,
+        text: s.text.clone(),
+        name: s.name.clone(),
+        entity: s.entity,
+        kind: s.kind,
+        description: s.description.clone(),
+        relayed_by: s.relayed_by.clone(),
+        rule: rule.to_owned(),
+    }
 }
 
 /// Small words a title leaves in lower case.
@@ -278,12 +294,12 @@ const TITLE_SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for",
 /// punctuation name a title; they are no quote.
 fn is_title(text: &str, content: Span) -> bool {
     let t = content.text(text);
-    let n = t.split_whitespace().count();
-    (2..=5).contains(&n)
+    // the tests that read one character first; words are counted no further than six
+    t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', '!', '?', ','])
+        && (2..=5).contains(&t.split_whitespace().take(6).count())
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL.contains(&w)
         })
-        && t.starts_with(char::is_uppercase)
 }

@@ -27,8 +27,10 @@ mod that_clause;
 mod transcript;
 mod word;
 
+use std::cell::Cell;
+
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
-use crate::segment::Segments;
+use crate::segment::{RegionHint, Segments, partition_near};
 
 pub(crate) use phrase::{trim_punct, words};
 
@@ -40,19 +42,47 @@ pub(crate) struct Context<'a> {
     pub(crate) cues: &'a [cues::Cue],
     /// Cues already used by a quote.
     pub(crate) used: Vec<bool>,
+    /// Where the last search of the cues ended ([`Context::cue_partition`]).
+    cue_hint: Cell<usize>,
+    /// Where the last search of the sentences ended ([`Context::sentence_at`]).
+    sentence_hint: Cell<usize>,
+    /// Where the last searches of [`Context::region`] ended.
+    region_hint: RegionHint,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of a text with its structure, segments and cues, no cue used yet.
+    fn new(
+        text: &'a str,
+        structure: &'a Structure,
+        segments: &'a Segments,
+        cues: &'a [cues::Cue],
+    ) -> Context<'a> {
+        let used = vec![false; cues.len()];
+        let (cue_hint, sentence_hint) = (Cell::new(0), Cell::new(0));
+        let region_hint = RegionHint::default();
+        Context { text, structure, segments, cues, used, cue_hint, sentence_hint, region_hint }
+    }
+
     /// The index of the sentence holding byte `at`.
     pub(crate) fn sentence_at(&self, at: usize) -> Option<Span> {
         let s = &self.segments.sentences;
-        let i = s.partition_point(|s| s.span.end <= at);
+        let i = partition_near(s, self.sentence_hint.get(), |s| s.span.end <= at);
+        self.sentence_hint.set(i);
         s.get(i).filter(|s| s.span.start <= at).map(|s| s.span)
+    }
+
+    /// `self.cues.partition_point(pred)`, searched from where the last such search ended:
+    /// the quote finders read the text in order, so the answer is mostly a few cues away.
+    pub(crate) fn cue_partition(&self, pred: impl Fn(&cues::Cue) -> bool) -> usize {
+        let i = partition_near(self.cues, self.cue_hint.get(), pred);
+        self.cue_hint.set(i);
+        i
     }
 
     /// The region of the paragraph holding `span`.
     pub(crate) fn region(&self, span: Span) -> Region {
-        self.segments.region_at(self.structure, span)
+        self.segments.region_near(self.structure, span, &self.region_hint)
     }
 }
 
@@ -94,8 +124,7 @@ pub(crate) fn find(
     segments: &Segments,
     cues: &[cues::Cue],
 ) -> Vec<Quote> {
-    let used = vec![false; cues.len()];
-    let mut ctx = Context { text, structure, segments, cues, used };
+    let mut ctx = Context::new(text, structure, segments, cues);
     let mut quotes = direct::find(&mut ctx);
     let lines = transcript::find(&ctx, &quotes);
     quotes.extend(lines);
@@ -109,34 +138,39 @@ pub(crate) fn find(
     quotes.extend(reported);
     quotes.extend(headline::find(&ctx));
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    // direct::find sized the list for a quote per passage; most passages give none
+    quotes.shrink_to_fit();
     quotes
 }
 
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains
-/// a span, in logarithmic time.
+/// a span, in time logarithmic in how far it lies from the span asked about before.
 pub(crate) struct Cover {
-    starts: Vec<usize>,
-    max_ends: Vec<usize>,
+    /// The spans sorted by start, each end replaced by the greatest end up to it.
+    reach: Vec<Span>,
+    /// Where the last search ended: callers ask in text order, so the next answer is near.
+    hint: Cell<usize>,
 }
 
 impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        let mut spans: Vec<Span> = spans.collect();
+        let mut reach: Vec<Span> = spans.collect();
         // the spans come as a few runs each in text order, which a stable sort merges
-        spans.sort_by_key(|s| s.start);
+        reach.sort_by_key(|s| s.start);
         let mut max = 0;
-        let max_ends = spans.iter().map(|s| {
+        for s in &mut reach {
             max = max.max(s.end);
-            max
-        });
-        Cover { max_ends: max_ends.collect(), starts: spans.iter().map(|s| s.start).collect() }
+            s.end = max;
+        }
+        Cover { reach, hint: Cell::new(0) }
     }
 
     /// True when one of the spans contains `span`.
     pub(crate) fn contains(&self, span: Span) -> bool {
-        let i = self.starts.partition_point(|&s| s <= span.start);
-        i > 0 && self.max_ends[i - 1] >= span.end
+        let i = partition_near(&self.reach, self.hint.get(), |s| s.start <= span.start);
+        self.hint.set(i);
+        i > 0 && self.reach[i - 1].end >= span.end
     }
 }
 

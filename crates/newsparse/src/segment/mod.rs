@@ -20,13 +20,14 @@
 //!   passages are paired independently of sentences.
 //! * [`Segments::quoted`] — passages between paired quotation marks, in text order of their
 //!   opening marks (an outer passage before the passages nested in it). Each lies inside one
-//!   paragraph ([`Quoted::paragraph`]). Fields:
-//!   - `open`: the opening mark (1 to 3 bytes; `''` and ` `` ` count as one mark).
-//!   - `close`: the closing mark, or `None` when the passage is unclosed: it then runs to the
-//!     end of its paragraph. Unclosed single quotes are dropped (they are mostly apostrophes);
+//!   paragraph ([`Quoted::paragraph`]). Fields and methods:
+//!   - `open()`: the opening mark (1 to 3 bytes; `''` and ` `` ` count as one mark).
+//!   - `close()`: the closing mark, or `None` when the passage is unclosed: it then runs to
+//!     the end of its paragraph. Unclosed single quotes are dropped (they are mostly apostrophes);
 //!     unclosed double quotes, guillemets and low-9 quotes are kept.
-//!   - `content`: the text between the marks (or to the paragraph's end), untrimmed; may be
-//!     empty.
+//!   - `content`: the text between the marks (or to the paragraph's end), untrimmed; empty
+//!     only when unclosed: a closed passage with nothing between its marks (`""`) is left out,
+//!     as it quotes nothing (no later stage reads it).
 //!   - `paragraph`: index into `paragraphs`.
 //!   - `depth`: 0 for an outermost passage, 1 for a passage inside it, and so on.
 //!   - `mark`: the [`QuoteMark`] family: straight or curly double, single, guillemet, low-9.
@@ -43,6 +44,7 @@
 mod quotemarks;
 mod sentences;
 
+use std::cell::Cell;
 use std::iter::Peekable;
 
 use crate::document::{Region, Span, Structure};
@@ -69,24 +71,66 @@ pub(crate) struct Sentence {
 }
 
 /// A passage between a pair of quotation marks (see the module documentation).
+///
+/// The marks are kept as their lengths beside the content they enclose (the opening mark
+/// ends where the content starts, the closing mark starts where it ends), both in one byte,
+/// and the depth in 32 bits: 32 bytes a passage instead of 80, which text dense with
+/// quotation marks fills by the hundred thousand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Quoted {
-    /// The opening mark.
-    pub(crate) open: Span,
-    /// The closing mark; `None` when the passage runs unclosed to the end of its paragraph.
-    pub(crate) close: Option<Span>,
     /// The text between the marks.
     pub(crate) content: Span,
     /// The index of its paragraph in [`Segments::paragraphs`].
     pub(crate) paragraph: usize,
-    /// How many passages it is nested in: 0 for an outermost passage.
-    pub(crate) depth: usize,
+    /// How many passages it is nested in: 0 for an outermost passage (past `u32::MAX` it
+    /// stays there, still telling an outermost passage from the others).
+    pub(crate) depth: u32,
     /// The family of its marks.
     pub(crate) mark: QuoteMark,
+    /// The length in bytes of the opening mark (1 to 3) in the low four bits, of the closing
+    /// mark in the high four (0 when the passage is unclosed).
+    mark_lens: u8,
     /// Unclosed, and the next paragraph opens with a mark of the same family (newspaper rule).
     pub(crate) continues_next: bool,
     /// Opens its paragraph and carries on the previous paragraph's unclosed passage.
     pub(crate) continues_prev: bool,
+}
+
+impl Quoted {
+    /// A passage opened by the mark `open` and closed by the mark `close` (`None`: unclosed,
+    /// running to `content_end`, the end of its paragraph).
+    fn new(
+        open: Span,
+        close: Option<Span>,
+        content_end: usize,
+        paragraph: usize,
+        depth: usize,
+        mark: QuoteMark,
+    ) -> Quoted {
+        // a mark is 1 to 3 bytes, and a closing mark starts where the content ends
+        let len = |s: Span| u8::try_from(s.len()).unwrap_or(u8::MAX) & 0x0f;
+        Quoted {
+            content: Span::new(open.end, content_end.max(open.end)),
+            paragraph,
+            depth: u32::try_from(depth).unwrap_or(u32::MAX),
+            mark,
+            mark_lens: len(open) | close.map_or(0, len) << 4,
+            continues_next: false,
+            continues_prev: false,
+        }
+    }
+
+    /// The opening mark.
+    pub(crate) fn open(&self) -> Span {
+        let len = usize::from(self.mark_lens & 0x0f);
+        Span::new(self.content.start - len, self.content.start)
+    }
+
+    /// The closing mark; `None` when the passage runs unclosed to the end of its paragraph.
+    pub(crate) fn close(&self) -> Option<Span> {
+        let len = usize::from(self.mark_lens >> 4);
+        (len > 0).then_some(Span::new(self.content.end, self.content.end + len))
+    }
 }
 
 /// The segments of one article.
@@ -105,19 +149,92 @@ impl Segments {
     /// start, [`Region::Boilerplate`] inside a line of `structure.boilerplate`, else
     /// [`Region::Body`]. Finer than a line: in "WASHINGTON (Reuters) - The Senate …" the
     /// place is in the dateline and "Senate" in the body.
-    #[allow(dead_code)] // for the entities and quotes stages, which tag each mention
+    #[allow(dead_code)] // the quote finders call region_near; this is for a single look-up
     pub(crate) fn region_at(&self, structure: &Structure, span: Span) -> Region {
+        self.region_from(structure, span, None)
+    }
+
+    /// [`Segments::region_at`] for a reader going through the text in order: each search
+    /// starts where the last one with `hint` ended.
+    pub(crate) fn region_near(
+        &self,
+        structure: &Structure,
+        span: Span,
+        hint: &RegionHint,
+    ) -> Region {
+        self.region_from(structure, span, Some(hint))
+    }
+
+    /// [`Segments::region_at`], searching from `hint` when there is one.
+    fn region_from(&self, structure: &Structure, span: Span, hint: Option<&RegionHint>) -> Region {
         let paras = &self.paragraphs;
-        let p = paras.partition_point(|p| p.span.end <= span.start);
+        let p = search(paras, hint.map(|h| &h.paragraph), |p| p.span.end <= span.start);
         if paras.get(p).is_some_and(|p| p.span.start <= span.start) {
             return paras[p].region;
         }
         let boiler = &structure.boilerplate;
-        let b = boiler.partition_point(|b| b.span.end <= span.start);
+        let b = search(boiler, hint.map(|h| &h.boilerplate), |b| b.span.end <= span.start);
         if boiler.get(b).is_some_and(|b| b.span.start <= span.start) {
             return Region::Boilerplate;
         }
         Region::Body
+    }
+}
+
+/// Where the last searches of [`Segments::region_near`] ended, in the paragraphs and in the
+/// boilerplate.
+#[derive(Debug, Default)]
+pub(crate) struct RegionHint {
+    paragraph: Cell<usize>,
+    boilerplate: Cell<usize>,
+}
+
+/// `slice.partition_point(pred)`, searched from `hint` (which then keeps the answer) when
+/// there is one.
+fn search<T>(slice: &[T], hint: Option<&Cell<usize>>, pred: impl Fn(&T) -> bool) -> usize {
+    match hint {
+        Some(hint) => {
+            let i = partition_near(slice, hint.get(), pred);
+            hint.set(i);
+            i
+        }
+        None => slice.partition_point(pred),
+    }
+}
+
+/// `slice.partition_point(pred)` for a `pred` true on a prefix of `slice` (and false after),
+/// searched outward from `hint` in steps that double: a few steps when the answer lies near
+/// the hint, and the same answer wherever it points.
+pub(crate) fn partition_near<T>(slice: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let hint = hint.min(slice.len());
+    let mut step = 1;
+    if hint > 0 && !pred(&slice[hint - 1]) {
+        // the answer is at most `hi`, where `pred` is false
+        let mut hi = hint - 1;
+        loop {
+            if hi < step {
+                return slice[..hi].partition_point(&pred);
+            }
+            let lo = hi - step;
+            if pred(&slice[lo]) {
+                return lo + 1 + slice[lo + 1..hi].partition_point(&pred);
+            }
+            hi = lo;
+            step *= 2;
+        }
+    }
+    // the answer is at least `lo`: `pred` is true before it
+    let mut lo = hint;
+    loop {
+        let hi = lo + step;
+        if hi >= slice.len() {
+            return lo + slice[lo..].partition_point(&pred);
+        }
+        if !pred(&slice[hi]) {
+            return lo + slice[lo..hi].partition_point(&pred);
+        }
+        lo = hi + 1;
+        step *= 2;
     }
 }
 
@@ -127,11 +244,12 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
     let mut boilerplate = structure.boilerplate.iter().map(|b| b.span).peekable();
     let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
     let mut pending: Option<Paragraph> = None;
+    let mut stack = quotemarks::Stack::default();
     for line in trimmed_lines(text) {
         let span = line.span;
         if span.is_empty() || skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span)) {
             if let Some(p) = pending.take() {
-                push_paragraph(text, &mut segments, p);
+                push_paragraph(text, &mut segments, &mut stack, p);
             }
             continue;
         }
@@ -147,14 +265,14 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
                 }
                 _ => {
                     if let Some(p) = pending.replace(Paragraph { span, region }) {
-                        push_paragraph(text, &mut segments, p);
+                        push_paragraph(text, &mut segments, &mut stack, p);
                     }
                 }
             }
         }
     }
     if let Some(p) = pending {
-        push_paragraph(text, &mut segments, p);
+        push_paragraph(text, &mut segments, &mut stack, p);
     }
     segments
 }
@@ -191,8 +309,13 @@ fn split_line(
 }
 
 /// Adds a paragraph with its sentences and quoted passages, and links a quote carried over
-/// from the previous paragraph by the newspaper rule.
-fn push_paragraph(text: &str, segments: &mut Segments, paragraph: Paragraph) {
+/// from the previous paragraph by the newspaper rule; `stack` is the pairing's scratch space.
+fn push_paragraph(
+    text: &str,
+    segments: &mut Segments,
+    stack: &mut quotemarks::Stack,
+    paragraph: Paragraph,
+) {
     let index = segments.paragraphs.len();
     segments.paragraphs.push(paragraph);
     if paragraph.region == Region::Dateline {
@@ -201,16 +324,15 @@ fn push_paragraph(text: &str, segments: &mut Segments, paragraph: Paragraph) {
         sentences::split(text, paragraph.span, index, &mut segments.sentences);
     }
     let first_new = segments.quoted.len();
-    quotemarks::pair(text, paragraph.span, index, &mut segments.quoted);
+    quotemarks::pair(text, paragraph.span, index, stack, &mut segments.quoted);
     let (before, new) = segments.quoted.split_at_mut(first_new);
-    let Some(opener) = new.first_mut().filter(|q| q.open.start == paragraph.span.start) else {
+    let Some(opener) = new.first_mut().filter(|q| q.open().start == paragraph.span.start) else {
         return;
     };
-    let carried = before
-        .iter_mut()
-        .rev()
-        .take_while(|q| q.paragraph + 1 == index)
-        .find(|q| q.close.is_none() && q.depth == 0 && q.mark.family() == opener.mark.family());
+    let carried =
+        before.iter_mut().rev().take_while(|q| q.paragraph + 1 == index).find(|q| {
+            q.close().is_none() && q.depth == 0 && q.mark.family() == opener.mark.family()
+        });
     if let Some(carried) = carried {
         carried.continues_next = true;
         opener.continues_prev = true;
@@ -290,11 +412,29 @@ mod tests {
     }
 
     #[test]
+    fn a_search_from_any_hint_finds_the_partition_point() {
+        for len in 0..40 {
+            let v: Vec<usize> = (0..len).map(|i| i * 3).collect();
+            for x in 0..len * 3 + 2 {
+                let want = v.partition_point(|&e| e < x);
+                for hint in 0..len + 3 {
+                    assert_eq!(partition_near(&v, hint, |&e| e < x), want, "{len} {x} {hint}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_passage_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<Quoted>(), 32);
+    }
+
+    #[test]
     fn newspaper_rule_links_paragraphs() {
         let text = "\"We will stay.\n\n\"We will fight,\" he said.";
         let seg = segment(text, &Structure::default());
         assert_eq!(seg.quoted.len(), 2);
-        assert!(seg.quoted[0].close.is_none() && seg.quoted[0].continues_next);
+        assert!(seg.quoted[0].close().is_none() && seg.quoted[0].continues_next);
         assert!(seg.quoted[1].continues_prev && !seg.quoted[1].continues_next);
         assert_eq!(seg.quoted[1].content.text(text), "We will fight,");
     }

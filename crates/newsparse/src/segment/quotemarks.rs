@@ -8,6 +8,24 @@ use crate::document::Span;
 /// Words that open with an apostrophe (rock 'n' roll, 'em, 'til), lower case.
 const ELISIONS: &[&str] = &["n", "em", "til", "tis", "twas", "cause", "bout", "nuff"];
 
+/// The lengths of the shortest and the longest of [`ELISIONS`]: a word of another length is
+/// none of them.
+const ELISION_LENS: (usize, usize) = {
+    let (mut min, mut max) = (usize::MAX, 0);
+    let mut i = 0;
+    while i < ELISIONS.len() {
+        let len = ELISIONS[i].len();
+        if len < min {
+            min = len;
+        }
+        if len > max {
+            max = len;
+        }
+        i += 1;
+    }
+    (min, max)
+};
+
 /// The family of a pair of quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum QuoteMark {
@@ -62,14 +80,21 @@ struct Open {
 }
 
 /// The open marks, innermost last, with how many of each family are open: whether a family
-/// is open costs no scan, however deep the nesting.
+/// is open costs no scan, however deep the nesting. One stack serves all the paragraphs of a
+/// text, so that its list is allocated once rather than for each paragraph.
 #[derive(Default)]
-struct Stack {
+pub(super) struct Stack {
     opens: Vec<Open>,
     counts: [usize; 4],
 }
 
 impl Stack {
+    /// Empties the stack for the next paragraph, keeping its allocation.
+    fn clear(&mut self) {
+        self.opens.clear();
+        self.counts = [0; 4];
+    }
+
     fn push(&mut self, open: Open) {
         self.counts[open.mark as usize] += 1;
         self.opens.push(open);
@@ -88,19 +113,25 @@ impl Stack {
 }
 
 /// Pairs the quotation marks of paragraph `para` (index `paragraph`), appending its passages
-/// to `out` in text order of their opening marks.
-pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quoted>) {
+/// to `out` in text order of their opening marks; `stack` is scratch space, emptied first.
+pub(super) fn pair(
+    text: &str,
+    para: Span,
+    paragraph: usize,
+    stack: &mut Stack,
+    out: &mut Vec<Quoted>,
+) {
     let s = para.text(text);
     let first = out.len();
-    let mut stack = Stack::default();
+    stack.clear();
     let mut i = 0;
     let mut leads = Leads::new(s.as_bytes());
     while let Some((at, raw, len)) = next_mark(s.as_bytes(), i, &mut leads) {
         i = at + len;
         let span = Span::new(para.start + at, para.start + at + len);
-        match act(s, at, len, raw, &stack) {
+        match act(s, at, len, raw, stack) {
             Action::Open(mark) => stack.push(Open { mark, span }),
-            Action::Close(mark) => close(&mut stack, mark, span, paragraph, out),
+            Action::Close(mark) => close(stack, mark, span, paragraph, out),
             Action::Skip => {}
         }
     }
@@ -110,11 +141,12 @@ pub(super) fn pair(text: &str, para: Span, paragraph: usize, out: &mut Vec<Quote
     }
     // every passage opens at its own mark, so the keys are distinct and an unstable sort,
     // which needs no scratch buffer, gives the one order
-    out[first..].sort_unstable_by_key(|q| q.open.start);
+    out[first..].sort_unstable_by_key(|q| q.open().start);
 }
 
 /// Closes the innermost open passage of `mark`'s kind, dropping passages opened inside it
-/// and left unclosed; a close with nothing to close is ignored.
+/// and left unclosed; a close with nothing to close is ignored. A passage with nothing
+/// between its marks (`""`) is not kept: it quotes nothing, and no later stage reads it.
 fn close(stack: &mut Stack, mark: QuoteMark, span: Span, paragraph: usize, out: &mut Vec<Quoted>) {
     if !stack.has(mark) {
         return;
@@ -122,9 +154,13 @@ fn close(stack: &mut Stack, mark: QuoteMark, span: Span, paragraph: usize, out: 
     let Some(depth) = stack.opens.iter().rposition(|o| o.mark == mark) else { return };
     let open = stack.opens[depth];
     stack.truncate(depth);
-    out.push(passage(open, Some(span), span.start, depth, paragraph));
+    if open.span.end < span.start {
+        out.push(passage(open, Some(span), span.start, depth, paragraph));
+    }
 }
 
+/// The passage of the opening mark `open`, closed by `close` or unclosed (its content then
+/// runs to `content_end`).
 fn passage(
     open: Open,
     close: Option<Span>,
@@ -132,26 +168,22 @@ fn passage(
     depth: usize,
     paragraph: usize,
 ) -> Quoted {
-    Quoted {
-        open: open.span,
-        close,
-        content: Span::new(open.span.end, content_end.max(open.span.end)),
-        paragraph,
-        depth,
-        mark: open.mark,
-        continues_next: false,
-        continues_prev: false,
-    }
+    Quoted::new(open.span, close, content_end, paragraph, depth, open.mark)
 }
 
 /// The bytes a quotation mark starts with, in order: `"`, `'` and the UTF-8 lead byte of
 /// “ ” ‘ ’ „ ‚ (0xE2), and the rarer `` ` `` and lead byte of « » (0xC2), each set found by a
-/// vectorised memchr and the next of each kept, so that each byte is searched once.
+/// vectorised memchr and the next of each kept, so that each byte is searched once. Marks
+/// often stand together (`"'`, `’”`, `." “`), so the two bytes after a mark are read one by
+/// one before a vectorised search is started.
 struct Leads<'a> {
     b: &'a [u8],
     common: Option<usize>,
     rare: Option<usize>,
 }
+
+/// How many bytes are read one by one before a vectorised search.
+const NEAR: usize = 2;
 
 impl<'a> Leads<'a> {
     fn new(b: &'a [u8]) -> Leads<'a> {
@@ -162,14 +194,44 @@ impl<'a> Leads<'a> {
         }
     }
 
+    /// The first `"`, `'` or 0xE2 at or after `from`, the end of a mark.
+    fn common_from(b: &[u8], from: usize) -> Option<usize> {
+        Leads::first(
+            b,
+            from,
+            |c| matches!(c, b'"' | b'\'' | 0xE2),
+            |h| memchr::memchr3(b'"', b'\'', 0xE2, h),
+        )
+    }
+
+    /// The first `` ` `` or 0xC2 at or after `from`, the end of a mark.
+    fn rare_from(b: &[u8], from: usize) -> Option<usize> {
+        Leads::first(b, from, |c| matches!(c, b'`' | 0xC2), |h| memchr::memchr2(b'`', 0xC2, h))
+    }
+
+    /// The first byte at or after `from` that `is` accepts: the next [`NEAR`] bytes read one
+    /// by one, the rest by `search`.
+    fn first(
+        b: &[u8],
+        from: usize,
+        is: impl Fn(u8) -> bool,
+        search: impl Fn(&[u8]) -> Option<usize>,
+    ) -> Option<usize> {
+        let near = b.len().min(from + NEAR);
+        if let Some(i) = b.get(from..near)?.iter().position(|&c| is(c)) {
+            return Some(from + i);
+        }
+        search(&b[near..]).map(|i| i + near)
+    }
+
     /// The first lead byte at or after `from`.
     fn next_from(&mut self, from: usize) -> Option<usize> {
         let b = self.b;
         if self.common.is_some_and(|c| c < from) {
-            self.common = memchr::memchr3(b'"', b'\'', 0xE2, &b[from..]).map(|c| c + from);
+            self.common = Leads::common_from(b, from);
         }
         if self.rare.is_some_and(|r| r < from) {
-            self.rare = memchr::memchr2(b'`', 0xC2, &b[from..]).map(|r| r + from);
+            self.rare = Leads::rare_from(b, from);
         }
         match (self.common, self.rare) {
             (Some(c), Some(r)) => Some(c.min(r)),
@@ -305,19 +367,23 @@ fn is_apostrophe(s: &str, at: usize, len: usize, prev: Option<char>, next: Optio
     let after = &s[at + len..];
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     let decade = digits == 2 && !after.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
+    if decade {
+        return true;
+    }
     let word_len = after.find(|c: char| !letter(c)).unwrap_or(after.len());
-    let word = &after[..word_len];
-    decade || ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
+    let (min, max) = ELISION_LENS;
+    (min..=max).contains(&word_len)
+        && ELISIONS.iter().any(|e| after[..word_len].eq_ignore_ascii_case(e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn quoted(text: &str) -> Vec<(&str, usize, bool)> {
+    fn quoted(text: &str) -> Vec<(&str, u32, bool)> {
         let mut out = Vec::new();
-        pair(text, Span::new(0, text.len()), 0, &mut out);
-        out.iter().map(|q| (q.content.text(text), q.depth, q.close.is_some())).collect()
+        pair(text, Span::new(0, text.len()), 0, &mut Stack::default(), &mut out);
+        out.iter().map(|q| (q.content.text(text), q.depth, q.close().is_some())).collect()
     }
 
     #[test]
@@ -373,7 +439,8 @@ mod tests {
     fn unbalanced_marks_never_fail() {
         assert_eq!(quoted("He said \"we will win"), [("we will win", 0, false)]);
         assert!(quoted("a stray” close and a ’ lone mark").is_empty());
-        assert_eq!(quoted("\"\"\""), [("", 0, true)]);
+        assert!(quoted("\"\"\"").is_empty());
+        assert_eq!(quoted("\"\" \""), [("", 0, false)]);
     }
 
     #[test]

@@ -74,8 +74,11 @@ fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
 fn next_terminator(b: &[u8], from: usize) -> Option<usize> {
     let rest = b.get(from..)?;
     let stop = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
-    let ellipsis =
-        memchr::memchr_iter(0xE2, &rest[..stop]).find(|&i| rest[i..].starts_with("…".as_bytes()));
+    // "…" is E2 80 A6: searched by its last byte, as its first is that of every curly quote
+    // and dash too
+    let ellipsis = memchr::memchr_iter(0xA6, &rest[..stop])
+        .find(|&i| i >= 2 && rest[i - 2..].starts_with("…".as_bytes()))
+        .map(|i| i - 2);
     let at = ellipsis.unwrap_or(stop);
     (at < rest.len()).then_some(from + at)
 }

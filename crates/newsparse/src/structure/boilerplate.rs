@@ -97,34 +97,39 @@ pub(super) fn classify(text: &str, span: Span) -> Option<Boilerplate> {
     Some(found)
 }
 
-/// The patterns of one kind of matching, grouped by the first byte of their text (ASCII
-/// case ignored, as everywhere here): a line is compared only with the few patterns that
-/// start with one of its bytes. Built in microseconds at the first parse.
+/// The patterns of one kind of matching, grouped by the byte they are anchored at (the first
+/// byte of their text, the last for suffixes; ASCII case ignored, as everywhere here): a line
+/// is compared only with the few patterns that start (or end) with its own byte there. Built
+/// in microseconds at the first parse.
 struct Phrases {
-    /// The patterns, in table order within each group of one first byte.
+    /// The patterns, in table order within each group of one byte.
     rows: Vec<&'static Pattern>,
-    /// Where the group of each first byte starts in `rows`; one more for the end.
+    /// Where the group of each byte starts in `rows`; one more for the end.
     groups: [u16; 257],
+    /// True when the patterns are anchored at the end (suffixes).
+    at_end: bool,
 }
 
 impl Phrases {
     fn new(how: How) -> Phrases {
+        let at_end = how == How::Suffix;
+        let key = |p: &&Pattern| anchor_byte(p.text.as_bytes(), at_end);
         let mut rows: Vec<&'static Pattern> = PATTERNS.iter().filter(|p| p.how == how).collect();
         // a stable sort keeps table order within a group
-        rows.sort_by_key(|p| first_byte(p.text.as_bytes()));
+        rows.sort_by_key(key);
         let mut groups = [0u16; 257];
         for p in &rows {
-            groups[first_byte(p.text.as_bytes()) + 1] += 1;
+            groups[key(p) + 1] += 1;
         }
         for b in 0..256 {
             groups[b + 1] += groups[b];
         }
-        Phrases { rows, groups }
+        Phrases { rows, groups, at_end }
     }
 
-    /// The patterns whose text starts with `b`'s first byte.
+    /// The patterns anchored at the byte `b` has at the same end.
     fn group(&self, b: &[u8]) -> &[&'static Pattern] {
-        let i = first_byte(b);
+        let i = anchor_byte(b, self.at_end);
         &self.rows[usize::from(self.groups[i])..usize::from(self.groups[i + 1])]
     }
 
@@ -140,7 +145,7 @@ impl Phrases {
 
     /// The first pattern in table order that `b` ends with.
     fn suffix_of(&self, b: &[u8]) -> Option<&'static Pattern> {
-        self.rows.iter().copied().find(|p| {
+        self.group(b).iter().copied().find(|p| {
             let t = p.text.as_bytes();
             b.len() >= t.len() && b[b.len() - t.len()..].eq_ignore_ascii_case(t)
         })
@@ -173,9 +178,11 @@ impl Within {
     }
 }
 
-/// The index of the group of a text starting with `b`: its first byte in ASCII lower case.
-fn first_byte(b: &[u8]) -> usize {
-    usize::from(b.first().map_or(0, u8::to_ascii_lowercase))
+/// The index of the group of the text `b`: its first byte (its last when `at_end`) in ASCII
+/// lower case.
+fn anchor_byte(b: &[u8], at_end: bool) -> usize {
+    let byte = if at_end { b.last() } else { b.first() };
+    usize::from(byte.map_or(0, u8::to_ascii_lowercase))
 }
 
 static PHRASES: LazyLock<[Phrases; 3]> =
@@ -192,8 +199,9 @@ fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
     if found.is_none() && s.len() <= MAX_SHORT_LINE {
         let words = count_words(s, CONTAINS_MAX_WORDS + 1);
         let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
-        if words <= SUFFIX_MAX_WORDS && reads_as_credit(bare) {
-            found = suffix.suffix_of(bare.as_bytes());
+        if words <= SUFFIX_MAX_WORDS {
+            // the suffix first: it is one look-up, where reading the words as a credit is not
+            found = suffix.suffix_of(bare.as_bytes()).filter(|_| reads_as_credit(bare));
         }
         if found.is_none() && words <= CONTAINS_MAX_WORDS && !opens_quote {
             found = WITHIN.find(s);

@@ -52,8 +52,9 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
 /// `prev` has no final punctuation and `next` starts in lower case ("… defend the Ashes in
 /// ⏎ a six-test series …").
 pub(crate) fn wraps(text: &str, prev: Span, next: Span) -> bool {
-    let ends_open = !prev.text(text).ends_with(|c: char| ".!?:;…\"'”’)".contains(c));
-    ends_open && next.text(text).starts_with(char::is_lowercase)
+    // most lines start with a capital or a mark: the cheaper test first
+    next.text(text).starts_with(char::is_lowercase)
+        && !prev.text(text).ends_with(['.', '!', '?', ':', ';', '…', '"', '\'', '”', '’', ')'])
 }
 
 /// The number of words of `s` split at ASCII white space, counted up to `max`.

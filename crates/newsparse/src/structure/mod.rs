@@ -35,12 +35,16 @@ pub(crate) fn analyze(text: &str) -> Structure {
     let mut structure = Structure::default();
     let all: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
     let mut article: Vec<Line> = Vec::with_capacity(all.len());
+    // sized once for the worst case (growing would copy every entry found so far), then
+    // trimmed to what was found
+    structure.boilerplate.reserve_exact(all.len());
     for line in all {
         match boilerplate::classify(text, line.span) {
             Some(b) => structure.boilerplate.push(b),
             None => article.push(line),
         }
     }
+    structure.boilerplate.shrink_to_fit();
     let mut at = front_matter(text, &article, &mut structure);
     let mut lede_at = at;
     if structure.dateline.is_none() {
@@ -111,12 +115,14 @@ fn lede(text: &str, body: &[Line], structure: &Structure) -> Option<Span> {
 /// punctuation ("Details"), a short line in capitals ("GOING BROKE FOR RUBIO."), or a
 /// clock time heading a live-blog entry ("6:01 p.m.").
 fn is_subhead(s: &str) -> bool {
-    if s.len() > 90 || s.split_whitespace().nth(10).is_some() {
+    // the cheap tests first: the length, then the first letter
+    let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if s.len() > 90 || !starts_well || s.split_whitespace().nth(10).is_some() {
         return false;
     }
-    let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let ends_open = !s.ends_with(|c: char| ".,;:!?\"'”’)…]".contains(c));
-    starts_well && (ends_open || is_capitals(s) || is_clock_time(s))
+    let ends_open =
+        !s.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', '”', '’', ')', '…', ']']);
+    ends_open || is_capitals(s) || is_clock_time(s)
 }
 
 /// At least three letters, none of them lower case.
