@@ -12,7 +12,7 @@ const MIN_WORDS: usize = 3;
 /// Indirect quotes and beliefs around every unused cue in body text.
 pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    // the subject before each cue, read once for both passes
+    // the plausible subject before each cue, read and checked once for both passes
     let mut subjects = vec![None; ctx.cues.len()];
     for outer in [true, false] {
         pass(ctx, direct, &mut out, &mut subjects, outer);
@@ -126,13 +126,13 @@ pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     let i = ctx.cues.partition_point(|c| c.span.start < who.start);
     !ctx.cues[i..].iter().take_while(|c| c.span.end <= who.end).any(|c| {
         matches!(c.class, Class::Speech | Class::Belief)
-            && !is_noun(ctx.text, c.span)
             && c.span.text(ctx.text).starts_with(char::is_lowercase)
+            && !is_noun(ctx.text, c.span)
     })
 }
 
 /// The quotes around cue `i` of `sentence`; `subject` keeps the subject before the cue once
-/// read.
+/// read, `None` inside when it is no [`plausible_subject`].
 fn around(
     ctx: &mut Context<'_>,
     i: usize,
@@ -152,9 +152,11 @@ fn around(
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
-    let who =
-        *subject.get_or_insert_with(|| subject_before(ctx.text, sentence.start, cue.span.start));
-    if let Some(who) = who.filter(|&w| plausible_subject(ctx, w)) {
+    let who = *subject.get_or_insert_with(|| {
+        subject_before(ctx.text, sentence.start, cue.span.start)
+            .filter(|&w| plausible_subject(ctx, w))
+    });
+    if let Some(who) = who {
         let before = ctx.text[sentence.start..who.start].trim_end();
         if before.ends_with(',')
             && tail_is_short(ctx, cue.span.end, sentence.end)
