@@ -2,6 +2,8 @@
 //! the word before it read once in the tables, the gazetteer probed once at each capitalised
 //! word, all kept in three vectors for the whole text and read line by line as [`Line`]s.
 
+use std::num::NonZeroUsize;
+
 use super::words::Lexeme;
 use crate::document::{Region, Span};
 use crate::gazetteer::{Gazetteer, Match, Token, tokens};
@@ -21,19 +23,52 @@ pub(crate) struct Words<'g> {
     capitalised: usize,
 }
 
-/// The gazetteer's longest match at a word, in 16 bytes: where it ends, its record and its
-/// length in words (0 when there is none).
+/// The gazetteer's longest match at a word, in 8 bytes: its record, its length in words (0
+/// when there is none) and which of its last word's ends it stops at (the gazetteer tries
+/// the word's end, its end before a full stop and its end before a hyphen: [`End`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct Found {
-    end: usize,
     id: u32,
-    words: u32,
+    words: u16,
+    end: End,
+}
+
+/// Which end of the last word of a gazetteer match the match stops at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum End {
+    /// The word's end ("Kyiv").
+    #[default]
+    Word,
+    /// Before the word's final full stop ("Corp." read as "Corp").
+    Dot,
+    /// Before the hyphen ("Kyiv-based" read as "Kyiv").
+    Hyphen,
 }
 
 impl Found {
-    fn of((n, m): (usize, Match<'_>)) -> Found {
+    /// The match `m` of `n` words starting at word `i` of `toks`.
+    fn of(toks: &[Token], i: usize, (n, m): (usize, Match<'_>)) -> Found {
+        let last = &toks[i + n - 1];
+        let end = m.span().end;
+        let end = if end == last.span.end {
+            End::Word
+        } else if last.dot && end + 1 == last.span.end {
+            End::Dot
+        } else {
+            debug_assert_eq!(last.hyphen.map(NonZeroUsize::get), Some(end));
+            End::Hyphen
+        };
         // a name has at most a dozen words
-        Found { end: m.span().end, id: m.id(), words: u32::try_from(n).unwrap_or(u32::MAX) }
+        Found { id: m.id(), words: u16::try_from(n).unwrap_or(u16::MAX), end }
+    }
+
+    /// Where the match stops, `last` being its last word.
+    fn end(self, last: &Token) -> usize {
+        match self.end {
+            End::Word => last.span.end,
+            End::Dot => last.span.end - 1,
+            End::Hyphen => last.hyphen.map_or(last.span.end, NonZeroUsize::get),
+        }
     }
 }
 
@@ -79,7 +114,7 @@ impl<'g> Words<'g> {
                 Some(lex) if t.cap => gaz.match_word(text, toks, i, true, lex.gaz),
                 _ => None,
             };
-            self.found.push(found.map_or_else(Found::default, Found::of));
+            self.found.push(found.map_or_else(Found::default, |f| Found::of(toks, i, f)));
         }
         let cased = toks.iter().filter(|t| t.cap).count();
         self.capitalised += cased;
@@ -127,8 +162,11 @@ impl<'a> Line<'a> {
     /// The gazetteer's longest match at word `i`: its length in words, and the match.
     pub(super) fn found(&self, i: usize) -> Option<(usize, Match<'a>)> {
         let f = self.found[i];
-        let span = Span::new(self.toks[i].span.start, f.end);
-        (f.words > 0).then(|| (f.words as usize, Match::new(self.gaz, span, f.id)))
+        let n = usize::from(f.words);
+        (n > 0).then(|| {
+            let span = Span::new(self.toks[i].span.start, f.end(&self.toks[i + n - 1]));
+            (n, Match::new(self.gaz, span, f.id))
+        })
     }
 
     /// The record of the gazetteer's match at word `i`, if any.
