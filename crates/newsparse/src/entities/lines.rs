@@ -180,12 +180,25 @@ impl<'a> Line<'a> {
         self.found[i].words > 0
     }
 
-    /// What the tables say of word `i`.
+    /// What the tables say of word `i`: read once already for nearly every word the rules
+    /// ask about, so this inlines to a load.
+    #[inline]
     pub(super) fn lex(&self, i: usize) -> Lexeme {
-        self.lex[i].unwrap_or_else(|| Lexeme::of(self.gaz, self.word(i)))
+        match self.lex[i] {
+            Some(lex) => lex,
+            None => self.read_lex(i),
+        }
+    }
+
+    /// What the tables say of word `i`, read now: out of line, so that [`Line::lex`] stays
+    /// small.
+    #[inline(never)]
+    fn read_lex(&self, i: usize) -> Lexeme {
+        Lexeme::of(self.gaz, self.word(i))
     }
 
     /// True when word `i` is of one of the classes in `class` ([`ORG`](super::words::ORG) …).
+    #[inline]
     pub(super) fn is(&self, i: usize, class: u16) -> bool {
         self.lex(i).is(class)
     }
