@@ -222,10 +222,12 @@ struct Latest {
 }
 
 impl Latest {
-    /// From `(mention, entity index)` pairs in any order.
+    /// From `(mention, entity index)` pairs in any order; the list is allocated once, at the
+    /// most pairs `mentions` may give (room never written is never touched).
     fn new(mentions: impl Iterator<Item = (Span, usize)>) -> Latest {
-        let mut list: Vec<(usize, (usize, usize))> =
-            mentions.map(|(span, i)| (span.end, (span.start, i))).collect();
+        let most = mentions.size_hint().1.unwrap_or(0);
+        let mut list: Vec<(usize, (usize, usize))> = Vec::with_capacity(most);
+        list.extend(mentions.map(|(span, i)| (span.end, (span.start, i))));
         list.sort_unstable_by_key(|&(end, _)| end);
         let mut best = (0, 0);
         for (_, latest) in &mut list {
