@@ -5,6 +5,7 @@ use super::phrase::{find_that, first_words, has_words, phrase_after, subject_bef
 use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
+use crate::segment::Sentence;
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
@@ -34,6 +35,7 @@ fn pass(
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
     let mut case = SentenceCase::default();
+    let mut sentences = Sentences::new(&ctx.segments.sentences);
     for (i, subject) in subjects.iter_mut().enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
@@ -48,7 +50,7 @@ fn pass(
         if taken.contains(cue.span) || fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
+        let Some(sentence) = sentences.at(cue.span.start) else { continue };
         if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence, &mut case)
         {
             continue;
@@ -59,6 +61,35 @@ fn pass(
         }
         fresh.extend(found.iter().map(|q| q.content));
         out.extend(found);
+    }
+}
+
+/// [`Context::sentence_at`] for points asked in text order, as a pass asks for its cues': a
+/// cursor that moves forward through the sentences instead of searching them all for each
+/// cue (a search that misses the cache on a long text).
+struct Sentences<'a> {
+    list: &'a [Sentence],
+    /// The first sentence that ends after `at`.
+    next: usize,
+    /// The point asked for last.
+    at: usize,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(list: &'a [Sentence]) -> Sentences<'a> {
+        Sentences { list, next: 0, at: 0 }
+    }
+
+    /// The sentence holding byte `at`.
+    fn at(&mut self, at: usize) -> Option<Span> {
+        if at < self.at {
+            self.next = self.list.partition_point(|s| s.span.end <= at);
+        }
+        self.at = at;
+        while self.list.get(self.next).is_some_and(|s| s.span.end <= at) {
+            self.next += 1;
+        }
+        self.list.get(self.next).filter(|s| s.span.start <= at).map(|s| s.span)
     }
 }
 
