@@ -12,9 +12,9 @@ use crate::gazetteer::{Gazetteer, Match, Token, tokens};
 /// gazetteer's matches: three vectors for the whole text, read line by line as [`Line`]s.
 pub(crate) struct Words<'g> {
     toks: Vec<Token>,
-    /// What the tables say of each capitalised word and each word before one; `None`
-    /// elsewhere (read when asked).
-    lex: Vec<Option<Lexeme>>,
+    /// What the tables say of each capitalised word and each word before one;
+    /// [`Lexeme::unread`] elsewhere (read when asked).
+    lex: Vec<Lexeme>,
     /// The gazetteer's longest match at each capitalised word.
     found: Vec<Found>,
     /// The gazetteer whose matches `found` holds.
@@ -108,12 +108,14 @@ impl<'g> Words<'g> {
         let toks = &self.toks[start..];
         for (i, t) in toks.iter().enumerate() {
             let near = t.cap || toks.get(i + 1).is_some_and(|n| n.cap);
-            let lex = near.then(|| Lexeme::of(gaz, t.span.text(text)));
+            if !near {
+                self.lex.push(Lexeme::unread());
+                self.found.push(Found::default());
+                continue;
+            }
+            let lex = Lexeme::of(gaz, t.span.text(text));
             self.lex.push(lex);
-            let found = match lex {
-                Some(lex) if t.cap => gaz.match_word(text, toks, i, true, lex.gaz),
-                _ => None,
-            };
+            let found = if t.cap { gaz.match_word(text, toks, i, true, lex.gaz) } else { None };
             self.found.push(found.map_or_else(Found::default, |f| Found::of(toks, i, f)));
         }
         let cased = toks.iter().filter(|t| t.cap).count();
@@ -146,7 +148,8 @@ impl<'g> Words<'g> {
 pub(crate) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
-    lex: &'a [Option<Lexeme>],
+    /// What the tables say of each word, [`Lexeme::unread`] where not read ahead.
+    lex: &'a [Lexeme],
     /// The gazetteer's longest match at each capitalised word.
     found: &'a [Found],
     gaz: &'a Gazetteer,
@@ -184,10 +187,8 @@ impl<'a> Line<'a> {
     /// ask about, so this inlines to a load.
     #[inline]
     pub(super) fn lex(&self, i: usize) -> Lexeme {
-        match self.lex[i] {
-            Some(lex) => lex,
-            None => self.read_lex(i),
-        }
+        let lex = self.lex[i];
+        if lex.is_read() { lex } else { self.read_lex(i) }
     }
 
     /// What the tables say of word `i`, read now: out of line, so that [`Line::lex`] stays

@@ -93,11 +93,24 @@ pub(crate) struct Lexeme {
     pub(crate) gaz: Word,
 }
 
+/// The class bit of [`Lexeme::unread`], of no class of `data/name_words.tsv`.
+const UNREAD: u16 = 1 << 15;
+
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
     pub(crate) fn of(gaz: &Gazetteer, word: &str) -> Lexeme {
         let k = key(word);
         Lexeme { class: WORDS.get(&k).copied().unwrap_or(0), gaz: gaz.word_with_key(word, k) }
+    }
+
+    /// A word not read yet: a place holder 12 bytes long, as `Option<Lexeme>` is not.
+    pub(crate) fn unread() -> Lexeme {
+        Lexeme { class: UNREAD, gaz: Word::default() }
+    }
+
+    /// False for [`Lexeme::unread`].
+    pub(crate) fn is_read(self) -> bool {
+        self.class & UNREAD == 0
     }
 
     /// True when the word is of one of the classes in `class`.
@@ -139,5 +152,8 @@ mod tests {
         assert_eq!(kyiv.gaz.alone().map(|r| gaz.record(r).name), Some("Kyiv"));
         assert!(Lexeme::of(&gaz, "in").is(PLACE_CUE | LOCATIVE));
         assert_eq!(Lexeme::of(&gaz, "zzyzx"), Lexeme::default());
+        assert!(!Lexeme::unread().is_read() && Lexeme::of(&gaz, "Kyiv").is_read());
+        assert!(WORDS.values().all(|&c| c & UNREAD == 0));
+        assert_eq!(std::mem::size_of::<Lexeme>(), 12);
     }
 }
