@@ -288,6 +288,10 @@ struct Mentions<'e> {
     /// Every mention with its entity's index, by start.
     all: Vec<(Span, usize)>,
     disjoint: bool,
+    /// The end of the span asked for last, and how many mentions start before it: spans
+    /// asked in text order, as the speakers come, move this forward a step at a time
+    /// instead of searching the whole list again (a search that misses the cache).
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl Mentions<'_> {
@@ -299,7 +303,7 @@ impl Mentions<'_> {
         }
         all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
         let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
-        Mentions { entities, all, disjoint }
+        Mentions { entities, all, disjoint, cursor: std::cell::Cell::new((0, 0)) }
     }
 
     /// The mentions of the entities `wanted` accepts, by start (so, when mentions do not
@@ -318,8 +322,21 @@ impl Mentions<'_> {
         let all = &self.all;
         // disjoint mentions have rising ends too: the overlapping ones stand just before
         // the first mention starting at or after `span.end`
-        let n = all.partition_point(|&(m, _)| m.start < span.end);
+        let n = self.starting_before(span.end);
         all[..n].iter().rev().take_while(|&&(m, _)| m.end > span.start).map(|&(_, i)| i).min()
+    }
+
+    /// How many mentions start before byte `end`.
+    fn starting_before(&self, end: usize) -> usize {
+        let (last, mut n) = self.cursor.get();
+        if end < last {
+            n = self.all.partition_point(|&(m, _)| m.start < end);
+        }
+        while self.all.get(n).is_some_and(|&(m, _)| m.start < end) {
+            n += 1;
+        }
+        self.cursor.set((end, n));
+        n
     }
 }
 
