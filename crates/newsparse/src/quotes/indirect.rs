@@ -4,6 +4,7 @@ use super::cues::Class;
 use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
+use crate::chars::space_at;
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Sentence;
 
@@ -126,14 +127,36 @@ impl SentenceCase {
         if let Some((_, lower)) = self.last.filter(|&(read, _)| read == sentence) {
             return lower;
         }
-        let (mut lower, mut all) = (0, 0);
-        for w in super::words(text, sentence).take(40) {
-            all += 1;
-            lower += usize::from(w.text(text).starts_with(char::is_lowercase));
-        }
+        let (lower, all) = lower_words(sentence.text(text), 40);
         self.last = Some((sentence, lower * 4 > all));
         lower * 4 > all
     }
+}
+
+/// How many of the first `n` words of `s` (split at white space as `str::split_whitespace`
+/// splits) start with a lower-case letter, and how many words that is: one pass over the
+/// bytes, decoding a character only at a non-ASCII byte.
+fn lower_words(s: &str, n: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let (mut lower, mut all, mut in_word, mut i) = (0, 0, false, 0);
+    while i < b.len() {
+        let (space, len) = space_at(s, i);
+        if !space && !in_word {
+            if all == n {
+                break;
+            }
+            all += 1;
+            let first = if b[i].is_ascii() {
+                b[i].is_ascii_lowercase()
+            } else {
+                s[i..].starts_with(char::is_lowercase)
+            };
+            lower += usize::from(first);
+        }
+        in_word = !space;
+        i += len;
+    }
+    (lower, all)
 }
 
 /// Last words that leave a subject unfinished ("the kinds of", "who won the most").
@@ -818,4 +841,27 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
         Some(speaker),
         "indirect.according_to",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_words_counts_as_split_whitespace_does() {
+        let texts = [
+            "Said NATO De Reuters said",
+            "  the\u{a0}Republican\u{2009}party \u{3000}élysée Élysée ",
+            "«oui» dit\u{85}M. ünal, Ünal",
+            "",
+            "a b c d e f g h",
+        ];
+        for s in texts {
+            for n in [0, 1, 3, 40] {
+                let words = s.split_whitespace().take(n);
+                let lower = words.clone().filter(|w| w.starts_with(char::is_lowercase)).count();
+                assert_eq!(lower_words(s, n), (lower, words.count()), "{s:?} {n}");
+            }
+        }
+    }
 }
