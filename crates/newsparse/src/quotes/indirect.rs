@@ -14,12 +14,22 @@ const MIN_WORDS: usize = 3;
 /// Indirect quotes and beliefs around every unused cue in body text.
 pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    // the plausible subject before each cue, read and checked once for both passes
-    let mut subjects = vec![None; ctx.cues.len()];
+    let mut read = Read {
+        subjects: vec![None; ctx.cues.len()],
+        case: SentenceCase { lower: vec![None; ctx.segments.sentences.len()] },
+    };
     for outer in [true, false] {
-        pass(ctx, direct, &mut out, &mut subjects, outer);
+        pass(ctx, direct, &mut out, &mut read, outer);
     }
     out
+}
+
+/// What one pass reads that the other reads again, kept for it.
+struct Read {
+    /// The plausible subject before each cue, by cue.
+    subjects: Vec<Option<Option<Span>>>,
+    /// The case of the sentences read.
+    case: SentenceCase,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -28,16 +38,16 @@ fn pass(
     ctx: &mut Context<'_>,
     direct: &[Quote],
     out: &mut Vec<Quote>,
-    subjects: &mut [Option<Option<Span>>],
+    read: &mut Read,
     outer: bool,
 ) {
     let quoted = ctx.segments.quoted.iter().map(|q| q.content);
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
-    let mut case = SentenceCase::default();
     let mut sentences = Sentences::new(&ctx.segments.sentences);
-    for (i, subject) in subjects.iter_mut().enumerate() {
+    let case = &mut read.case;
+    for (i, subject) in read.subjects.iter_mut().enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
             || cue.class == Class::Gerund && !outer;
@@ -51,9 +61,8 @@ fn pass(
         if taken.contains(cue.span) || fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some(sentence) = sentences.at(cue.span.start) else { continue };
-        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence, &mut case)
-        {
+        let Some((k, sentence)) = sentences.at(cue.span.start) else { continue };
+        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, k, sentence, case) {
             continue;
         }
         let found = around(ctx, i, sentence, subject, outer);
@@ -81,8 +90,8 @@ impl<'a> Sentences<'a> {
         Sentences { list, next: 0, at: 0 }
     }
 
-    /// The sentence holding byte `at`.
-    fn at(&mut self, at: usize) -> Option<Span> {
+    /// The sentence holding byte `at`, with its index.
+    fn at(&mut self, at: usize) -> Option<(usize, Span)> {
         if at < self.at {
             self.next = self.list.partition_point(|s| s.span.end <= at);
         }
@@ -90,7 +99,7 @@ impl<'a> Sentences<'a> {
         while self.list.get(self.next).is_some_and(|s| s.span.end <= at) {
             self.next += 1;
         }
-        self.list.get(self.next).filter(|s| s.span.start <= at).map(|s| s.span)
+        self.list.get(self.next).filter(|s| s.span.start <= at).map(|s| (self.next, s.span))
     }
 }
 
@@ -107,29 +116,28 @@ fn is_noun(text: &str, cue: Span) -> bool {
 
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
 /// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
-fn in_name(text: &str, cue: Span, sentence: Span, case: &mut SentenceCase) -> bool {
+fn in_name(text: &str, cue: Span, k: usize, sentence: Span, case: &mut SentenceCase) -> bool {
     let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
     if !cue.text(text).starts_with(char::is_uppercase) || opens.is_empty() {
         return false;
     }
-    case.mostly_lower(text, sentence)
+    case.mostly_lower(text, k, sentence)
 }
 
 /// Whether more than a quarter of the first 40 words of a sentence start in lower case (it is
-/// no title-case line), read once for all the cues of the sentence: they come in text order.
-#[derive(Default)]
+/// no title-case line), read once for all the cues of the sentence in both passes.
 struct SentenceCase {
-    last: Option<(Span, bool)>,
+    /// By sentence index, once read.
+    lower: Vec<Option<bool>>,
 }
 
 impl SentenceCase {
-    fn mostly_lower(&mut self, text: &str, sentence: Span) -> bool {
-        if let Some((_, lower)) = self.last.filter(|&(read, _)| read == sentence) {
-            return lower;
-        }
-        let (lower, all) = lower_words(sentence.text(text), 40);
-        self.last = Some((sentence, lower * 4 > all));
-        lower * 4 > all
+    /// Whether `sentence`, sentence `k` of the text, is mostly lower case.
+    fn mostly_lower(&mut self, text: &str, k: usize, sentence: Span) -> bool {
+        *self.lower[k].get_or_insert_with(|| {
+            let (lower, all) = lower_words(sentence.text(text), 40);
+            lower * 4 > all
+        })
     }
 }
 
