@@ -17,6 +17,7 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
     let mut read = Read {
         subjects: vec![None; ctx.cues.len()],
         case: SentenceCase { lower: vec![None; ctx.segments.sentences.len()] },
+        verbs: vec![None; ctx.cues.len()],
     };
     for outer in [true, false] {
         pass(ctx, direct, &mut out, &mut read, outer);
@@ -30,6 +31,9 @@ struct Read {
     subjects: Vec<Option<Option<Span>>>,
     /// The case of the sentences read.
     case: SentenceCase,
+    /// Whether each cue, once read, is a verb in body text that the rules read: not a noun
+    /// ("the report"), in a sentence, in the body and not inside a name.
+    verbs: Vec<Option<bool>>,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -46,25 +50,30 @@ fn pass(
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
     let mut sentences = Sentences::new(&ctx.segments.sentences);
-    let case = &mut read.case;
-    for (i, subject) in read.subjects.iter_mut().enumerate() {
+    let Read { subjects, case, verbs } = read;
+    for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
             || cue.class == Class::Gerund && !outer;
         if ctx.used[i] || !wanted {
             continue;
         }
-        if is_noun(ctx.text, cue.span) {
+        // what does not change between the passes, read once
+        let verb = *known.get_or_insert_with(|| {
+            !is_noun(ctx.text, cue.span)
+                && sentences.at(cue.span.start).is_some_and(|(k, sentence)| {
+                    ctx.region(cue.span) == Region::Body
+                        && !in_name(ctx.text, cue.span, k, sentence, case)
+                })
+        });
+        if !verb {
             continue;
         }
         fresh.retain(|q| q.end > cue.span.start);
         if taken.contains(cue.span) || fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some((k, sentence)) = sentences.at(cue.span.start) else { continue };
-        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, k, sentence, case) {
-            continue;
-        }
+        let Some((_, sentence)) = sentences.at(cue.span.start) else { continue };
         let found = around(ctx, i, sentence, subject, outer);
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
