@@ -4,7 +4,7 @@
 
 use std::num::NonZeroUsize;
 
-use super::words::Lexeme;
+use super::words::{Lexeme, Memo};
 use crate::document::{Region, Span};
 use crate::gazetteer::{Gazetteer, Match, Token, tokens};
 
@@ -21,6 +21,8 @@ pub(crate) struct Words<'g> {
     gaz: &'g Gazetteer,
     /// The number of capitalised words.
     capitalised: usize,
+    /// The words read last.
+    memo: Memo,
 }
 
 /// The gazetteer's longest match at a word, in 8 bytes: its record, its length in words (0
@@ -91,6 +93,7 @@ impl<'g> Words<'g> {
             found: Vec::with_capacity(n),
             gaz,
             capitalised: 0,
+            memo: Memo::new(),
         }
     }
 
@@ -113,7 +116,7 @@ impl<'g> Words<'g> {
                 self.found.push(Found::default());
                 continue;
             }
-            let lex = Lexeme::of(gaz, t.span.text(text));
+            let lex = self.memo.of(gaz, t.span.text(text));
             self.lex.push(lex);
             let found = if t.cap { gaz.match_word(text, toks, i, true, lex.gaz) } else { None };
             self.found.push(found.map_or_else(Found::default, |f| Found::of(toks, i, f)));
