@@ -259,9 +259,24 @@ impl<'a> Back<'a> {
         self.read.iter().rev().map(|&(w, _)| w).collect()
     }
 
-    /// The word that ends last before `self.at`, and `self.at` moved to its start.
+    /// The word that ends last before `self.at`, and `self.at` moved to its start: an ASCII
+    /// word after an ASCII space read byte by byte here, any other by [`word_before`].
     fn prev_word(&mut self) -> Option<Span> {
-        let word = word_before(self.text, self.from, self.at);
+        let b = self.text.as_bytes();
+        let mut end = self.at;
+        while end > self.from && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > self.from && b[start - 1].is_ascii_graphic() {
+            start -= 1;
+        }
+        let plain = start < end && (start == self.from || b[start - 1] == b' ');
+        let word = if plain {
+            Some(Span::new(start, end))
+        } else {
+            word_before(self.text, self.from, self.at)
+        };
         self.at = word.map_or(self.from, |w| w.start);
         word
     }
@@ -330,6 +345,17 @@ mod tests {
         assert_eq!(ours, std);
         let mut empty = Back::new(text, 3, 3, 32, AUX);
         assert_eq!(empty.get(0), None);
+        for text in [
+            "a  b\tc\nd \u{a0}e  f\u{7f}g h“i” j",
+            "  plain ascii words  ",
+            "x",
+            "\u{2009}Kyiv's\u{2009} NATO\u{85}De",
+        ] {
+            let mut back = Back::new(text, 0, text.len(), 32, AUX);
+            let ours: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]
