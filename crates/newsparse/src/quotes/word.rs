@@ -215,7 +215,8 @@ impl<'a> Back<'a> {
             text,
             from,
             at: to,
-            read: Vec::with_capacity(8),
+            // room for a subject without an appositive (14 words) and an auxiliary or two
+            read: Vec::with_capacity(16),
             trailing: true,
             counted: 0,
             limit,
