@@ -60,7 +60,9 @@ pub(crate) fn cluster(
 }
 
 /// Adds each candidate's mention to the entity it joined (`owners`), in text order, each
-/// entity's list allocated once at its size.
+/// entity's list allocated once at its size. The lists are filled side by side, 24 bytes
+/// each, and handed to their entities at the end: a text of thousands of entities reads a
+/// dense array per mention instead of a scattered entity.
 fn add_mentions(
     text: &str,
     cands: &[Candidate],
@@ -69,14 +71,15 @@ fn add_mentions(
 ) {
     let mut counts = vec![0usize; entities.len()];
     owners.iter().flatten().for_each(|&id| counts[id] += 1);
-    for (e, n) in entities.iter_mut().zip(counts) {
-        e.mentions.reserve_exact(n);
-    }
+    let mut lists: Vec<Vec<Mention>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (c, &owner) in cands.iter().zip(owners) {
         if let Some(id) = owner {
             let mention = c.span.text(text).to_owned();
-            entities[id].mentions.push(Mention { span: c.span, text: mention, region: c.region });
+            lists[id].push(Mention { span: c.span, text: mention, region: c.region });
         }
+    }
+    for (e, list) in entities.iter_mut().zip(lists) {
+        e.mentions = list;
     }
 }
 
