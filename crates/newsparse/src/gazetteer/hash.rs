@@ -51,10 +51,11 @@ impl Hasher for IdHasher {
     }
 }
 
-/// The last bytes of a text (fewer than eight) as a little-endian word, zero-padded: two
+/// Fewer than eight bytes (the last of a text) as a little-endian word, zero-padded: two
 /// overlapping loads, with no loop over the bytes and no call to copy them.
-fn tail(rest: &[u8]) -> u64 {
+pub(crate) fn padded_le(rest: &[u8]) -> u64 {
     let n = rest.len();
+    debug_assert!(n < 8);
     if n >= 4 {
         let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
         let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
@@ -89,7 +90,7 @@ impl Hasher for FxHasher {
             self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
         let rest = chunks.remainder();
-        self.add(tail(rest) ^ rest.len() as u64);
+        self.add(padded_le(rest) ^ rest.len() as u64);
     }
 
     fn write_u8(&mut self, i: u8) {
@@ -135,7 +136,7 @@ mod tests {
             let rest: Vec<u8> = (1..=n).map(|b: u8| b.wrapping_mul(37).wrapping_add(200)).collect();
             let mut last = [0u8; 8];
             last[..n as usize].copy_from_slice(&rest);
-            assert_eq!(tail(&rest), u64::from_le_bytes(last), "{n}");
+            assert_eq!(padded_le(&rest), u64::from_le_bytes(last), "{n}");
         }
         assert_ne!(key("Kyiv"), key("Kiev"));
         assert_eq!(key("Kyiv"), key_bytes(b"Kyiv"));

@@ -3,6 +3,7 @@
 
 use crate::chars::{lower_into, space_before};
 use crate::document::Span;
+use crate::gazetteer::padded_le;
 
 /// The longest word a word table may hold: its bytes and its length fill a `u128` key.
 const KEY_BYTES: usize = 15;
@@ -124,10 +125,12 @@ pub(crate) fn ascii_key(word: &[u8]) -> Option<u128> {
 /// lowered at once: a byte from `A` to `Z` is the one that adding 0x3f carries into bit 7
 /// and adding 0x25 does not, and it gains 0x20. (No byte below 0x80 carries into the next.)
 fn lower_key(word: &[u8]) -> u128 {
-    let mut k = [0u8; 16];
-    k[..word.len()].copy_from_slice(word);
-    k[KEY_BYTES] = word.len() as u8;
-    let x = u128::from_be_bytes(k);
+    // the bytes as a big-endian number, zero-padded, read in a few loads, then the length
+    let (high, low) = match word.split_first_chunk::<8>() {
+        Some((high, low)) => (u64::from_be_bytes(*high), padded_le(low).swap_bytes()),
+        None => (padded_le(word).swap_bytes(), 0),
+    };
+    let x = u128::from(high) << 64 | u128::from(low) | word.len() as u128;
     let ones = u128::from_be_bytes([1; 16]);
     let upper = x.wrapping_add(ones * 0x3f) & !x.wrapping_add(ones * 0x25) & (ones * 0x80);
     x | upper >> 2
