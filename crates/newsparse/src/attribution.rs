@@ -222,10 +222,12 @@ struct Latest {
 }
 
 impl Latest {
-    /// From `(mention, entity index)` pairs in any order.
+    /// From `(mention, entity index)` pairs in any order; the list is allocated once, at the
+    /// most pairs `mentions` may give (room never written is never touched).
     fn new(mentions: impl Iterator<Item = (Span, usize)>) -> Latest {
-        let mut list: Vec<(usize, (usize, usize))> =
-            mentions.map(|(span, i)| (span.end, (span.start, i))).collect();
+        let most = mentions.size_hint().1.unwrap_or(0);
+        let mut list: Vec<(usize, (usize, usize))> = Vec::with_capacity(most);
+        list.extend(mentions.map(|(span, i)| (span.end, (span.start, i))));
         list.sort_unstable_by_key(|&(end, _)| end);
         let mut best = (0, 0);
         for (_, latest) in &mut list {
@@ -286,6 +288,10 @@ struct Mentions<'e> {
     /// Every mention with its entity's index, by start.
     all: Vec<(Span, usize)>,
     disjoint: bool,
+    /// The end of the span asked for last, and how many mentions start before it: spans
+    /// asked in text order, as the speakers come, move this forward a step at a time
+    /// instead of searching the whole list again (a search that misses the cache).
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl Mentions<'_> {
@@ -295,9 +301,9 @@ impl Mentions<'_> {
         for (i, e) in entities.iter().enumerate() {
             all.extend(e.mentions.iter().map(|m| (m.span, i)));
         }
-        all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
+        sort_by_span(&mut all);
         let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
-        Mentions { entities, all, disjoint }
+        Mentions { entities, all, disjoint, cursor: std::cell::Cell::new((0, 0)) }
     }
 
     /// The mentions of the entities `wanted` accepts, by start (so, when mentions do not
@@ -316,9 +322,69 @@ impl Mentions<'_> {
         let all = &self.all;
         // disjoint mentions have rising ends too: the overlapping ones stand just before
         // the first mention starting at or after `span.end`
-        let n = all.partition_point(|&(m, _)| m.start < span.end);
+        let n = self.starting_before(span.end);
         all[..n].iter().rev().take_while(|&&(m, _)| m.end > span.start).map(|&(_, i)| i).min()
     }
+
+    /// How many mentions start before byte `end`.
+    fn starting_before(&self, end: usize) -> usize {
+        let (last, mut n) = self.cursor.get();
+        if end < last {
+            n = self.all.partition_point(|&(m, _)| m.start < end);
+        }
+        while self.all.get(n).is_some_and(|&(m, _)| m.start < end) {
+            n += 1;
+        }
+        self.cursor.set((end, n));
+        n
+    }
+}
+
+/// The fewest mentions [`sort_by_span`] sorts by radix: below, a comparison sort is cheaper
+/// than clearing the counts.
+const RADIX_FROM: usize = 4096;
+
+/// The bits of a start [`sort_by_span`] reads in one pass.
+const RADIX_BITS: u32 = 11;
+
+/// Sorts mentions by start, then end (the order of mentions with the same span is left
+/// open, as an unstable sort leaves it): a long list by a stable radix sort on the start,
+/// [`RADIX_BITS`] a pass over as many passes as the largest start needs, then each run of
+/// equal starts by end. A text names thousands of things at most a few bytes apart, so
+/// this reads the list a few times instead of comparing its elements n log n times.
+fn sort_by_span(all: &mut Vec<(Span, usize)>) {
+    if all.len() < RADIX_FROM {
+        all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
+        return;
+    }
+    let max = all.iter().map(|(span, _)| span.start).max().unwrap_or(0);
+    let passes = (usize::BITS - max.leading_zeros()).div_ceil(RADIX_BITS);
+    let mask = (1usize << RADIX_BITS) - 1;
+    let mut from = std::mem::take(all);
+    let mut to = from.clone();
+    for pass in 0..passes {
+        let shift = pass * RADIX_BITS;
+        let mut at = vec![0usize; 1 << RADIX_BITS];
+        for (span, _) in &from {
+            at[(span.start >> shift) & mask] += 1;
+        }
+        let mut sum = 0;
+        for slot in &mut at {
+            (*slot, sum) = (sum, sum + *slot);
+        }
+        for &m in &from {
+            let slot = &mut at[(m.0.start >> shift) & mask];
+            to[*slot] = m;
+            *slot += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    for run in from.chunk_by_mut(|a, b| a.0.start == b.0.start) {
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|&(span, _)| span.end);
+        }
+    }
+    *all = from;
 }
 
 /// The last anonymous-source cue inside `m` (cues are in text order and do not overlap).
@@ -459,6 +525,26 @@ mod tests {
         assert_eq!(anon.antecedent(Some("official"), at), None);
         // nothing before the first source
         assert_eq!(anon.antecedent(None, 5), None);
+    }
+
+    #[test]
+    fn a_radix_sort_sorts_as_a_comparison_sort_does() {
+        for n in [0, 10, RADIX_FROM, 3 * RADIX_FROM + 7] {
+            // starts up to 2^40, with repeats and ties of start
+            let mut all: Vec<(Span, usize)> = (0..n)
+                .map(|i| {
+                    let start = (i * 7_919_117 + (i % 5) * (1 << 39)) % (1 << 40) / 3;
+                    (Span::new(start, start + 1 + i % 4), i % 13)
+                })
+                .collect();
+            let mut want = all.clone();
+            want.sort_by_key(|&(span, i)| (span.start, span.end, i));
+            sort_by_span(&mut all);
+            let spans = |v: &[(Span, usize)]| v.iter().map(|m| m.0).collect::<Vec<_>>();
+            assert_eq!(spans(&all), spans(&want), "{n}");
+            all.sort_by_key(|&(span, i)| (span.start, span.end, i));
+            assert_eq!(all, want);
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! the word before it read once in the tables, the gazetteer probed once at each capitalised
 //! word, all kept in three vectors for the whole text and read line by line as [`Line`]s.
 
-use super::words::Lexeme;
+use std::num::NonZeroUsize;
+
+use super::words::{Lexeme, Memo};
 use crate::document::{Region, Span};
 use crate::gazetteer::{Gazetteer, Match, Token, tokens};
 
@@ -10,30 +12,65 @@ use crate::gazetteer::{Gazetteer, Match, Token, tokens};
 /// gazetteer's matches: three vectors for the whole text, read line by line as [`Line`]s.
 pub(crate) struct Words<'g> {
     toks: Vec<Token>,
-    /// What the tables say of each capitalised word and each word before one; `None`
-    /// elsewhere (read when asked).
-    lex: Vec<Option<Lexeme>>,
+    /// What the tables say of each capitalised word and each word before one;
+    /// [`Lexeme::unread`] elsewhere (read when asked).
+    lex: Vec<Lexeme>,
     /// The gazetteer's longest match at each capitalised word.
     found: Vec<Found>,
     /// The gazetteer whose matches `found` holds.
     gaz: &'g Gazetteer,
     /// The number of capitalised words.
     capitalised: usize,
+    /// The words read last.
+    memo: Memo,
 }
 
-/// The gazetteer's longest match at a word, in 16 bytes: where it ends, its record and its
-/// length in words (0 when there is none).
+/// The gazetteer's longest match at a word, in 8 bytes: its record, its length in words (0
+/// when there is none) and which of its last word's ends it stops at (the gazetteer tries
+/// the word's end, its end before a full stop and its end before a hyphen: [`End`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct Found {
-    end: usize,
     id: u32,
-    words: u32,
+    words: u16,
+    end: End,
+}
+
+/// Which end of the last word of a gazetteer match the match stops at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum End {
+    /// The word's end ("Kyiv").
+    #[default]
+    Word,
+    /// Before the word's final full stop ("Corp." read as "Corp").
+    Dot,
+    /// Before the hyphen ("Kyiv-based" read as "Kyiv").
+    Hyphen,
 }
 
 impl Found {
-    fn of((n, m): (usize, Match<'_>)) -> Found {
+    /// The match `m` of `n` words starting at word `i` of `toks`.
+    fn of(toks: &[Token], i: usize, (n, m): (usize, Match<'_>)) -> Found {
+        let last = &toks[i + n - 1];
+        let end = m.span().end;
+        let end = if end == last.span.end {
+            End::Word
+        } else if last.dot && end + 1 == last.span.end {
+            End::Dot
+        } else {
+            debug_assert_eq!(last.hyphen.map(NonZeroUsize::get), Some(end));
+            End::Hyphen
+        };
         // a name has at most a dozen words
-        Found { end: m.span().end, id: m.id(), words: u32::try_from(n).unwrap_or(u32::MAX) }
+        Found { id: m.id(), words: u16::try_from(n).unwrap_or(u16::MAX), end }
+    }
+
+    /// Where the match stops, `last` being its last word.
+    fn end(self, last: &Token) -> usize {
+        match self.end {
+            End::Word => last.span.end,
+            End::Dot => last.span.end - 1,
+            End::Hyphen => last.hyphen.map_or(last.span.end, NonZeroUsize::get),
+        }
     }
 }
 
@@ -56,6 +93,7 @@ impl<'g> Words<'g> {
             found: Vec::with_capacity(n),
             gaz,
             capitalised: 0,
+            memo: Memo::new(),
         }
     }
 
@@ -73,13 +111,15 @@ impl<'g> Words<'g> {
         let toks = &self.toks[start..];
         for (i, t) in toks.iter().enumerate() {
             let near = t.cap || toks.get(i + 1).is_some_and(|n| n.cap);
-            let lex = near.then(|| Lexeme::of(gaz, t.span.text(text)));
+            if !near {
+                self.lex.push(Lexeme::unread());
+                self.found.push(Found::default());
+                continue;
+            }
+            let lex = self.memo.of(gaz, t.span.text(text));
             self.lex.push(lex);
-            let found = match lex {
-                Some(lex) if t.cap => gaz.match_word(text, toks, i, true, lex.gaz),
-                _ => None,
-            };
-            self.found.push(found.map_or_else(Found::default, Found::of));
+            let found = if t.cap { gaz.match_word(text, toks, i, true, lex.gaz) } else { None };
+            self.found.push(found.map_or_else(Found::default, |f| Found::of(toks, i, f)));
         }
         let cased = toks.iter().filter(|t| t.cap).count();
         self.capitalised += cased;
@@ -111,7 +151,8 @@ impl<'g> Words<'g> {
 pub(crate) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
-    lex: &'a [Option<Lexeme>],
+    /// What the tables say of each word, [`Lexeme::unread`] where not read ahead.
+    lex: &'a [Lexeme],
     /// The gazetteer's longest match at each capitalised word.
     found: &'a [Found],
     gaz: &'a Gazetteer,
@@ -127,8 +168,11 @@ impl<'a> Line<'a> {
     /// The gazetteer's longest match at word `i`: its length in words, and the match.
     pub(super) fn found(&self, i: usize) -> Option<(usize, Match<'a>)> {
         let f = self.found[i];
-        let span = Span::new(self.toks[i].span.start, f.end);
-        (f.words > 0).then(|| (f.words as usize, Match::new(self.gaz, span, f.id)))
+        let n = usize::from(f.words);
+        (n > 0).then(|| {
+            let span = Span::new(self.toks[i].span.start, f.end(&self.toks[i + n - 1]));
+            (n, Match::new(self.gaz, span, f.id))
+        })
     }
 
     /// The record of the gazetteer's match at word `i`, if any.
@@ -142,12 +186,23 @@ impl<'a> Line<'a> {
         self.found[i].words > 0
     }
 
-    /// What the tables say of word `i`.
+    /// What the tables say of word `i`: read once already for nearly every word the rules
+    /// ask about, so this inlines to a load.
+    #[inline]
     pub(super) fn lex(&self, i: usize) -> Lexeme {
-        self.lex[i].unwrap_or_else(|| Lexeme::of(self.gaz, self.word(i)))
+        let lex = self.lex[i];
+        if lex.is_read() { lex } else { self.read_lex(i) }
+    }
+
+    /// What the tables say of word `i`, read now: out of line, so that [`Line::lex`] stays
+    /// small.
+    #[inline(never)]
+    fn read_lex(&self, i: usize) -> Lexeme {
+        Lexeme::of(self.gaz, self.word(i))
     }
 
     /// True when word `i` is of one of the classes in `class` ([`ORG`](super::words::ORG) …).
+    #[inline]
     pub(super) fn is(&self, i: usize, class: u16) -> bool {
         self.lex(i).is(class)
     }

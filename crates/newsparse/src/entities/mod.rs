@@ -68,11 +68,12 @@ pub(crate) fn find(
     let placed: Vec<lines::LineWords> = crate::structure::lines(text)
         .map(|line| words.push(text, line, regions.of(line)))
         .collect();
-    let lines: Vec<lines::Line<'_>> = placed.iter().map(|p| words.line(text, p)).collect();
-    let located = names::located(&lines);
+    // each line's view is made when read (a few loads), not kept for the whole text
+    let lines = || placed.iter().map(|p| words.line(text, p));
+    let located = names::located(lines());
     let mut cands = Vec::with_capacity(words.capitalised());
-    for line in &lines {
-        names::scan(line, gaz, &located, &mut cands);
+    for line in lines() {
+        names::scan(&line, gaz, &located, &mut cands);
     }
     if is_sports(text) {
         teams(text, gaz, &mut cands);

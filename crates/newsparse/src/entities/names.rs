@@ -213,7 +213,7 @@ fn is_common(gaz: &Gazetteer, word: &str) -> bool {
 pub(crate) type Located = FxMap<u32, ()>;
 
 /// The records that follow a preposition of place somewhere in `lines`.
-pub(crate) fn located(lines: &[Line<'_>]) -> Located {
+pub(crate) fn located<'a>(lines: impl Iterator<Item = Line<'a>>) -> Located {
     let mut out = Located::default();
     for line in lines {
         for i in 1..line.toks.len() {

@@ -93,16 +93,61 @@ pub(crate) struct Lexeme {
     pub(crate) gaz: Word,
 }
 
+/// The class bit of [`Lexeme::unread`], of no class of `data/name_words.tsv`.
+const UNREAD: u16 = 1 << 15;
+
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
     pub(crate) fn of(gaz: &Gazetteer, word: &str) -> Lexeme {
-        let k = key(word);
+        Lexeme::with_key(gaz, word, key(word))
+    }
+
+    /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
+    fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
         Lexeme { class: WORDS.get(&k).copied().unwrap_or(0), gaz: gaz.word_with_key(word, k) }
+    }
+
+    /// A word not read yet: a place holder 12 bytes long, as `Option<Lexeme>` is not.
+    pub(crate) fn unread() -> Lexeme {
+        Lexeme { class: UNREAD, gaz: Word::default() }
+    }
+
+    /// False for [`Lexeme::unread`].
+    pub(crate) fn is_read(self) -> bool {
+        self.class & UNREAD == 0
     }
 
     /// True when the word is of one of the classes in `class`.
     pub(crate) fn is(self, class: u16) -> bool {
         self.class & class != 0
+    }
+}
+
+/// The number of words [`Memo`] keeps.
+const MEMO: usize = 512;
+
+/// The words read last, by their [`key`] (a word's key stands for the word in every table):
+/// a text repeats its words ("the", "said", its names), and a word read again costs one
+/// probe of this small table instead of two of large ones.
+pub(crate) struct Memo {
+    /// Each word at the slot of its key, with what the tables say of it.
+    slots: Box<[(u64, Lexeme)]>,
+}
+
+impl Memo {
+    /// An empty memo.
+    pub(crate) fn new() -> Memo {
+        Memo { slots: vec![(0, Lexeme::unread()); MEMO].into_boxed_slice() }
+    }
+
+    /// [`Lexeme::of`] `word`, from the memo when the word was read lately.
+    pub(crate) fn of(&mut self, gaz: &Gazetteer, word: &str) -> Lexeme {
+        let k = key(word);
+        let slot = &mut self.slots[(k % MEMO as u64) as usize];
+        if slot.0 != k || !slot.1.is_read() {
+            *slot = (k, Lexeme::with_key(gaz, word, k));
+        }
+        slot.1
     }
 }
 
@@ -139,5 +184,18 @@ mod tests {
         assert_eq!(kyiv.gaz.alone().map(|r| gaz.record(r).name), Some("Kyiv"));
         assert!(Lexeme::of(&gaz, "in").is(PLACE_CUE | LOCATIVE));
         assert_eq!(Lexeme::of(&gaz, "zzyzx"), Lexeme::default());
+        assert!(!Lexeme::unread().is_read() && Lexeme::of(&gaz, "Kyiv").is_read());
+        assert!(WORDS.values().all(|&c| c & UNREAD == 0));
+        assert_eq!(std::mem::size_of::<Lexeme>(), 12);
+    }
+
+    #[test]
+    fn the_memo_reads_as_the_tables_do() {
+        let gaz = crate::gazetteer::default_gazetteer();
+        let mut memo = Memo::new();
+        let words = ["Party", "Patrick", "President", "envoy", "ENVOY", "New", "Kyiv", "in"];
+        for w in words.iter().chain(&words).chain(&["zzyzx", "Party"]) {
+            assert_eq!(memo.of(&gaz, w), Lexeme::of(&gaz, w), "{w}");
+        }
     }
 }

@@ -210,11 +210,14 @@ fn cut(body: &str) -> Option<usize> {
 
 /// [`cut`] for an ASCII word, on bytes.
 fn cut_ascii(b: &[u8]) -> Option<usize> {
-    let hyphen = b.iter().position(|&c| c == b'-').filter(|&h| {
+    // most words have neither a hyphen nor a digit: one scan says so
+    let first = b.iter().position(|&c| c == b'-' || c.is_ascii_digit())?;
+    let after = |found: Option<usize>| found.map(|k| first + k);
+    let hyphen = after(b[first..].iter().position(|&c| c == b'-')).filter(|&h| {
         h > 0 && b.get(h + 1).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     });
-    let digits =
-        b.iter().position(u8::is_ascii_digit).filter(|&d| d > 1 && b[d - 1].is_ascii_alphabetic());
+    let digits = after(b[first..].iter().position(u8::is_ascii_digit))
+        .filter(|&d| d > 1 && b[d - 1].is_ascii_alphabetic());
     match (hyphen, digits) {
         (Some(h), Some(d)) => Some(h.min(d)),
         (h, d) => h.or(d),

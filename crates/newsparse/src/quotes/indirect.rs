@@ -4,7 +4,9 @@ use super::cues::Class;
 use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
+use crate::chars::space_at;
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
+use crate::segment::Sentence;
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
@@ -12,12 +14,26 @@ const MIN_WORDS: usize = 3;
 /// Indirect quotes and beliefs around every unused cue in body text.
 pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    // the subject before each cue, read once for both passes
-    let mut subjects = vec![None; ctx.cues.len()];
+    let mut read = Read {
+        subjects: vec![None; ctx.cues.len()],
+        case: SentenceCase { lower: vec![None; ctx.segments.sentences.len()] },
+        verbs: vec![None; ctx.cues.len()],
+    };
     for outer in [true, false] {
-        pass(ctx, direct, &mut out, &mut subjects, outer);
+        pass(ctx, direct, &mut out, &mut read, outer);
     }
     out
+}
+
+/// What one pass reads that the other reads again, kept for it.
+struct Read {
+    /// The plausible subject before each cue, by cue.
+    subjects: Vec<Option<Option<Span>>>,
+    /// The case of the sentences read.
+    case: SentenceCase,
+    /// Whether each cue, once read, is a verb in body text that the rules read: not a noun
+    /// ("the report"), in a sentence, in the body and not inside a name.
+    verbs: Vec<Option<bool>>,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -26,39 +42,90 @@ fn pass(
     ctx: &mut Context<'_>,
     direct: &[Quote],
     out: &mut Vec<Quote>,
-    subjects: &mut [Option<Option<Span>>],
+    read: &mut Read,
     outer: bool,
 ) {
     let quoted = ctx.segments.quoted.iter().map(|q| q.content);
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
-    let mut case = SentenceCase::default();
-    for (i, subject) in subjects.iter_mut().enumerate() {
+    let mut sentences = Sentences::new(&ctx.segments.sentences);
+    let Read { subjects, case, verbs } = read;
+    for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
             || cue.class == Class::Gerund && !outer;
         if ctx.used[i] || !wanted {
             continue;
         }
-        if is_noun(ctx.text, cue.span) {
+        // what does not change between the passes, read once
+        let verb = *known.get_or_insert_with(|| {
+            !is_noun(ctx.text, cue.span)
+                && sentences.at(cue.span.start).is_some_and(|(k, sentence)| {
+                    region(ctx, k, cue.span) == Region::Body
+                        && !in_name(ctx.text, cue.span, k, sentence, case)
+                })
+        });
+        if !verb {
             continue;
         }
         fresh.retain(|q| q.end > cue.span.start);
         if taken.contains(cue.span) || fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
-        if ctx.region(cue.span) != Region::Body || in_name(ctx.text, cue.span, sentence, &mut case)
-        {
-            continue;
-        }
+        let Some((_, sentence)) = sentences.at(cue.span.start) else { continue };
         let found = around(ctx, i, sentence, subject, outer);
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
         }
         fresh.extend(found.iter().map(|q| q.content));
         out.extend(found);
+    }
+}
+
+/// [`Context::region`] of `cue`, which sentence `k` holds: the region of the sentence's
+/// paragraph when that paragraph holds the cue's start and the one before it ends before it
+/// (as the search over all paragraphs would find), read without that search.
+fn region(ctx: &Context<'_>, k: usize, cue: Span) -> Region {
+    let paras = &ctx.segments.paragraphs;
+    let p = ctx.segments.sentences[k].paragraph;
+    let after_previous = p == 0 || paras.get(p - 1).is_some_and(|q| q.span.end <= cue.start);
+    match paras.get(p) {
+        Some(para)
+            if after_previous && para.span.start <= cue.start && cue.start < para.span.end =>
+        {
+            para.region
+        }
+        _ => ctx.region(cue),
+    }
+}
+
+/// [`Context::sentence_at`] for points asked in text order, as a pass asks for its cues': a
+/// cursor that moves forward through the sentences instead of searching them all for each
+/// cue (a search that misses the cache on a long text).
+struct Sentences<'a> {
+    list: &'a [Sentence],
+    /// The first sentence that ends after `at`.
+    next: usize,
+    /// The point asked for last.
+    at: usize,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(list: &'a [Sentence]) -> Sentences<'a> {
+        Sentences { list, next: 0, at: 0 }
+    }
+
+    /// The sentence holding byte `at`, with its index.
+    fn at(&mut self, at: usize) -> Option<(usize, Span)> {
+        if at < self.at {
+            self.next = self.list.partition_point(|s| s.span.end <= at);
+        }
+        self.at = at;
+        while self.list.get(self.next).is_some_and(|s| s.span.end <= at) {
+            self.next += 1;
+        }
+        self.list.get(self.next).filter(|s| s.span.start <= at).map(|s| (self.next, s.span))
     }
 }
 
@@ -75,34 +142,55 @@ fn is_noun(text: &str, cue: Span) -> bool {
 
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
 /// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
-fn in_name(text: &str, cue: Span, sentence: Span, case: &mut SentenceCase) -> bool {
+fn in_name(text: &str, cue: Span, k: usize, sentence: Span, case: &mut SentenceCase) -> bool {
     let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
     if !cue.text(text).starts_with(char::is_uppercase) || opens.is_empty() {
         return false;
     }
-    case.mostly_lower(text, sentence)
+    case.mostly_lower(text, k, sentence)
 }
 
 /// Whether more than a quarter of the first 40 words of a sentence start in lower case (it is
-/// no title-case line), read once for all the cues of the sentence: they come in text order.
-#[derive(Default)]
+/// no title-case line), read once for all the cues of the sentence in both passes.
 struct SentenceCase {
-    last: Option<(Span, bool)>,
+    /// By sentence index, once read.
+    lower: Vec<Option<bool>>,
 }
 
 impl SentenceCase {
-    fn mostly_lower(&mut self, text: &str, sentence: Span) -> bool {
-        if let Some((_, lower)) = self.last.filter(|&(read, _)| read == sentence) {
-            return lower;
-        }
-        let (mut lower, mut all) = (0, 0);
-        for w in super::words(text, sentence).take(40) {
-            all += 1;
-            lower += usize::from(w.text(text).starts_with(char::is_lowercase));
-        }
-        self.last = Some((sentence, lower * 4 > all));
-        lower * 4 > all
+    /// Whether `sentence`, sentence `k` of the text, is mostly lower case.
+    fn mostly_lower(&mut self, text: &str, k: usize, sentence: Span) -> bool {
+        *self.lower[k].get_or_insert_with(|| {
+            let (lower, all) = lower_words(sentence.text(text), 40);
+            lower * 4 > all
+        })
     }
+}
+
+/// How many of the first `n` words of `s` (split at white space as `str::split_whitespace`
+/// splits) start with a lower-case letter, and how many words that is: one pass over the
+/// bytes, decoding a character only at a non-ASCII byte.
+fn lower_words(s: &str, n: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let (mut lower, mut all, mut in_word, mut i) = (0, 0, false, 0);
+    while i < b.len() {
+        let (space, len) = space_at(s, i);
+        if !space && !in_word {
+            if all == n {
+                break;
+            }
+            all += 1;
+            let first = if b[i].is_ascii() {
+                b[i].is_ascii_lowercase()
+            } else {
+                s[i..].starts_with(char::is_lowercase)
+            };
+            lower += usize::from(first);
+        }
+        in_word = !space;
+        i += len;
+    }
+    (lower, all)
 }
 
 /// Last words that leave a subject unfinished ("the kinds of", "who won the most").
@@ -116,6 +204,21 @@ const OPEN_ENDS: &[u128] = &keys::<{ OPEN_ENDS_WORDS.len() }>(OPEN_ENDS_WORDS);
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
 pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
+    plausible(ctx, who, || ctx.cues.partition_point(|c| c.span.start < who.start))
+}
+
+/// [`plausible_subject`] of `who`, the subject of cue `cue`: the cues inside it are found
+/// back from that cue, a few steps, instead of by a search over all the cues (cues are in
+/// text order and the subject ends before its cue).
+fn plausible_subject_of(ctx: &Context<'_>, who: Span, cue: usize) -> bool {
+    debug_assert!(ctx.cues.get(cue).is_none_or(|c| c.span.start >= who.start));
+    let first =
+        || ctx.cues[..cue].iter().rposition(|c| c.span.start < who.start).map_or(0, |p| p + 1);
+    plausible(ctx, who, first)
+}
+
+/// [`plausible_subject`], `first` giving the index of the first cue starting in `who`.
+fn plausible(ctx: &Context<'_>, who: Span, first: impl FnOnce() -> usize) -> bool {
     let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("");
     if lower_is_in(OPEN_ENDS, last) {
         return false;
@@ -123,16 +226,16 @@ pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     if who.text(ctx.text).contains(',') {
         return true;
     }
-    let i = ctx.cues.partition_point(|c| c.span.start < who.start);
+    let i = first();
     !ctx.cues[i..].iter().take_while(|c| c.span.end <= who.end).any(|c| {
         matches!(c.class, Class::Speech | Class::Belief)
-            && !is_noun(ctx.text, c.span)
             && c.span.text(ctx.text).starts_with(char::is_lowercase)
+            && !is_noun(ctx.text, c.span)
     })
 }
 
 /// The quotes around cue `i` of `sentence`; `subject` keeps the subject before the cue once
-/// read.
+/// read, `None` inside when it is no [`plausible_subject`].
 fn around(
     ctx: &mut Context<'_>,
     i: usize,
@@ -152,9 +255,11 @@ fn around(
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
-    let who =
-        *subject.get_or_insert_with(|| subject_before(ctx.text, sentence.start, cue.span.start));
-    if let Some(who) = who.filter(|&w| plausible_subject(ctx, w)) {
+    let who = *subject.get_or_insert_with(|| {
+        subject_before(ctx.text, sentence.start, cue.span.start)
+            .filter(|&w| plausible_subject_of(ctx, w, i))
+    });
+    if let Some(who) = who {
         let before = ctx.text[sentence.start..who.start].trim_end();
         if before.ends_with(',')
             && tail_is_short(ctx, cue.span.end, sentence.end)
@@ -732,7 +837,7 @@ fn next_speaker(ctx: &Context<'_>, from: usize, j: usize) -> Option<usize> {
     let w = who.text(ctx.text);
     let first = w.split(' ').next().unwrap_or("");
     let odd = lower_is_in(RELATIVES, first) || w.contains(|c: char| c.is_ascii_digit());
-    (!odd && plausible_subject(ctx, who)).then_some(cut)
+    (!odd && plausible_subject_of(ctx, who, j)).then_some(cut)
 }
 
 /// The most bytes before a cue that [`joint_before`] reads: a subject of fourteen words.
@@ -785,4 +890,27 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
         Some(speaker),
         "indirect.according_to",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_words_counts_as_split_whitespace_does() {
+        let texts = [
+            "Said NATO De Reuters said",
+            "  the\u{a0}Republican\u{2009}party \u{3000}élysée Élysée ",
+            "«oui» dit\u{85}M. ünal, Ünal",
+            "",
+            "a b c d e f g h",
+        ];
+        for s in texts {
+            for n in [0, 1, 3, 40] {
+                let words = s.split_whitespace().take(n);
+                let lower = words.clone().filter(|w| w.starts_with(char::is_lowercase)).count();
+                assert_eq!(lower_words(s, n), (lower, words.count()), "{s:?} {n}");
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::chars::{lower_into, space_before};
 use crate::document::Span;
+use crate::gazetteer::padded_le;
 
 /// The longest word a word table may hold: its bytes and its length fill a `u128` key.
 const KEY_BYTES: usize = 15;
@@ -124,10 +125,12 @@ pub(crate) fn ascii_key(word: &[u8]) -> Option<u128> {
 /// lowered at once: a byte from `A` to `Z` is the one that adding 0x3f carries into bit 7
 /// and adding 0x25 does not, and it gains 0x20. (No byte below 0x80 carries into the next.)
 fn lower_key(word: &[u8]) -> u128 {
-    let mut k = [0u8; 16];
-    k[..word.len()].copy_from_slice(word);
-    k[KEY_BYTES] = word.len() as u8;
-    let x = u128::from_be_bytes(k);
+    // the bytes as a big-endian number, zero-padded, read in a few loads, then the length
+    let (high, low) = match word.split_first_chunk::<8>() {
+        Some((high, low)) => (u64::from_be_bytes(*high), padded_le(low).swap_bytes()),
+        None => (padded_le(word).swap_bytes(), 0),
+    };
+    let x = u128::from(high) << 64 | u128::from(low) | word.len() as u128;
     let ones = u128::from_be_bytes([1; 16]);
     let upper = x.wrapping_add(ones * 0x3f) & !x.wrapping_add(ones * 0x25) & (ones * 0x80);
     x | upper >> 2
@@ -215,7 +218,8 @@ impl<'a> Back<'a> {
             text,
             from,
             at: to,
-            read: Vec::with_capacity(8),
+            // room for a subject without an appositive (14 words) and an auxiliary or two
+            read: Vec::with_capacity(16),
             trailing: true,
             counted: 0,
             limit,
@@ -259,9 +263,24 @@ impl<'a> Back<'a> {
         self.read.iter().rev().map(|&(w, _)| w).collect()
     }
 
-    /// The word that ends last before `self.at`, and `self.at` moved to its start.
+    /// The word that ends last before `self.at`, and `self.at` moved to its start: an ASCII
+    /// word after an ASCII space read byte by byte here, any other by [`word_before`].
     fn prev_word(&mut self) -> Option<Span> {
-        let word = word_before(self.text, self.from, self.at);
+        let b = self.text.as_bytes();
+        let mut end = self.at;
+        while end > self.from && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > self.from && b[start - 1].is_ascii_graphic() {
+            start -= 1;
+        }
+        let plain = start < end && (start == self.from || b[start - 1] == b' ');
+        let word = if plain {
+            Some(Span::new(start, end))
+        } else {
+            word_before(self.text, self.from, self.at)
+        };
         self.at = word.map_or(self.from, |w| w.start);
         word
     }
@@ -330,6 +349,17 @@ mod tests {
         assert_eq!(ours, std);
         let mut empty = Back::new(text, 3, 3, 32, AUX);
         assert_eq!(empty.get(0), None);
+        for text in [
+            "a  b\tc\nd \u{a0}e  f\u{7f}g h“i” j",
+            "  plain ascii words  ",
+            "x",
+            "\u{2009}Kyiv's\u{2009} NATO\u{85}De",
+        ] {
+            let mut back = Back::new(text, 0, text.len(), 32, AUX);
+            let ours: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]
