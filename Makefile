@@ -13,7 +13,7 @@ LIBDIR  := target/release
 help:
 	@echo "make demo      run the CLI on the example article"
 	@echo "make test      Rust, C and Python tests"
-	@echo "make lint      rustfmt check, clippy -D warnings, rustdoc with broken links denied, cargo deny"
+	@echo "make lint      rustfmt check, clippy -D warnings, rustdoc (public and private items) with broken links denied, cargo deny"
 	@echo "make bench     criterion benchmarks"
 	@echo "make install   the C header, libraries and newsparse.pc under PREFIX (default /usr/local)"
 	@echo "make fuzz      every fuzz target for FUZZ_SECONDS each (needs the nightly toolchain)"
@@ -105,6 +105,7 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" $(CARGO) doc --locked --workspace --no-deps --exclude newsparse-python
+	RUSTDOCFLAGS="-D warnings -D rustdoc::broken_intra_doc_links" $(CARGO) doc --locked --workspace --no-deps --exclude newsparse-python --document-private-items
 	command -v cargo-deny >/dev/null || $(CARGO) install --locked cargo-deny
 	$(CARGO) deny check licenses bans
 

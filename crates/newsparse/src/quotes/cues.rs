@@ -48,7 +48,7 @@ struct Table {
     /// The rows of the phrases grouped by their first word, each group's longest phrase first
     /// (and of two as long, the first row).
     rows: Vec<u16>,
-    /// The groups of `rows` by the [`key`] of their first word, open addressing.
+    /// The groups of `rows` by the [`ascii_key`] of their first word, open addressing.
     slots: Vec<Slot>,
     phrases: Vec<&'static str>,
     classes: Vec<Class>,
