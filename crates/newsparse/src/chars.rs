@@ -68,6 +68,26 @@ pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
     }
 }
 
+/// True when `s` has more than `n` words, split at white space as [`str::split_whitespace`]
+/// splits (`s.split_whitespace().nth(n).is_some()`): one pass over the bytes that stops at
+/// word `n + 1` and decodes a character only at a non-ASCII byte.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = if STOP[usize::from(b[i])] == 0 { (false, 1) } else { space_at(s, i) };
+        if !space && !in_word {
+            if words == n {
+                return true;
+            }
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
+}
+
 /// [`space_at`] for the character ending at byte `at` of `s`.
 #[inline]
 pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
@@ -82,6 +102,21 @@ pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let texts =
+            ["", " ", "a", " a b ", "a\u{a0}b\u{2003}c", "é è\u{85}ê", "a\x0bb\x1cc", "«a» — b"];
+        for s in texts {
+            for n in 0..5 {
+                assert_eq!(
+                    more_words_than(s, n),
+                    s.split_whitespace().nth(n).is_some(),
+                    "{s:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lowering_into_a_buffer_agrees_with_std() {

@@ -4,7 +4,7 @@ use super::cues::Class;
 use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::space_at;
+use crate::chars::{more_words_than, space_at};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Sentence;
 
@@ -677,7 +677,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
     while !s.is_char_boundary(end) {
         end += 1;
     }
-    find_that(&s[..end]).filter(|&t| s[..t].split_whitespace().count() <= n)
+    find_that(&s[..end]).filter(|&t| !more_words_than(&s[..t], n))
 }
 
 /// Words after a reporting verb that start no reported clause.

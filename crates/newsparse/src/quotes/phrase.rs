@@ -1,7 +1,7 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
 use super::word::{Back, Bare, has, keys};
-use crate::chars::space_at;
+use crate::chars::{more_words_than, space_at};
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
@@ -441,7 +441,7 @@ fn is_punct(c: char) -> bool {
 
 /// Whether `span` has at least `n` words (counting no further).
 pub(crate) fn has_words(text: &str, span: Span, n: usize) -> bool {
-    span.text(text).split_whitespace().take(n).count() == n
+    n == 0 || more_words_than(span.text(text), n - 1)
 }
 
 /// `s` cut before its word `n + 1`: all of `s` when it has at most `n` words. Reads no

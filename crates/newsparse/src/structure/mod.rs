@@ -20,6 +20,7 @@ mod dateline;
 mod headline;
 mod lines;
 
+use crate::chars::more_words_than;
 use crate::document::{Byline, Span, Structure, Text};
 
 pub(crate) use lines::{Line, lines, trim, trimmed_lines, wraps};
@@ -117,7 +118,7 @@ fn lede(text: &str, body: &[Line], structure: &Structure) -> Option<Span> {
 fn is_subhead(s: &str) -> bool {
     // the cheap tests first: the length, then the first letter
     let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if s.len() > 90 || !starts_well || s.split_whitespace().nth(10).is_some() {
+    if s.len() > 90 || !starts_well || more_words_than(s, 10) {
         return false;
     }
     let ends_open =
