@@ -69,23 +69,49 @@ pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
 }
 
 /// True when `s` has more than `n` words, split at white space as [`str::split_whitespace`]
-/// splits (`s.split_whitespace().nth(n).is_some()`): one pass over the bytes that stops at
-/// word `n + 1` and decodes a character only at a non-ASCII byte.
+/// splits (`s.split_whitespace().nth(n).is_some()`): reads no further than word `n + 1`.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    let b = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, len) = if STOP[usize::from(b[i])] == 0 { (false, 1) } else { space_at(s, i) };
-        if !space && !in_word {
-            if words == n {
-                return true;
-            }
-            words += 1;
+    let mut i = skip_space(s, 0);
+    for _ in 0..n {
+        if i == s.len() {
+            return false;
         }
-        in_word = !space;
+        i = skip_space(s, skip_word(s, i));
+    }
+    i < s.len()
+}
+
+/// The end of the white space that starts at byte `i` of `s` (`i` when none does), as
+/// [`char::is_whitespace`] tells it.
+#[inline]
+pub(crate) fn skip_space(s: &str, mut i: usize) -> usize {
+    while i < s.len() {
+        let (space, len) = space_at(s, i);
+        if !space {
+            break;
+        }
         i += len;
     }
-    false
+    i
+}
+
+/// The end of the word (the run of characters that are not white space) that starts at
+/// byte `i` of `s`: an ASCII byte costs one table look-up, only a non-ASCII one is decoded.
+#[inline]
+pub(crate) fn skip_word(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if STOP[usize::from(b[i])] == 0 {
+            i += 1;
+            continue;
+        }
+        let (space, len) = space_at(s, i);
+        if space {
+            break;
+        }
+        i += len;
+    }
+    i
 }
 
 /// [`space_at`] for the character ending at byte `at` of `s`.
