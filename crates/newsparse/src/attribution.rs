@@ -116,8 +116,10 @@ fn one(
 ) {
     let Some(m) = sp.mention else { return };
     let raw = m.text(text);
-    let lower = raw.to_lowercase();
-    let rule = if let Some(e) = head_entity(text, mentions, m) {
+    let head = head_entity(text, mentions, m);
+    // the rules after `named` read the mention in lower case; a named speaker needs no copy
+    let lower = if head.is_some() { String::new() } else { raw.to_lowercase() };
+    let rule = if let Some(e) = head {
         named(sp, &entities[e]);
         "named"
     } else if let Some(g) = pronoun_gender(&lower) {
