@@ -192,11 +192,15 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
     for c in cands.iter().filter(|c| c.record.is_none() && c.kind == Some(EntityKind::Organization))
     {
         let mention = c.span.text(text);
+        // a single word is no multi-word name: its initials are not read
+        if !mention.contains(' ') {
+            continue;
+        }
         let initials: String = mention
             .split([' ', '-'])
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
-        if initials.chars().count() >= 2 && mention.contains(' ') {
+        if initials.chars().count() >= 2 {
             map.entry(key(&initials)).or_insert_with(|| Key::Name(fold_key(mention)));
         }
     }
