@@ -6,6 +6,8 @@
 //! diplomat", "this person" → the earlier unnamed source), `anonymous` (an unnamed source,
 //! kept with its description), `unresolved`.
 
+use std::cell::OnceCell;
+
 use crate::document::{Entity, EntityKind, Quote, SourceKind, Span, Speaker};
 use crate::entities;
 use crate::gazetteer::{FxMap, Gazetteer, Gender};
@@ -28,7 +30,7 @@ pub(crate) fn resolve(
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
     let mentions = Mentions::new(entities);
-    let persons = Persons::new(gaz, entities, &mentions);
+    let persons = LazyPersons { cell: OnceCell::new(), gaz, entities, mentions: &mentions };
     let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
     let mut last = Last::default();
     for i in order {
@@ -46,7 +48,7 @@ pub(crate) fn resolve(
 /// The positional indexes a speaker is resolved against.
 #[derive(Clone, Copy)]
 struct Index<'a> {
-    persons: &'a Persons,
+    persons: &'a LazyPersons<'a>,
     mentions: &'a Mentions<'a>,
     media: &'a Latest,
 }
@@ -114,12 +116,14 @@ fn one(
 ) {
     let Some(m) = sp.mention else { return };
     let raw = m.text(text);
-    let lower = raw.to_lowercase();
-    let rule = if let Some(e) = head_entity(text, mentions, m) {
+    let head = head_entity(text, mentions, m);
+    // the rules after `named` read the mention in lower case; a named speaker needs no copy
+    let lower = if head.is_some() { String::new() } else { raw.to_lowercase() };
+    let rule = if let Some(e) = head {
         named(sp, &entities[e]);
         "named"
     } else if let Some(g) = pronoun_gender(&lower) {
-        pronoun(persons, entities, done, m, g, sp);
+        pronoun(persons.get(), entities, done, m, g, sp);
         "pronoun"
     } else if lower == "who" || lower == "which" {
         relative(text, mentions, entities, m, sp);
@@ -241,6 +245,22 @@ impl Latest {
     fn before(&self, at: usize) -> Option<usize> {
         let n = self.list.partition_point(|&(end, _)| end <= at);
         n.checked_sub(1).map(|k| self.list[k].1.1)
+    }
+}
+
+/// [`Persons`], built the first time a pronoun asks for it: a text whose speakers are all
+/// named reads no genders and sorts no lists of its persons' mentions.
+struct LazyPersons<'a> {
+    cell: OnceCell<Persons>,
+    gaz: &'a Gazetteer,
+    entities: &'a [Entity],
+    mentions: &'a Mentions<'a>,
+}
+
+impl LazyPersons<'_> {
+    /// The index, built on the first call.
+    fn get(&self) -> &Persons {
+        self.cell.get_or_init(|| Persons::new(self.gaz, self.entities, self.mentions))
     }
 }
 

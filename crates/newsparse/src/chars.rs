@@ -68,6 +68,88 @@ pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
     }
 }
 
+/// True when `s` has more than `n` words, split at white space as [`str::split_whitespace`]
+/// splits (`s.split_whitespace().nth(n).is_some()`): reads no further than word `n + 1`.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    let mut i = skip_space(s, 0);
+    for _ in 0..n {
+        if i == s.len() {
+            return false;
+        }
+        i = skip_space(s, skip_word(s, i));
+    }
+    i < s.len()
+}
+
+/// The number of words of the ASCII `s`, split at white space as [`str::split_whitespace`]
+/// splits, counted eight bytes at a time: a word starts at each byte that is not white space
+/// and follows white space (or the start).
+pub(crate) fn ascii_words(s: &[u8]) -> usize {
+    debug_assert!(s.is_ascii());
+    let mut chunks = s.chunks_exact(8);
+    let (mut words, mut after_space) = (0, 0x80);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let space = ascii_spaces(word);
+        words += (!space & (space << 8 | after_space) & HIGH).count_ones();
+        after_space = space >> 56;
+    }
+    // the last bytes, padded with spaces (which start no word)
+    let rest = chunks.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    let space = ascii_spaces(u64::from_le_bytes(last));
+    words += (!space & (space << 8 | after_space) & HIGH).count_ones();
+    words as usize
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = ONES * 0x80;
+/// The low bit of each byte of a `u64`.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+
+/// The high bit of each of the eight ASCII bytes of `x` that is white space: a space, or a
+/// byte from tab (0x09) to carriage return (0x0d). No byte below 0x80 carries into the next.
+fn ascii_spaces(x: u64) -> u64 {
+    let t = x ^ (ONES * 0x20);
+    let blank = !(t.wrapping_add(ONES * 0x7f) | t) & HIGH;
+    let control = x.wrapping_add(ONES * 0x77) & !x.wrapping_add(ONES * 0x72) & HIGH;
+    blank | control
+}
+
+/// The end of the white space that starts at byte `i` of `s` (`i` when none does), as
+/// [`char::is_whitespace`] tells it.
+#[inline]
+pub(crate) fn skip_space(s: &str, mut i: usize) -> usize {
+    while i < s.len() {
+        let (space, len) = space_at(s, i);
+        if !space {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// The end of the word (the run of characters that are not white space) that starts at
+/// byte `i` of `s`: an ASCII byte costs one table look-up, only a non-ASCII one is decoded.
+#[inline]
+pub(crate) fn skip_word(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if STOP[usize::from(b[i])] == 0 {
+            i += 1;
+            continue;
+        }
+        let (space, len) = space_at(s, i);
+        if space {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
 /// [`space_at`] for the character ending at byte `at` of `s`.
 #[inline]
 pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
@@ -82,6 +164,32 @@ pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_are_counted_as_split_whitespace_counts_them() {
+        let all: String = (0u8..0x80).map(char::from).collect();
+        let mut texts: Vec<String> = vec![String::new(), " ".into(), "a".into(), "  a  b ".into()];
+        texts.extend((0..all.len()).map(|i| all[i..].to_string()));
+        texts.extend((1..40).map(|n| "ab \t\x0bc\x1c\r\n".repeat(n)[..n * 2].to_string()));
+        for s in texts {
+            assert_eq!(ascii_words(s.as_bytes()), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let texts =
+            ["", " ", "a", " a b ", "a\u{a0}b\u{2003}c", "é è\u{85}ê", "a\x0bb\x1cc", "«a» — b"];
+        for s in texts {
+            for n in 0..5 {
+                assert_eq!(
+                    more_words_than(s, n),
+                    s.split_whitespace().nth(n).is_some(),
+                    "{s:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lowering_into_a_buffer_agrees_with_std() {

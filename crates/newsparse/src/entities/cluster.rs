@@ -3,7 +3,7 @@
 
 use super::names::Candidate;
 use crate::document::{Entity, EntityKind, Mention, Region, Span};
-use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_bytes};
+use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_ascii_lower, key_bytes};
 
 /// What a mention is a mention of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -192,21 +192,34 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
     for c in cands.iter().filter(|c| c.record.is_none() && c.kind == Some(EntityKind::Organization))
     {
         let mention = c.span.text(text);
+        // a single word is no multi-word name: its initials are not read
+        if !mention.contains(' ') {
+            continue;
+        }
         let initials: String = mention
             .split([' ', '-'])
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
-        if initials.chars().count() >= 2 && mention.contains(' ') {
+        if initials.chars().count() >= 2 {
             map.entry(key(&initials)).or_insert_with(|| Key::Name(fold_key(mention)));
         }
     }
     map
 }
 
-/// The [`key`] of [`fold`]`(name)`, without allocating for a short ASCII name.
+/// The [`key`] of [`fold`]`(name)`, without allocating for an ASCII name, and without a
+/// copy for one whose ending no transliteration rule changes (nearly every name).
 fn fold_key(name: &str) -> u64 {
+    if !name.is_ascii() {
+        return key(&fold(name));
+    }
+    let b = name.as_bytes();
+    let ending = b.len().checked_sub(2).map(|n| (b[n] | 0x20, b[n + 1] | 0x20));
+    if !matches!(ending, Some((b'y' | b'i', b'y') | (b'i', b'i' | b'j'))) {
+        return key_ascii_lower(b);
+    }
     let mut buf = [0u8; 64];
-    if name.len() > buf.len() || !name.is_ascii() {
+    if name.len() > buf.len() {
         return key(&fold(name));
     }
     for (to, from) in buf.iter_mut().zip(name.as_bytes()) {

@@ -21,7 +21,35 @@ pub(crate) fn key(s: &str) -> u64 {
 pub(crate) fn key_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(s);
-    let mut k = h.finish();
+    mix(h.finish())
+}
+
+/// [`key_bytes`] of the ASCII `s` in lower case, lowered eight bytes at a time as they are
+/// hashed, with no copy.
+pub(crate) fn key_ascii_lower(s: &[u8]) -> u64 {
+    debug_assert!(s.is_ascii());
+    let mut h = FxHasher::default();
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h.add(lower_ascii_word(word));
+    }
+    let rest = chunks.remainder();
+    h.add(lower_ascii_word(padded_le(rest)) ^ rest.len() as u64);
+    mix(h.finish())
+}
+
+/// Eight ASCII bytes with `A` to `Z` lowered: a byte from `A` to `Z` is the one that adding
+/// 0x3f carries into bit 7 and adding 0x25 does not, and it gains 0x20. (No byte below 0x80
+/// carries into the next.)
+fn lower_ascii_word(x: u64) -> u64 {
+    let ones = u64::from_le_bytes([1; 8]);
+    let upper = x.wrapping_add(ones * 0x3f) & !x.wrapping_add(ones * 0x25) & (ones * 0x80);
+    x | upper >> 2
+}
+
+/// The MurmurHash3 finishing mixer.
+fn mix(mut k: u64) -> u64 {
     k ^= k >> 33;
     k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
     k ^= k >> 33;
@@ -84,6 +112,7 @@ impl FxHasher {
 }
 
 impl Hasher for FxHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
@@ -109,6 +138,15 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_of_lowered_ascii_are_keys_of_the_lowered_text() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for len in 0..all.len() {
+            let s = &all[all.len() - len..];
+            assert_eq!(key_ascii_lower(s), key_bytes(&s.to_ascii_lowercase()), "{len}");
+        }
+    }
 
     /// The Fx hash as first written, with the last bytes copied into a padded word.
     fn reference(bytes: &[u8]) -> u64 {

@@ -85,7 +85,7 @@ pub(crate) use self::scan::title_case;
 pub(crate) use self::tokens::{Token, tokens};
 pub(crate) use self::word::Word;
 
-pub(crate) use self::hash::{FxMap, IdMap, key, key_bytes, padded_le};
+pub(crate) use self::hash::{FxMap, IdMap, key, key_ascii_lower, key_bytes, padded_le};
 use self::store::{Store, Text};
 use crate::document::Span;
 use crate::error::Error;

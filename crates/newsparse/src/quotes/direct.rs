@@ -283,7 +283,7 @@ fn renamed(s: &Speaker, rule: &str) -> Speaker {
         kind: s.kind,
         description: s.description.clone(),
         relayed_by: s.relayed_by.clone(),
-        rule: rule.to_owned(),
+        rule: super::speaker_rule(rule),
     }
 }
 

@@ -4,7 +4,7 @@ use super::cues::Class;
 use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
 use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::space_at;
+use crate::chars::{more_words_than, skip_space, skip_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Sentence;
 
@@ -172,23 +172,17 @@ impl SentenceCase {
 /// bytes, decoding a character only at a non-ASCII byte.
 fn lower_words(s: &str, n: usize) -> (usize, usize) {
     let b = s.as_bytes();
-    let (mut lower, mut all, mut in_word, mut i) = (0, 0, false, 0);
-    while i < b.len() {
-        let (space, len) = space_at(s, i);
-        if !space && !in_word {
-            if all == n {
-                break;
-            }
-            all += 1;
-            let first = if b[i].is_ascii() {
-                b[i].is_ascii_lowercase()
-            } else {
-                s[i..].starts_with(char::is_lowercase)
-            };
-            lower += usize::from(first);
-        }
-        in_word = !space;
-        i += len;
+    let (mut lower, mut all) = (0, 0);
+    let mut i = skip_space(s, 0);
+    while i < b.len() && all < n {
+        all += 1;
+        let first = if b[i].is_ascii() {
+            b[i].is_ascii_lowercase()
+        } else {
+            s[i..].starts_with(char::is_lowercase)
+        };
+        lower += usize::from(first);
+        i = skip_space(s, skip_word(s, i));
     }
     (lower, all)
 }
@@ -677,7 +671,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
     while !s.is_char_boundary(end) {
         end += 1;
     }
-    find_that(&s[..end]).filter(|&t| s[..t].split_whitespace().count() <= n)
+    find_that(&s[..end]).filter(|&t| !more_words_than(&s[..t], n))
 }
 
 /// Words after a reporting verb that start no reported clause.

@@ -91,9 +91,20 @@ pub(crate) fn mention(text: &str, span: Span, rule: &str) -> Speaker {
     Speaker {
         mention: Some(span),
         text: Some(span.text(text).to_owned()),
-        rule: rule.to_owned(),
+        rule: speaker_rule(rule),
         ..Speaker::default()
     }
+}
+
+/// What attribution appends to a speaker's rule at the most: the rule of a speaker is
+/// allocated with room for it, once, instead of again when attribution writes it.
+const ATTRIBUTION_RULE_ROOM: usize = "; attribution.anonymous_backref".len();
+
+/// `rule` as a speaker's rule, with room for [`ATTRIBUTION_RULE_ROOM`].
+pub(crate) fn speaker_rule(rule: &str) -> String {
+    let mut s = String::with_capacity(rule.len() + ATTRIBUTION_RULE_ROOM);
+    s.push_str(rule);
+    s
 }
 
 /// A quote of `kind` over `content`.

@@ -1,7 +1,7 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
 use super::word::{Back, Bare, has, keys};
-use crate::chars::space_at;
+use crate::chars::{more_words_than, skip_space, skip_word};
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
@@ -441,27 +441,21 @@ fn is_punct(c: char) -> bool {
 
 /// Whether `span` has at least `n` words (counting no further).
 pub(crate) fn has_words(text: &str, span: Span, n: usize) -> bool {
-    span.text(text).split_whitespace().take(n).count() == n
+    n == 0 || more_words_than(span.text(text), n - 1)
 }
 
 /// `s` cut before its word `n + 1`: all of `s` when it has at most `n` words. Reads no
 /// further than that word, so that checks on the words after a cue cost no more than the
 /// few words they look at, however long the sentence.
 pub(crate) fn first_words(s: &str, n: usize) -> &str {
-    let b = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, len) = space_at(s, i);
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return &s[..i];
-            }
+    let mut i = skip_space(s, 0);
+    for _ in 0..n {
+        if i == s.len() {
+            return s;
         }
-        in_word = !space;
-        i += len;
+        i = skip_space(s, skip_word(s, i));
     }
-    s
+    &s[..i]
 }
 
 /// Where the first " that " in `s` starts: found by its "t"s, with no searcher to set up for

@@ -136,8 +136,29 @@ fn lower_key(word: &[u8]) -> u128 {
     x | upper >> 2
 }
 
-/// The last word of `text[from..to]`, split at white space as `str::split_whitespace` splits.
+/// The last word of `text[from..to]`, split at white space as `str::split_whitespace` splits:
+/// an ASCII word after an ASCII space (or `from`) is read byte by byte, any other by
+/// characters.
+#[inline]
 pub(crate) fn word_before(text: &str, from: usize, to: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let mut end = to;
+    while end > from && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > from && b[start - 1].is_ascii_graphic() {
+        start -= 1;
+    }
+    if start < end && (start == from || b[start - 1] == b' ') {
+        return Some(Span::new(start, end));
+    }
+    word_before_chars(text, from, to)
+}
+
+/// [`word_before`] read character by character.
+#[inline(never)]
+fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     let mut end = to;
     while end > from {
         match space_before(text, end) {
@@ -263,24 +284,10 @@ impl<'a> Back<'a> {
         self.read.iter().rev().map(|&(w, _)| w).collect()
     }
 
-    /// The word that ends last before `self.at`, and `self.at` moved to its start: an ASCII
-    /// word after an ASCII space read byte by byte here, any other by [`word_before`].
+    /// The word that ends last before `self.at` ([`word_before`]), and `self.at` moved to
+    /// its start.
     fn prev_word(&mut self) -> Option<Span> {
-        let b = self.text.as_bytes();
-        let mut end = self.at;
-        while end > self.from && b[end - 1] == b' ' {
-            end -= 1;
-        }
-        let mut start = end;
-        while start > self.from && b[start - 1].is_ascii_graphic() {
-            start -= 1;
-        }
-        let plain = start < end && (start == self.from || b[start - 1] == b' ');
-        let word = if plain {
-            Some(Span::new(start, end))
-        } else {
-            word_before(self.text, self.from, self.at)
-        };
+        let word = word_before(self.text, self.from, self.at);
         self.at = word.map_or(self.from, |w| w.start);
         word
     }
@@ -370,6 +377,14 @@ mod tests {
         assert_eq!(word_before(text, 2, 7).map(|s| s.text(text)), Some("quick"));
         assert_eq!(word_before(text, 3, 7).map(|s| s.text(text)), Some("uick"));
         assert_eq!(word_before(text, 1, 2), None);
+        for text in ["Said NATO  ", " x\ty ", "é said", "a\u{a0}b c", "  ", "", "“Yes,” he"] {
+            for to in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for from in (0..=to).filter(|&i| text.is_char_boundary(i)) {
+                    let chars = word_before_chars(text, from, to);
+                    assert_eq!(word_before(text, from, to), chars, "{text:?} {from} {to}");
+                }
+            }
+        }
     }
 
     #[test]

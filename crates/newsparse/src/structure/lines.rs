@@ -59,19 +59,24 @@ pub(crate) fn wraps(text: &str, prev: Span, next: Span) -> bool {
 
 /// The number of words of `s` split at ASCII white space, counted up to `max`.
 pub(super) fn count_words(s: &str, max: usize) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            words += 1;
-            if words >= max {
-                return max;
-            }
+    let b = s.as_bytes();
+    let (mut words, mut i) = (0, 0);
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
         }
-        in_word = !space;
+        if i == b.len() {
+            return words;
+        }
+        words += 1;
+        if words >= max {
+            return max;
+        }
+        // the word, skipped in a tight loop
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
     }
-    words
 }
 
 #[cfg(test)]
