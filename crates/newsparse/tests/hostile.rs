@@ -51,3 +51,27 @@ fn speaker_name_past_its_sentence() {
     let doc = newsparse::parse(text).unwrap();
     common::assert_spans_valid(text, &doc).unwrap();
 }
+
+/// Fuzzing finding (`capi_parse`): a quote paragraph signed on the next line with an en or em
+/// dash (three bytes) sliced the signature one byte in, inside the dash, and panicked.
+#[test]
+fn quote_signed_with_a_long_dash() {
+    for dash in ["—", "–", "-"] {
+        let text = format!(
+            "\u{201c}We will rebuild every town and every road that they destroyed.\u{201d}\n\
+             {dash} Jane Doe.\n"
+        );
+        let doc = newsparse::parse(&text).unwrap();
+        common::assert_spans_valid(&text, &doc).unwrap();
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.text.as_deref(), Some("Jane Doe"), "{dash}");
+    }
+    // the input as found, byte for byte
+    let found = concat!(
+        " y;\nA\u{0}y yW\u{0}\u{0}\u{0}\u{0}J Miss            \u{0}\u{0}`\n      \u{0}\u{0}`\n",
+        "-A`n\n'\u{0}\u{0}All'\n \u{2014}x-A`n\n'\u{0}\u{1}\u{0}All'\n \u{2014}x\u{7f}w`A!\u{1d}Z",
+        "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}`\n-A`n\n'\u{0}\u{0}All'\n \u{2014}Zx\u{7f}w`A!\u{1d}\u{0}Ally",
+    );
+    let doc = newsparse::parse(found).unwrap();
+    common::assert_spans_valid(found, &doc).unwrap();
+}

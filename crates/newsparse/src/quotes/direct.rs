@@ -193,12 +193,14 @@ fn dash_line(ctx: &Context<'_>, q: &Quoted) -> Option<Speaker> {
     if !tail.chars().all(|c| matches!(c, '.' | ',' | '!' | '?')) || line.len() > DASH_LINE_BYTES {
         return None;
     }
-    let name = line.strip_prefix(['-', '–', '—'])?.trim_start().trim_end_matches('.');
+    // the dash is one byte (-) or three (– —)
+    let signed = line.strip_prefix(['-', '–', '—'])?.trim_start();
+    let name = signed.trim_end_matches('.');
     let capitalised = name.split(' ').all(|w| w.starts_with(char::is_uppercase));
     if name.is_empty() || !capitalised || name.split(' ').nth(4).is_some() {
         return None;
     }
-    let start = next.span.start + (line.len() - line[1..].trim_start().len());
+    let start = next.span.start + (line.len() - signed.len());
     let who = Span::new(start, start + name.len());
     Some(mention(ctx.text, who, "speaker.dash_line"))
 }
