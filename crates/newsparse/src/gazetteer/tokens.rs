@@ -3,7 +3,7 @@
 
 use std::num::NonZeroUsize;
 
-use crate::chars::{STOP, space_at};
+use crate::chars::{skip_space, skip_word};
 use crate::document::Span;
 
 /// A word of a line, its surrounding punctuation trimmed.
@@ -85,30 +85,12 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // skip whitespace
-        while i < bytes.len() {
-            let (space, len) = space_at(s, i);
-            if !space {
-                break;
-            }
-            i += len;
-        }
+        i = skip_space(s, i);
         if i == bytes.len() {
             return None;
         }
         let start = i;
-        i = plain_run_end(bytes, i);
-        while i < bytes.len() {
-            if STOP[usize::from(bytes[i])] == 0 {
-                i += 1;
-                continue;
-            }
-            let (space, len) = space_at(s, i);
-            if space {
-                break;
-            }
-            i += len;
-        }
+        i = skip_word(s, plain_run_end(bytes, i));
         Some((start, &s[start..i]))
     })
 }
