@@ -6,7 +6,6 @@ use super::word::{keys, lower_is_in, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::chars::{more_words_than, skip_space, skip_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
-use crate::segment::Sentence;
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
@@ -49,7 +48,6 @@ fn pass(
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
-    let mut sentences = Sentences::new(&ctx.segments.sentences);
     let Read { subjects, case, verbs } = read;
     for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
@@ -61,7 +59,7 @@ fn pass(
         // what does not change between the passes, read once
         let verb = *known.get_or_insert_with(|| {
             !is_noun(ctx.text, cue.span)
-                && sentences.at(cue.span.start).is_some_and(|(k, sentence)| {
+                && ctx.sentence_index_at(cue.span.start).is_some_and(|(k, sentence)| {
                     region(ctx, k, cue.span) == Region::Body
                         && !in_name(ctx.text, cue.span, k, sentence, case)
                 })
@@ -73,7 +71,7 @@ fn pass(
         if taken.contains(cue.span) || fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some((_, sentence)) = sentences.at(cue.span.start) else { continue };
+        let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
         let found = around(ctx, i, sentence, subject, outer);
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
@@ -97,35 +95,6 @@ fn region(ctx: &Context<'_>, k: usize, cue: Span) -> Region {
             para.region
         }
         _ => ctx.region(cue),
-    }
-}
-
-/// [`Context::sentence_at`] for points asked in text order, as a pass asks for its cues': a
-/// cursor that moves forward through the sentences instead of searching them all for each
-/// cue (a search that misses the cache on a long text).
-struct Sentences<'a> {
-    list: &'a [Sentence],
-    /// The first sentence that ends after `at`.
-    next: usize,
-    /// The point asked for last.
-    at: usize,
-}
-
-impl<'a> Sentences<'a> {
-    fn new(list: &'a [Sentence]) -> Sentences<'a> {
-        Sentences { list, next: 0, at: 0 }
-    }
-
-    /// The sentence holding byte `at`, with its index.
-    fn at(&mut self, at: usize) -> Option<(usize, Span)> {
-        if at < self.at {
-            self.next = self.list.partition_point(|s| s.span.end <= at);
-        }
-        self.at = at;
-        while self.list.get(self.next).is_some_and(|s| s.span.end <= at) {
-            self.next += 1;
-        }
-        self.list.get(self.next).filter(|s| s.span.start <= at).map(|s| (self.next, s.span))
     }
 }
 

@@ -64,12 +64,18 @@ impl<'a> Context<'a> {
         Context { text, structure, segments, cues, used, cue_hint, sentence_hint, region_hint }
     }
 
-    /// The index of the sentence holding byte `at`.
+    /// The sentence holding byte `at`.
     pub(crate) fn sentence_at(&self, at: usize) -> Option<Span> {
+        self.sentence_index_at(at).map(|(_, span)| span)
+    }
+
+    /// The sentence holding byte `at`, with its index in the text's sentences; searched from
+    /// where the last search ended, as the quote finders ask in text order.
+    pub(crate) fn sentence_index_at(&self, at: usize) -> Option<(usize, Span)> {
         let s = &self.segments.sentences;
         let i = partition_near(s, self.sentence_hint.get(), |s| s.span.end <= at);
         self.sentence_hint.set(i);
-        s.get(i).filter(|s| s.span.start <= at).map(|s| s.span)
+        s.get(i).filter(|s| s.span.start <= at).map(|s| (i, s.span))
     }
 
     /// `self.cues.partition_point(pred)`, searched from where the last such search ended:
