@@ -60,7 +60,7 @@ fn pass(
         let verb = *known.get_or_insert_with(|| {
             !is_noun(ctx.text, cue.span)
                 && ctx.sentence_index_at(cue.span.start).is_some_and(|(k, sentence)| {
-                    region(ctx, k, cue.span) == Region::Body
+                    ctx.region(cue.span) == Region::Body
                         && !in_name(ctx.text, cue.span, k, sentence, case)
                 })
         });
@@ -78,23 +78,6 @@ fn pass(
         }
         fresh.extend(found.iter().map(|q| q.content));
         out.extend(found);
-    }
-}
-
-/// [`Context::region`] of `cue`, which sentence `k` holds: the region of the sentence's
-/// paragraph when that paragraph holds the cue's start and the one before it ends before it
-/// (as the search over all paragraphs would find), read without that search.
-fn region(ctx: &Context<'_>, k: usize, cue: Span) -> Region {
-    let paras = &ctx.segments.paragraphs;
-    let p = ctx.segments.sentences[k].paragraph;
-    let after_previous = p == 0 || paras.get(p - 1).is_some_and(|q| q.span.end <= cue.start);
-    match paras.get(p) {
-        Some(para)
-            if after_previous && para.span.start <= cue.start && cue.start < para.span.end =>
-        {
-            para.region
-        }
-        _ => ctx.region(cue),
     }
 }
 
