@@ -113,24 +113,18 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The token of `word`, a run of non-space characters starting at byte `start` of the text;
+/// `None` when it is all punctuation.
 fn token(word: &str, start: usize) -> Option<Token> {
     let b = word.as_bytes();
-    let lead = if b[0].is_ascii_alphanumeric() { 0 } else { leading(b) };
-    let mut end =
-        if b[b.len() - 1].is_ascii_alphanumeric() { b.len() } else { lead + trailing(&b[lead..]) };
-    let punct_after = end < b.len();
-    let apostrophe = match &b[lead..end] {
-        [.., b'\'', b's'] => 2,
-        [.., 0xE2, 0x80, 0x99, b's'] => 4,
-        _ => 0,
+    let Trim { lead, end, possessive, punct_after } = if !is_bare(b) {
+        trim(b)?
+    } else if b[0].is_ascii_lowercase() {
+        // the commonest word of all: nothing more to read of it
+        return Some(Token::lower(start, start + b.len()));
+    } else {
+        Trim::bare(b.len())
     };
-    let possessive = apostrophe > 0;
-    if possessive {
-        end = lead + trailing(&b[lead..end - apostrophe]);
-    }
-    if end == lead {
-        return None;
-    }
     let body = &word[lead..end];
     let s = start + lead;
     let first = b[lead];
@@ -153,6 +147,74 @@ fn token(word: &str, start: usize) -> Option<Token> {
         cap,
         caps,
     })
+}
+
+/// Where a word's body stands once its punctuation and possessive are trimmed.
+struct Trim {
+    /// The length of the punctuation before the body.
+    lead: usize,
+    /// The end of the body.
+    end: usize,
+    /// A possessive `'s` was trimmed.
+    possessive: bool,
+    /// Punctuation (other than a full stop) follows the body.
+    punct_after: bool,
+}
+
+impl Trim {
+    /// A word of `len` bytes with nothing to trim.
+    #[inline]
+    fn bare(len: usize) -> Trim {
+        Trim { lead: 0, end: len, possessive: false, punct_after: false }
+    }
+}
+
+/// True for a word with nothing to trim, known from three bytes: it starts with an ASCII
+/// letter or digit and ends with two (or is one byte long), so it has no punctuation around
+/// it and no possessive. Most words of news are such words.
+#[inline]
+fn is_bare(b: &[u8]) -> bool {
+    let [first, .., last] = b else { return b.first().is_some_and(u8::is_ascii_alphanumeric) };
+    first.is_ascii_alphanumeric()
+        && last.is_ascii_alphanumeric()
+        && b[b.len() - 2].is_ascii_alphanumeric()
+}
+
+/// The body of `word` without its punctuation and possessive; `None` when nothing is left.
+fn trim(b: &[u8]) -> Option<Trim> {
+    let lead = if b[0].is_ascii_alphanumeric() { 0 } else { leading(b) };
+    let mut end =
+        if b[b.len() - 1].is_ascii_alphanumeric() { b.len() } else { lead + trailing(&b[lead..]) };
+    let punct_after = end < b.len();
+    let apostrophe = match &b[lead..end] {
+        [.., b'\'', b's'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => 4,
+        _ => 0,
+    };
+    let possessive = apostrophe > 0;
+    if possessive {
+        end = lead + trailing(&b[lead..end - apostrophe]);
+    }
+    (end > lead).then_some(Trim { lead, end, possessive, punct_after })
+}
+
+impl Token {
+    /// The token of a bare word ([`is_bare`]) starting with a lower-case ASCII letter,
+    /// spanning `start..end`.
+    #[inline]
+    fn lower(start: usize, end: usize) -> Token {
+        Token {
+            span: Span::new(start, end),
+            raw_end: end,
+            dot: false,
+            hyphen: None,
+            possessive: false,
+            punct_after: false,
+            punct_before: false,
+            cap: false,
+            caps: false,
+        }
+    }
 }
 
 /// Two or more letters, none lower-case ("NATO", "U.S.").
@@ -222,6 +284,21 @@ mod tests {
             words("“Kyiv's allies,” (Reuters) U.S. Zelensky:"),
             ["Kyiv", "allies", "Reuters", "U.S.", "Zelensky"]
         );
+    }
+
+    #[test]
+    fn bare_words_have_nothing_to_trim() {
+        let words = ["said", "a", "x9", "Kyiv", "NATO", "Kyiv-based", "Ukraine23", "naïve"];
+        for w in words {
+            let b = w.as_bytes();
+            assert!(is_bare(b), "{w}");
+            let t = trim(b).expect(w);
+            assert!(t.lead == 0 && t.end == b.len() && !t.possessive && !t.punct_after, "{w}");
+        }
+        for w in ["Kyiv's", "said,", "\"Yes", "U.S.", "’s", "a’s", "-", "ü"] {
+            assert!(!is_bare(w.as_bytes()), "{w}");
+        }
+        assert_eq!(token("said", 7), Some(Token::lower(7, 11)));
     }
 
     #[test]
