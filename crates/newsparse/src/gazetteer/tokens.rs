@@ -85,7 +85,11 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        i = skip_space(s, i);
+        // one space before a plain ASCII byte, the commonest gap between words, needs no
+        // closer look
+        let one_space = bytes.get(i) == Some(&b' ')
+            && bytes.get(i + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
+        i = if one_space { i + 1 } else { skip_space(s, i) };
         if i == bytes.len() {
             return None;
         }
