@@ -94,7 +94,9 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = i;
-        i = skip_word(s, plain_run_end(bytes, i));
+        let run = plain_run_end(bytes, i);
+        // a plain run that stops at a space is the whole word
+        i = if bytes.get(run) == Some(&b' ') { run } else { skip_word(s, run) };
         Some((start, &s[start..i]))
     })
 }
