@@ -231,9 +231,12 @@ impl<'a> Line<'a> {
     /// True when token `i` starts a sentence.
     pub(super) fn initial(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1) else { return true };
-        let raw = self.raw(prev);
-        let alphanumeric = raw.bytes().any(|b| b.is_ascii_alphanumeric())
-            || !raw.is_ascii() && raw.chars().any(char::is_alphanumeric);
+        let t = &self.toks[prev];
+        // on bytes: no character boundaries to check, and no characters to decode unless
+        // the word has no ASCII letter or digit
+        let raw = &self.text.as_bytes()[t.span.start..t.raw_end];
+        let alphanumeric = raw.iter().any(u8::is_ascii_alphanumeric)
+            || !raw.is_ascii() && self.raw(prev).chars().any(char::is_alphanumeric);
         !alphanumeric || self.marks_after(prev, b".!?:") || self.stop_ends_word(prev)
     }
 
