@@ -181,10 +181,22 @@ impl Trim {
 #[inline]
 fn is_bare(b: &[u8]) -> bool {
     let [first, .., last] = b else { return b.first().is_some_and(u8::is_ascii_alphanumeric) };
-    first.is_ascii_alphanumeric()
-        && last.is_ascii_alphanumeric()
-        && b[b.len() - 2].is_ascii_alphanumeric()
+    let alnum = |c: u8| ALNUM[usize::from(c)];
+    // one branch for the three bytes, each one load
+    alnum(*first) & alnum(*last) & alnum(b[b.len() - 2])
 }
+
+/// True at the ASCII letters and digits: one load where [`u8::is_ascii_alphanumeric`]
+/// compares against three ranges.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    table
+};
 
 /// The body of `word` without its punctuation and possessive; `None` when nothing is left.
 fn trim(b: &[u8]) -> Option<Trim> {
