@@ -237,6 +237,10 @@ impl Token {
 
 /// Two or more letters, none lower-case ("NATO", "U.S.").
 fn is_caps(body: &str) -> bool {
+    // most capitalised words go on in lower case ("Kyiv"): their second byte says so
+    if body.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     if body.is_ascii() {
         let b = body.as_bytes();
         return !b.iter().any(u8::is_ascii_lowercase)
