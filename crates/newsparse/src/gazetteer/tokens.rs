@@ -259,6 +259,10 @@ fn is_caps(body: &str) -> bool {
 /// Where a word may be cut: before a hyphen followed by a lower-case letter or digit
 /// ("Kyiv-based"), or where letters run into digits ("Ukraine23.01.25").
 fn cut(body: &str) -> Option<usize> {
+    // most words are ASCII with neither a hyphen nor a digit: one scan says so
+    if !body.bytes().any(|c| c == b'-' || c.is_ascii_digit() || !c.is_ascii()) {
+        return None;
+    }
     if body.is_ascii() {
         return cut_ascii(body.as_bytes());
     }
