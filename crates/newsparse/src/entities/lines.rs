@@ -109,21 +109,27 @@ impl<'g> Words<'g> {
         let start = self.toks.len();
         tokens(text, line, &mut self.toks);
         let toks = &self.toks[start..];
-        for (i, t) in toks.iter().enumerate() {
-            let near = t.cap || toks.get(i + 1).is_some_and(|n| n.cap);
-            if !near {
-                self.lex.push(Lexeme::unread());
-                self.found.push(Found::default());
+        // most words are lower case with a lower-case word after them: their place holders
+        // go in first, in bulk, and only the words near a capital are read
+        self.lex.resize(self.lex.len() + toks.len(), Lexeme::unread());
+        self.found.resize(self.found.len() + toks.len(), Found::default());
+        let slots = self.lex[start..].iter_mut().zip(&mut self.found[start..]);
+        let (mut cased, mut caps) = (0, 0);
+        for ((i, t), (lex, found)) in toks.iter().enumerate().zip(slots) {
+            if !t.cap {
+                if toks.get(i + 1).is_some_and(|n| n.cap) {
+                    *lex = self.memo.of(gaz, t.span.text(text));
+                }
                 continue;
             }
-            let lex = self.memo.of(gaz, t.span.text(text));
-            self.lex.push(lex);
-            let found = if t.cap { gaz.match_word(text, toks, i, true, lex.gaz) } else { None };
-            self.found.push(found.map_or_else(Found::default, |f| Found::of(toks, i, f)));
+            cased += 1;
+            caps += usize::from(t.caps);
+            *lex = self.memo.of(gaz, t.span.text(text));
+            if let Some(f) = gaz.match_word(text, toks, i, true, lex.gaz) {
+                *found = Found::of(toks, i, f);
+            }
         }
-        let cased = toks.iter().filter(|t| t.cap).count();
         self.capitalised += cased;
-        let caps = toks.iter().filter(|t| t.cap && t.caps).count();
         let shouting = cased >= 3 && caps * 4 >= cased * 3;
         let plain = matches!(region, Region::Body | Region::Subhead);
         let region = if plain && is_dateline(text, toks) { Region::Dateline } else { region };
@@ -225,9 +231,12 @@ impl<'a> Line<'a> {
     /// True when token `i` starts a sentence.
     pub(super) fn initial(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1) else { return true };
-        let raw = self.raw(prev);
-        let alphanumeric = raw.bytes().any(|b| b.is_ascii_alphanumeric())
-            || !raw.is_ascii() && raw.chars().any(char::is_alphanumeric);
+        let t = &self.toks[prev];
+        // on bytes: no character boundaries to check, and no characters to decode unless
+        // the word has no ASCII letter or digit
+        let raw = &self.text.as_bytes()[t.span.start..t.raw_end];
+        let alphanumeric = raw.iter().any(u8::is_ascii_alphanumeric)
+            || !raw.is_ascii() && self.raw(prev).chars().any(char::is_alphanumeric);
         !alphanumeric || self.marks_after(prev, b".!?:") || self.stop_ends_word(prev)
     }
 
