@@ -30,7 +30,7 @@ mod word;
 use std::cell::Cell;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
-use crate::segment::{RegionHint, Segments, partition_near};
+use crate::segment::{RegionHint, Segments, partition_hinted};
 
 pub(crate) use phrase::{trim_punct, words};
 
@@ -73,17 +73,14 @@ impl<'a> Context<'a> {
     /// where the last search ended, as the quote finders ask in text order.
     pub(crate) fn sentence_index_at(&self, at: usize) -> Option<(usize, Span)> {
         let s = &self.segments.sentences;
-        let i = partition_near(s, self.sentence_hint.get(), |s| s.span.end <= at);
-        self.sentence_hint.set(i);
+        let i = partition_hinted(s, &self.sentence_hint, |s| s.span.end <= at);
         s.get(i).filter(|s| s.span.start <= at).map(|s| (i, s.span))
     }
 
     /// `self.cues.partition_point(pred)`, searched from where the last such search ended:
     /// the quote finders read the text in order, so the answer is mostly a few cues away.
     pub(crate) fn cue_partition(&self, pred: impl Fn(&cues::Cue) -> bool) -> usize {
-        let i = partition_near(self.cues, self.cue_hint.get(), pred);
-        self.cue_hint.set(i);
-        i
+        partition_hinted(self.cues, &self.cue_hint, pred)
     }
 
     /// The region of the paragraph holding `span`.
@@ -185,8 +182,7 @@ impl Cover {
 
     /// True when one of the spans contains `span`.
     pub(crate) fn contains(&self, span: Span) -> bool {
-        let i = partition_near(&self.reach, self.hint.get(), |s| s.start <= span.start);
-        self.hint.set(i);
+        let i = partition_hinted(&self.reach, &self.hint, |s| s.start <= span.start);
         i > 0 && self.reach[i - 1].end >= span.end
     }
 }

@@ -148,32 +148,21 @@ impl Segments {
     /// Where `span` (a mention, a quote) stands: the region of the paragraph that holds its
     /// start, [`Region::Boilerplate`] inside a line of `structure.boilerplate`, else
     /// [`Region::Body`]. Finer than a line: in "WASHINGTON (Reuters) - The Senate …" the
-    /// place is in the dateline and "Senate" in the body.
-    #[allow(dead_code)] // the quote finders call region_near; this is for a single look-up
-    pub(crate) fn region_at(&self, structure: &Structure, span: Span) -> Region {
-        self.region_from(structure, span, None)
-    }
-
-    /// [`Segments::region_at`] for a reader going through the text in order: each search
-    /// starts where the last one with `hint` ended.
+    /// place is in the dateline and "Senate" in the body. For a reader going through the
+    /// text in order: each search starts where the last one with `hint` ended.
     pub(crate) fn region_near(
         &self,
         structure: &Structure,
         span: Span,
         hint: &RegionHint,
     ) -> Region {
-        self.region_from(structure, span, Some(hint))
-    }
-
-    /// [`Segments::region_at`], searching from `hint` when there is one.
-    fn region_from(&self, structure: &Structure, span: Span, hint: Option<&RegionHint>) -> Region {
         let paras = &self.paragraphs;
-        let p = search(paras, hint.map(|h| &h.paragraph), |p| p.span.end <= span.start);
+        let p = partition_hinted(paras, &hint.paragraph, |p| p.span.end <= span.start);
         if paras.get(p).is_some_and(|p| p.span.start <= span.start) {
             return paras[p].region;
         }
         let boiler = &structure.boilerplate;
-        let b = search(boiler, hint.map(|h| &h.boilerplate), |b| b.span.end <= span.start);
+        let b = partition_hinted(boiler, &hint.boilerplate, |b| b.span.end <= span.start);
         if boiler.get(b).is_some_and(|b| b.span.start <= span.start) {
             return Region::Boilerplate;
         }
@@ -189,17 +178,16 @@ pub(crate) struct RegionHint {
     boilerplate: Cell<usize>,
 }
 
-/// `slice.partition_point(pred)`, searched from `hint` (which then keeps the answer) when
-/// there is one.
-fn search<T>(slice: &[T], hint: Option<&Cell<usize>>, pred: impl Fn(&T) -> bool) -> usize {
-    match hint {
-        Some(hint) => {
-            let i = partition_near(slice, hint.get(), pred);
-            hint.set(i);
-            i
-        }
-        None => slice.partition_point(pred),
-    }
+/// [`partition_near`] from the answer kept in `hint`, which then keeps the new answer: for a
+/// reader asking in text order.
+pub(crate) fn partition_hinted<T>(
+    slice: &[T],
+    hint: &Cell<usize>,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let i = partition_near(slice, hint.get(), pred);
+    hint.set(i);
+    i
 }
 
 /// `slice.partition_point(pred)` for a `pred` true on a prefix of `slice` (and false after),
@@ -380,13 +368,17 @@ mod tests {
     }
 
     #[test]
-    fn region_at_tells_dateline_from_body_on_one_line() {
+    fn region_tells_dateline_from_body_on_one_line() {
         let text = "Senate passes the bill\n\nWASHINGTON (Reuters) - The Senate voted.\nRead more: Senate braces";
         let structure = analyze(text);
         let seg = segment(text, &structure);
         let at = |word: &str| {
             let start = text.find(word).unwrap();
-            seg.region_at(&structure, Span::new(start, start + word.len()))
+            seg.region_near(
+                &structure,
+                Span::new(start, start + word.len()),
+                &RegionHint::default(),
+            )
         };
         assert_eq!(at("WASHINGTON"), Region::Dateline);
         assert_eq!(at("The Senate"), Region::Body);
