@@ -6,12 +6,13 @@
 //! diplomat", "this person" → the earlier unnamed source), `anonymous` (an unnamed source,
 //! kept with its description), `unresolved`.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::document::{Entity, EntityKind, Quote, SourceKind, Span, Speaker};
 use crate::entities;
 use crate::gazetteer::{FxMap, Gazetteer, Gender};
 use crate::quotes::cues::{self, Class};
+use crate::search::partition_hinted;
 
 /// Resolves the speaker of every quote in `quotes` (in text order); `cues` are the text's
 /// cue words, scanned once for the quote finders.
@@ -308,10 +309,9 @@ struct Mentions<'e> {
     /// Every mention with its entity's index, by start.
     all: Vec<(Span, usize)>,
     disjoint: bool,
-    /// The end of the span asked for last, and how many mentions start before it: spans
-    /// asked in text order, as the speakers come, move this forward a step at a time
-    /// instead of searching the whole list again (a search that misses the cache).
-    cursor: std::cell::Cell<(usize, usize)>,
+    /// Where the last search of `all` ended: spans asked in text order, as the speakers
+    /// come, find their answer a few steps on ([`partition_hinted`]).
+    hint: Cell<usize>,
 }
 
 impl Mentions<'_> {
@@ -323,7 +323,7 @@ impl Mentions<'_> {
         }
         sort_by_span(&mut all);
         let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
-        Mentions { entities, all, disjoint, cursor: std::cell::Cell::new((0, 0)) }
+        Mentions { entities, all, disjoint, hint: Cell::new(0) }
     }
 
     /// The mentions of the entities `wanted` accepts, by start (so, when mentions do not
@@ -342,21 +342,8 @@ impl Mentions<'_> {
         let all = &self.all;
         // disjoint mentions have rising ends too: the overlapping ones stand just before
         // the first mention starting at or after `span.end`
-        let n = self.starting_before(span.end);
+        let n = partition_hinted(all, &self.hint, |&(m, _)| m.start < span.end);
         all[..n].iter().rev().take_while(|&&(m, _)| m.end > span.start).map(|&(_, i)| i).min()
-    }
-
-    /// How many mentions start before byte `end`.
-    fn starting_before(&self, end: usize) -> usize {
-        let (last, mut n) = self.cursor.get();
-        if end < last {
-            n = self.all.partition_point(|&(m, _)| m.start < end);
-        }
-        while self.all.get(n).is_some_and(|&(m, _)| m.start < end) {
-            n += 1;
-        }
-        self.cursor.set((end, n));
-        n
     }
 }
 

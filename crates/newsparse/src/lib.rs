@@ -49,6 +49,7 @@ mod gazetteer;
 mod html;
 mod offsets;
 mod quotes;
+mod search;
 mod segment;
 mod stages;
 mod structure;

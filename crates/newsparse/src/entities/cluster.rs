@@ -1,9 +1,12 @@
 //! Alias clustering within one article: gazetteer aliases, surname after full name,
 //! transliteration variants, acronyms, and capitals standing for their country.
 
+use std::cell::Cell;
+
 use super::names::Candidate;
 use crate::document::{Entity, EntityKind, Mention, Region, Span};
 use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_ascii_lower, key_bytes};
+use crate::search::partition_hinted;
 
 /// What a mention is a mention of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,7 +24,7 @@ pub(crate) fn cluster(
     gaz: &Gazetteer,
     cands: &[Candidate],
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
-    let mut people = FullNames::new(text, gaz, cands);
+    let people = FullNames::new(text, gaz, cands);
     let records: FxMap<u32, ()> = cands.iter().filter_map(|c| Some((c.record?, ()))).collect();
     let acronyms = acronyms(text, cands);
     let mut index: FxMap<Key, usize> = FxMap::default();
@@ -29,7 +32,7 @@ pub(crate) fn cluster(
     let mut owners = Vec::with_capacity(cands.len());
     for c in cands {
         let mention = &c.span.text(text);
-        let Some((key, kind)) = key_of(gaz, c, mention, &mut people, &records, &acronyms) else {
+        let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, &acronyms) else {
             owners.push(None);
             continue;
         };
@@ -95,7 +98,7 @@ fn key_of(
     gaz: &Gazetteer,
     c: &Candidate,
     mention: &str,
-    people: &mut FullNames,
+    people: &FullNames,
     records: &FxMap<u32, ()>,
     acronyms: &IdMap<Key>,
 ) -> Option<(Key, EntityKind)> {
@@ -135,30 +138,13 @@ struct FullNames {
     names: IdMap<Surname>,
 }
 
-/// The full names with one surname, in text order, and how many of them start by the point
-/// asked for last: asked in text order, as the candidates come, the answer moves forward a
-/// step at a time instead of being searched for again in a long list.
+/// The full names with one surname, in text order, and where the last search of them ended:
+/// asked in text order, as the candidates come, the answer is found a few steps on
+/// ([`partition_hinted`]) instead of by a search of a long list.
 #[derive(Default)]
 struct Surname {
     names: Vec<(usize, Key)>,
-    /// The point asked for last.
-    at: usize,
-    /// How many of `names` start at or before `at`.
-    seen: usize,
-}
-
-impl Surname {
-    /// How many of the names start at or before `at`.
-    fn seen_by(&mut self, at: usize) -> usize {
-        if at < self.at {
-            self.seen = self.names.partition_point(|&(start, _)| start <= at);
-        }
-        self.at = at;
-        while self.names.get(self.seen).is_some_and(|&(start, _)| start <= at) {
-            self.seen += 1;
-        }
-        self.seen
-    }
+    hint: Cell<usize>,
 }
 
 impl FullNames {
@@ -177,10 +163,11 @@ impl FullNames {
 
     /// The person whose surname is the word whose [`fold_key`] is `surname`: the nearest
     /// full name before `at`, else the first after.
-    fn surname_of(&mut self, surname: u64, at: Span) -> Option<Key> {
-        let entry = self.names.get_mut(&surname)?;
-        let before = entry.seen_by(at.start).checked_sub(1);
+    fn surname_of(&self, surname: u64, at: Span) -> Option<Key> {
+        let entry = self.names.get(&surname)?;
         let list = &entry.names;
+        let before =
+            partition_hinted(list, &entry.hint, |&(start, _)| start <= at.start).checked_sub(1);
         before.map_or(list.first(), |i| list.get(i)).map(|&(_, k)| k)
     }
 }
@@ -321,7 +308,7 @@ mod tests {
             })
             .collect();
         let gaz = crate::gazetteer::default_gazetteer();
-        let mut people = FullNames::new(text, &gaz, &cands);
+        let people = FullNames::new(text, &gaz, &cands);
         let at = |w: &str| Span::new(text.rfind(w).unwrap(), text.len());
         assert_eq!(
             people.surname_of(fold_key("Trump"), at("Trump")),

@@ -30,7 +30,8 @@ mod word;
 use std::cell::Cell;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
-use crate::segment::{RegionHint, Segments, partition_hinted};
+use crate::search::partition_hinted;
+use crate::segment::{RegionHint, Segments};
 
 pub(crate) use phrase::{trim_punct, words};
 
