@@ -103,6 +103,15 @@ pub(crate) fn ascii_words(s: &[u8]) -> usize {
     words as usize
 }
 
+/// Eight ASCII bytes with `A` to `Z` lowered: a byte from `A` to `Z` is the one that adding
+/// 0x3f carries into bit 7 and adding 0x25 does not, and it gains 0x20. (No byte below 0x80
+/// carries into the next.)
+#[inline]
+pub(crate) fn lower_ascii8(x: u64) -> u64 {
+    let upper = x.wrapping_add(ONES * 0x3f) & !x.wrapping_add(ONES * 0x25) & HIGH;
+    x | upper >> 2
+}
+
 /// The high bit of each byte of a `u64`.
 const HIGH: u64 = ONES * 0x80;
 /// The low bit of each byte of a `u64`.

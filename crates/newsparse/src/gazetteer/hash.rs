@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::chars::lower_ascii8;
+
 /// A hash map with [`FxHasher`].
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -32,20 +34,11 @@ pub(crate) fn key_ascii_lower(s: &[u8]) -> u64 {
     let mut chunks = s.chunks_exact(8);
     for c in &mut chunks {
         let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h.add(lower_ascii_word(word));
+        h.add(lower_ascii8(word));
     }
     let rest = chunks.remainder();
-    h.add(lower_ascii_word(padded_le(rest)) ^ rest.len() as u64);
+    h.add(lower_ascii8(padded_le(rest)) ^ rest.len() as u64);
     mix(h.finish())
-}
-
-/// Eight ASCII bytes with `A` to `Z` lowered: a byte from `A` to `Z` is the one that adding
-/// 0x3f carries into bit 7 and adding 0x25 does not, and it gains 0x20. (No byte below 0x80
-/// carries into the next.)
-fn lower_ascii_word(x: u64) -> u64 {
-    let ones = u64::from_le_bytes([1; 8]);
-    let upper = x.wrapping_add(ones * 0x3f) & !x.wrapping_add(ones * 0x25) & (ones * 0x80);
-    x | upper >> 2
 }
 
 /// The MurmurHash3 finishing mixer.

@@ -1,7 +1,7 @@
 //! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
 //! sorted word tables, and the words before a cue read backwards only as far as a rule asks.
 
-use crate::chars::{lower_into, space_before};
+use crate::chars::{lower_ascii8, lower_into, space_before};
 use crate::document::Span;
 use crate::gazetteer::padded_le;
 
@@ -121,19 +121,16 @@ pub(crate) fn ascii_key(word: &[u8]) -> Option<u128> {
     (word.len() <= KEY_BYTES).then(|| lower_key(word))
 }
 
-/// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, all its bytes
-/// lowered at once: a byte from `A` to `Z` is the one that adding 0x3f carries into bit 7
-/// and adding 0x25 does not, and it gains 0x20. (No byte below 0x80 carries into the next.)
+/// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, eight bytes
+/// lowered at once ([`lower_ascii8`]; the length byte is below `A` and stays as it is).
 fn lower_key(word: &[u8]) -> u128 {
     // the bytes as a big-endian number, zero-padded, read in a few loads, then the length
     let (high, low) = match word.split_first_chunk::<8>() {
         Some((high, low)) => (u64::from_be_bytes(*high), padded_le(low).swap_bytes()),
         None => (padded_le(word).swap_bytes(), 0),
     };
-    let x = u128::from(high) << 64 | u128::from(low) | word.len() as u128;
-    let ones = u128::from_be_bytes([1; 16]);
-    let upper = x.wrapping_add(ones * 0x3f) & !x.wrapping_add(ones * 0x25) & (ones * 0x80);
-    x | upper >> 2
+    let low = low | word.len() as u64;
+    u128::from(lower_ascii8(high)) << 64 | u128::from(lower_ascii8(low))
 }
 
 /// The last word of `text[from..to]`, split at white space as `str::split_whitespace` splits:
