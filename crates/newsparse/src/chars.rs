@@ -71,14 +71,20 @@ pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
 /// True when `s` has more than `n` words, split at white space as [`str::split_whitespace`]
 /// splits (`s.split_whitespace().nth(n).is_some()`): reads no further than word `n + 1`.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    after_words(s, n) < s.len()
+}
+
+/// Where word `n + 1` of `s` starts (split at white space as [`str::split_whitespace`]
+/// splits), or the end of `s` when it has at most `n` words: reads no further.
+pub(crate) fn after_words(s: &str, n: usize) -> usize {
     let mut i = skip_space(s, 0);
     for _ in 0..n {
         if i == s.len() {
-            return false;
+            break;
         }
         i = skip_space(s, skip_word(s, i));
     }
-    i < s.len()
+    i
 }
 
 /// The number of words of the ASCII `s`, split at white space as [`str::split_whitespace`]

@@ -150,21 +150,6 @@ const OPEN_ENDS: &[u128] = &keys::<{ OPEN_ENDS_WORDS.len() }>(OPEN_ENDS_WORDS);
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
 pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
-    plausible(ctx, who, || ctx.cues.partition_point(|c| c.span.start < who.start))
-}
-
-/// [`plausible_subject`] of `who`, the subject of cue `cue`: the cues inside it are found
-/// back from that cue, a few steps, instead of by a search over all the cues (cues are in
-/// text order and the subject ends before its cue).
-fn plausible_subject_of(ctx: &Context<'_>, who: Span, cue: usize) -> bool {
-    debug_assert!(ctx.cues.get(cue).is_none_or(|c| c.span.start >= who.start));
-    let first =
-        || ctx.cues[..cue].iter().rposition(|c| c.span.start < who.start).map_or(0, |p| p + 1);
-    plausible(ctx, who, first)
-}
-
-/// [`plausible_subject`], `first` giving the index of the first cue starting in `who`.
-fn plausible(ctx: &Context<'_>, who: Span, first: impl FnOnce() -> usize) -> bool {
     let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("");
     if lower_is_in(OPEN_ENDS, last) {
         return false;
@@ -172,7 +157,7 @@ fn plausible(ctx: &Context<'_>, who: Span, first: impl FnOnce() -> usize) -> boo
     if who.text(ctx.text).contains(',') {
         return true;
     }
-    let i = first();
+    let i = ctx.cue_partition(|c| c.span.start < who.start);
     !ctx.cues[i..].iter().take_while(|c| c.span.end <= who.end).any(|c| {
         matches!(c.class, Class::Speech | Class::Belief)
             && c.span.text(ctx.text).starts_with(char::is_lowercase)
@@ -203,7 +188,7 @@ fn around(
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
     let who = *subject.get_or_insert_with(|| {
         subject_before(ctx.text, sentence.start, cue.span.start)
-            .filter(|&w| plausible_subject_of(ctx, w, i))
+            .filter(|&w| plausible_subject(ctx, w))
     });
     if let Some(who) = who {
         let before = ctx.text[sentence.start..who.start].trim_end();
@@ -783,7 +768,7 @@ fn next_speaker(ctx: &Context<'_>, from: usize, j: usize) -> Option<usize> {
     let w = who.text(ctx.text);
     let first = w.split(' ').next().unwrap_or("");
     let odd = lower_is_in(RELATIVES, first) || w.contains(|c: char| c.is_ascii_digit());
-    (!odd && plausible_subject_of(ctx, who, j)).then_some(cut)
+    (!odd && plausible_subject(ctx, who)).then_some(cut)
 }
 
 /// The most bytes before a cue that [`joint_before`] reads: a subject of fourteen words.

@@ -1,7 +1,7 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
 use super::word::{Back, Bare, has, keys};
-use crate::chars::{more_words_than, skip_space, skip_word};
+use crate::chars::{after_words, more_words_than};
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
@@ -448,14 +448,7 @@ pub(crate) fn has_words(text: &str, span: Span, n: usize) -> bool {
 /// further than that word, so that checks on the words after a cue cost no more than the
 /// few words they look at, however long the sentence.
 pub(crate) fn first_words(s: &str, n: usize) -> &str {
-    let mut i = skip_space(s, 0);
-    for _ in 0..n {
-        if i == s.len() {
-            return s;
-        }
-        i = skip_space(s, skip_word(s, i));
-    }
-    &s[..i]
+    &s[..after_words(s, n)]
 }
 
 /// Where the first " that " in `s` starts: found by its "t"s, with no searcher to set up for
