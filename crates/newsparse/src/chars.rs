@@ -87,28 +87,6 @@ pub(crate) fn after_words(s: &str, n: usize) -> usize {
     i
 }
 
-/// The number of words of the ASCII `s`, split at white space as [`str::split_whitespace`]
-/// splits, counted eight bytes at a time: a word starts at each byte that is not white space
-/// and follows white space (or the start).
-pub(crate) fn ascii_words(s: &[u8]) -> usize {
-    debug_assert!(s.is_ascii());
-    let mut chunks = s.chunks_exact(8);
-    let (mut words, mut after_space) = (0, 0x80);
-    for c in &mut chunks {
-        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let space = ascii_spaces(word);
-        words += (!space & (space << 8 | after_space) & HIGH).count_ones();
-        after_space = space >> 56;
-    }
-    // the last bytes, padded with spaces (which start no word)
-    let rest = chunks.remainder();
-    let mut last = [b' '; 8];
-    last[..rest.len()].copy_from_slice(rest);
-    let space = ascii_spaces(u64::from_le_bytes(last));
-    words += (!space & (space << 8 | after_space) & HIGH).count_ones();
-    words as usize
-}
-
 /// Eight ASCII bytes with `A` to `Z` lowered: a byte from `A` to `Z` is the one that adding
 /// 0x3f carries into bit 7 and adding 0x25 does not, and it gains 0x20. (No byte below 0x80
 /// carries into the next.)
@@ -122,15 +100,6 @@ pub(crate) fn lower_ascii8(x: u64) -> u64 {
 const HIGH: u64 = ONES * 0x80;
 /// The low bit of each byte of a `u64`.
 const ONES: u64 = u64::from_le_bytes([1; 8]);
-
-/// The high bit of each of the eight ASCII bytes of `x` that is white space: a space, or a
-/// byte from tab (0x09) to carriage return (0x0d). No byte below 0x80 carries into the next.
-fn ascii_spaces(x: u64) -> u64 {
-    let t = x ^ (ONES * 0x20);
-    let blank = !(t.wrapping_add(ONES * 0x7f) | t) & HIGH;
-    let control = x.wrapping_add(ONES * 0x77) & !x.wrapping_add(ONES * 0x72) & HIGH;
-    blank | control
-}
 
 /// The end of the white space that starts at byte `i` of `s` (`i` when none does), as
 /// [`char::is_whitespace`] tells it.
@@ -179,17 +148,6 @@ pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_words_are_counted_as_split_whitespace_counts_them() {
-        let all: String = (0u8..0x80).map(char::from).collect();
-        let mut texts: Vec<String> = vec![String::new(), " ".into(), "a".into(), "  a  b ".into()];
-        texts.extend((0..all.len()).map(|i| all[i..].to_string()));
-        texts.extend((1..40).map(|n| "ab \t\x0bc\x1c\r\n".repeat(n)[..n * 2].to_string()));
-        for s in texts {
-            assert_eq!(ascii_words(s.as_bytes()), s.split_whitespace().count(), "{s:?}");
-        }
-    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

@@ -20,7 +20,7 @@ mod dateline;
 mod headline;
 mod lines;
 
-use crate::chars::{ascii_words, more_words_than};
+use crate::chars::more_words_than;
 use crate::document::{Byline, Span, Structure, Text};
 
 pub(crate) use lines::{Line, lines, trim, trimmed_lines, wraps};
@@ -118,18 +118,12 @@ fn lede(text: &str, body: &[Line], structure: &Structure) -> Option<Span> {
 fn is_subhead(s: &str) -> bool {
     // the cheap tests first: the length, then the first letter
     let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if s.len() > 90 || !starts_well || many_words(s) {
+    if s.len() > 90 || !starts_well || more_words_than(s, 10) {
         return false;
     }
     let ends_open =
         !s.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', '”', '’', ')', '…', ']']);
     ends_open || is_capitals(s) || is_clock_time(s)
-}
-
-/// More than ten words: an ASCII line, as short as a subhead is, counted eight bytes at a
-/// time.
-fn many_words(s: &str) -> bool {
-    if s.is_ascii() { ascii_words(s.as_bytes()) > 10 } else { more_words_than(s, 10) }
 }
 
 /// At least three letters, none of them lower case.
