@@ -405,33 +405,32 @@ static bool test_missing_gazetteer_file(void) {
     return true;
 }
 
-static bool test_bad_gazetteer_file(void) {
+/* A gazetteer file `name` with `contents` fails to build with BAD_GAZETTEER, leaving no
+ * extractor, and the last error holds `message`. */
+static bool build_fails_as_bad_gazetteer(const char *name, const char *contents, const char *message) {
     char path[256];
     newsparse_extractor_builder *b = NULL;
     newsparse_extractor *ex = NULL;
-    CHECK(write_gazetteer(path, sizeof path, "bad.tsv", "Acme Widgets\torganization\nZorya\tnonsense\n"));
+    CHECK(write_gazetteer(path, sizeof path, name, contents));
     CHECK(newsparse_extractor_builder_new(&b) == NEWSPARSE_STATUS_OK);
     CHECK(newsparse_extractor_builder_gazetteer_file(b, path) == NEWSPARSE_STATUS_OK);
     CHECK(newsparse_extractor_builder_build(b, &ex) == NEWSPARSE_STATUS_BAD_GAZETTEER);
     CHECK(ex == NULL);
-    CHECK(strstr(newsparse_last_error(), "bad.tsv") != NULL);
-    CHECK(strstr(newsparse_last_error(), "line 2") != NULL);
+    CHECK(strstr(newsparse_last_error(), message) != NULL);
     newsparse_extractor_builder_free(b);
+    return true;
+}
+
+static bool test_bad_gazetteer_file(void) {
+    CHECK(build_fails_as_bad_gazetteer("bad.tsv", "Acme Widgets\torganization\nZorya\tnonsense\n",
+                                       "bad.tsv, line 2"));
     return true;
 }
 
 /* A gazetteer in Latin-1, not UTF-8: malformed, not unreadable. */
 static bool test_gazetteer_file_not_utf8(void) {
-    char path[256];
-    newsparse_extractor_builder *b = NULL;
-    newsparse_extractor *ex = NULL;
-    CHECK(write_gazetteer(path, sizeof path, "latin1.tsv", "Acme\torganization\nCaf\xe9\tplace\n"));
-    CHECK(newsparse_extractor_builder_new(&b) == NEWSPARSE_STATUS_OK);
-    CHECK(newsparse_extractor_builder_gazetteer_file(b, path) == NEWSPARSE_STATUS_OK);
-    CHECK(newsparse_extractor_builder_build(b, &ex) == NEWSPARSE_STATUS_BAD_GAZETTEER);
-    CHECK(ex == NULL);
-    CHECK(strstr(newsparse_last_error(), "latin1.tsv, line 2: not UTF-8") != NULL);
-    newsparse_extractor_builder_free(b);
+    CHECK(build_fails_as_bad_gazetteer("latin1.tsv", "Acme\torganization\nCaf\xe9\tplace\n",
+                                       "latin1.tsv, line 2: not UTF-8"));
     return true;
 }
 
