@@ -61,12 +61,20 @@ fn trailing(word: &[u8]) -> usize {
     end
 }
 
-/// Appends the words of `line` to `out`.
+/// Appends the words of `line` to `out`: one loop over the line's bytes that finds each
+/// word's end eight bytes at a time ([`plain_run_end`]), decodes a character only at a
+/// non-ASCII byte, and reads most words (lower case, nothing to trim) from three bytes.
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
     let s = line.text(text);
-    out.reserve(s.len() / 5 + 1);
-    for (at, word) in words(s) {
-        match token(word, line.start + at) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() / 5 + 1);
+    let mut i = skip_space(s, 0);
+    while i < bytes.len() {
+        let start = i;
+        let run = plain_run_end(bytes, i);
+        // a plain run that stops at a space is the whole word
+        let end = if bytes.get(run) == Some(&b' ') { run } else { skip_word(s, run) };
+        match token(s, start, end, line.start) {
             Some(t) => out.push(t),
             // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
             // punctuation does.
@@ -76,29 +84,12 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
                 }
             }
         }
-    }
-}
-
-/// The words of `s` between whitespace (Unicode's, as [`char::is_whitespace`]), with their
-/// offsets: a byte loop that decodes a character only at a non-ASCII byte.
-fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
         // one space before a plain ASCII byte, the commonest gap between words, needs no
         // closer look
-        let one_space = bytes.get(i) == Some(&b' ')
-            && bytes.get(i + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
-        i = if one_space { i + 1 } else { skip_space(s, i) };
-        if i == bytes.len() {
-            return None;
-        }
-        let start = i;
-        let run = plain_run_end(bytes, i);
-        // a plain run that stops at a space is the whole word
-        i = if bytes.get(run) == Some(&b' ') { run } else { skip_word(s, run) };
-        Some((start, &s[start..i]))
-    })
+        let one_space = bytes.get(end) == Some(&b' ')
+            && bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
+        i = if one_space { end + 1 } else { skip_space(s, end) };
+    }
 }
 
 /// The end of the run of plain ASCII bytes (above space, below 0x80) starting at `i`, or a
@@ -119,10 +110,12 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The token of `word`, a run of non-space characters starting at byte `start` of the text;
-/// `None` when it is all punctuation.
-fn token(word: &str, start: usize) -> Option<Token> {
-    let b = word.as_bytes();
+/// The token of the word `s[from..to]`, a run of non-space characters of a line `s` that
+/// starts at byte `offset` of the text; `None` when it is all punctuation.
+#[inline]
+fn token(s: &str, from: usize, to: usize, offset: usize) -> Option<Token> {
+    let b = &s.as_bytes()[from..to];
+    let start = offset + from;
     let Trim { lead, end, possessive, punct_after } = if !is_bare(b) {
         trim(b)?
     } else if b[0].is_ascii_lowercase() {
@@ -131,8 +124,8 @@ fn token(word: &str, start: usize) -> Option<Token> {
     } else {
         Trim::bare(b.len())
     };
-    let body = &word[lead..end];
-    let s = start + lead;
+    // `lead` and `end` fall between characters: only whole characters are trimmed
+    let body = &s[from + lead..from + end];
     let first = b[lead];
     let cap = if first.is_ascii() {
         first.is_ascii_uppercase()
@@ -141,12 +134,13 @@ fn token(word: &str, start: usize) -> Option<Token> {
     };
     // Only a capitalised word can start a name: the rest need no closer look.
     let (hyphen, caps) = if cap { (cut(body), is_caps(body)) } else { (None, false) };
+    let at = start + lead;
     Some(Token {
-        span: Span::new(s, s + body.len()),
-        raw_end: start + word.len(),
+        span: Span::new(at, at + body.len()),
+        raw_end: start + b.len(),
         dot: b[end - 1] == b'.',
         // a cut is never at a word's first byte, so never at offset 0
-        hyphen: hyphen.and_then(|h| NonZeroUsize::new(s + h)),
+        hyphen: hyphen.and_then(|h| NonZeroUsize::new(at + h)),
         possessive,
         punct_after,
         punct_before: lead > 0,
@@ -324,7 +318,7 @@ mod tests {
         for w in ["Kyiv's", "said,", "\"Yes", "U.S.", "’s", "a’s", "-", "ü"] {
             assert!(!is_bare(w.as_bytes()), "{w}");
         }
-        assert_eq!(token("said", 7), Some(Token::lower(7, 11)));
+        assert_eq!(token("a said", 2, 6, 5), Some(Token::lower(7, 11)));
     }
 
     #[test]
@@ -351,9 +345,11 @@ mod tests {
 
     #[test]
     fn words_split_at_unicode_whitespace() {
-        let text = "a\u{a0}b\u{2009}\u{2009}c\x0bd  é\u{3000}";
-        let got: Vec<(usize, &str)> = super::words(text).collect();
-        assert_eq!(got, [(0, "a"), (3, "b"), (10, "c"), (12, "d"), (15, "é")]);
+        let text = "\u{2009}a\u{a0}b\u{2009}\u{2009}c\x0bd  é\u{3000}";
+        let mut out = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut out);
+        let got: Vec<(usize, &str)> = out.iter().map(|t| (t.span.start, t.span.text(text))).collect();
+        assert_eq!(got, [(3, "a"), (6, "b"), (13, "c"), (15, "d"), (18, "é")]);
         let std: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
         assert_eq!(got.iter().map(|w| w.1).collect::<Vec<_>>(), std);
     }
