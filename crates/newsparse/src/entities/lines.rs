@@ -74,6 +74,13 @@ impl Found {
     }
 }
 
+impl Drop for Words<'_> {
+    /// Gives the memo back to the thread, for its next text.
+    fn drop(&mut self) {
+        std::mem::replace(&mut self.memo, Memo::none()).put_back();
+    }
+}
+
 /// Where the words of one line stand in [`Words`], and how the line reads.
 pub(crate) struct LineWords {
     start: usize,
@@ -93,7 +100,7 @@ impl<'g> Words<'g> {
             found: Vec::with_capacity(n),
             gaz,
             capitalised: 0,
-            memo: Memo::new(),
+            memo: Memo::take(gaz),
         }
     }
 

@@ -49,7 +49,7 @@ fn build() -> Gazetteer {
         // The embedded files are checked by the test below; a bad line cannot ship.
         let _ = tsv_into(&mut store, origin, Text::Static(text));
     }
-    let mut g = Gazetteer { store };
+    let mut g = Gazetteer::with_store(store);
     for nation in NATIONS {
         g.mark_country(nation);
     }

@@ -42,7 +42,7 @@ fn bad(origin: &str, line: usize, message: impl Into<String>) -> Error {
 pub(super) fn tsv(origin: &str, text: Text) -> Result<Gazetteer, Error> {
     let mut store = Store::default();
     tsv_into(&mut store, origin, text)?;
-    Ok(Gazetteer { store })
+    Ok(Gazetteer::with_store(store))
 }
 
 /// Adds the TSV `text` to `store`.

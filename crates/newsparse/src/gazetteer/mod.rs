@@ -129,6 +129,27 @@ pub(crate) struct Record<'g> {
 #[derive(Clone, Default)]
 pub struct Gazetteer {
     store: Store,
+    generation: Generation,
+}
+
+/// Which content a gazetteer holds: fresh at each build and each change, shared by clones
+/// (which hold the same content). A cache of what a gazetteer says of words is valid for
+/// one generation (the entity finder keeps such a cache per thread).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Generation(u64);
+
+impl Generation {
+    /// A generation no gazetteer had before.
+    fn next() -> Generation {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Generation(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl Default for Generation {
+    fn default() -> Generation {
+        Generation::next()
+    }
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -316,7 +337,7 @@ impl GazetteerBuilder {
             let mut aliases = aliases.into_iter().map(|r| &text[r]);
             store.add(index, head, &mut aliases, stands_for.map(|r| &text[r]));
         }
-        Ok(Gazetteer { store })
+        Ok(Gazetteer::with_store(store))
     }
 }
 
@@ -480,9 +501,20 @@ impl Gazetteer {
         })
     }
 
+    /// A gazetteer of the names in `store`.
+    fn with_store(store: Store) -> Gazetteer {
+        Gazetteer { store, generation: Generation::next() }
+    }
+
+    /// Which content this gazetteer holds.
+    pub(crate) fn generation(&self) -> Generation {
+        self.generation
+    }
+
     /// Merges `other` into this gazetteer; names already here win.
     pub(crate) fn extend(&mut self, other: &Gazetteer) {
         self.store.extend(&other.store);
+        self.generation = Generation::next();
     }
 
     /// The record with index `id`.
@@ -505,6 +537,7 @@ impl Gazetteer {
     /// as England or Scotland).
     pub(crate) fn mark_country(&mut self, name: &str) {
         self.store.mark_country(name);
+        self.generation = Generation::next();
     }
 
     /// What this gazetteer knows of `word` as written, in one probe: the names it may

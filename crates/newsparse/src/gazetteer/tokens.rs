@@ -348,7 +348,8 @@ mod tests {
         let text = "\u{2009}a\u{a0}b\u{2009}\u{2009}c\x0bd  é\u{3000}";
         let mut out = Vec::new();
         tokens(text, Span::new(0, text.len()), &mut out);
-        let got: Vec<(usize, &str)> = out.iter().map(|t| (t.span.start, t.span.text(text))).collect();
+        let got: Vec<(usize, &str)> =
+            out.iter().map(|t| (t.span.start, t.span.text(text))).collect();
         assert_eq!(got, [(3, "a"), (6, "b"), (13, "c"), (15, "d"), (18, "é")]);
         let std: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
         assert_eq!(got.iter().map(|w| w.1).collect::<Vec<_>>(), std);
