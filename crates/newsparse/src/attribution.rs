@@ -448,8 +448,8 @@ impl<'c> Anon<'c> {
     fn new(text: &str, cues: &'c [cues::Cue]) -> Anon<'c> {
         let mut anon = Anon { cues, indefinite: Vec::new(), by_word: FxMap::default() };
         for (k, c) in cues.iter().enumerate() {
-            let np = text[clause_start(text, c.span.start)..c.span.start].to_lowercase();
-            if np.split_whitespace().any(|w| matches!(w, "a" | "an" | "one" | "another")) {
+            let np = &text[clause_start(text, c.span.start)..c.span.start];
+            if np.split_whitespace().any(is_indefinite) {
                 anon.indefinite.push(k);
                 let word = c.span.text(text).to_ascii_lowercase();
                 anon.by_word.entry(word).or_default().push(k);
@@ -470,6 +470,13 @@ impl<'c> Anon<'c> {
     }
 }
 
+/// True when `word` is an indefinite determiner ("a", "An", "one", "another") in any case:
+/// compared without lowering a copy, as no other character lowers to the letters of these
+/// words (of those that lower to ASCII, only the Kelvin sign does, to "k").
+fn is_indefinite(word: &str) -> bool {
+    ["a", "an", "one", "another"].iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
 /// An unnamed source, or a back-reference to one ("the same diplomat", "this person").
 fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker) -> &'static str {
     sp.kind = SourceKind::Anonymous;
@@ -482,10 +489,7 @@ fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker
             let np = np.rsplit_once(" to ").map_or(np, |(_, b)| b);
             let np = np.find(|c: char| c.is_lowercase()).map_or(np, |_| np);
             let words: Vec<&str> = np.split_whitespace().collect();
-            let from = words
-                .iter()
-                .rposition(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"))
-                .unwrap_or(0);
+            let from = words.iter().rposition(|w| is_indefinite(w)).unwrap_or(0);
             let desc = words[from..].join(" ");
             sp.name = Some(desc.clone());
             sp.description = Some(desc);
@@ -503,6 +507,28 @@ fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker
 mod tests {
     use super::*;
     use crate::document::{QuoteKind, Region};
+
+    #[test]
+    fn indefinite_determiners_in_any_case() {
+        for w in [
+            "a",
+            "A",
+            "an",
+            "AN",
+            "One",
+            "another",
+            "ANOTHER",
+            "any",
+            "",
+            "an.",
+            "ａ",
+            "ONE\u{212a}",
+        ] {
+            let lowered = w.to_lowercase();
+            let expected = matches!(lowered.as_str(), "a" | "an" | "one" | "another");
+            assert_eq!(is_indefinite(w), expected, "{w:?}");
+        }
+    }
 
     #[test]
     fn a_mention_head_ends_before_its_first_clause_or_phrase() {
