@@ -188,7 +188,6 @@ impl Within {
         let owned: Vec<u8>;
         let lower = match buf.get_mut(..s.len()) {
             Some(lower) => {
-                // a loop the compiler turns into SIMD code
                 for (l, b) in lower.iter_mut().zip(s.as_bytes()) {
                     *l = b.to_ascii_lowercase();
                 }
