@@ -218,9 +218,13 @@ static WITHIN: LazyLock<Within> = LazyLock::new(Within::new);
 /// The pattern of the table that matches `s`: prefixes first, then whole lines, suffixes
 /// and contained phrases.
 fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
-    let bare = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
     let [prefix, line, suffix] = &*PHRASES;
-    let mut found = prefix.prefix_of(s.as_bytes()).or_else(|| line.whole(bare.as_bytes()));
+    if let Some(p) = prefix.prefix_of(s.as_bytes()) {
+        // most boilerplate lines: the line need not be trimmed
+        return Some((p.kind, p.rule.as_str()));
+    }
+    let bare = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
+    let mut found = line.whole(bare.as_bytes());
     if found.is_none() && s.len() <= MAX_SHORT_LINE {
         // the suffix first: it is one look-up in the few patterns that end with the line's
         // last byte, where counting the words reads the line and reading them as a credit
