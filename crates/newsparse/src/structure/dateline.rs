@@ -11,12 +11,21 @@ const BULLETS: &[&str] = &[" • ", " · ", " | "];
 /// Dashes that end a dateline; spaced hyphens only, so "Winston-Salem" stays whole.
 const DASHES: &[&str] = &["—", "―", "–", " - ", " -- "];
 
-/// The first of [`DASHES`] in `s` and where it starts: one pass over the bytes a dash starts
-/// with (no two dashes start at one byte).
+/// The first of [`DASHES`] in `s` and where it starts: one pass over the bytes that every
+/// dash holds, `-` or the lead byte 0xE2 of the three long dashes (no two dashes start at
+/// one byte).
+///
+/// Each candidate is the hyphen of a spaced dash or the first byte of a long one; a spaced
+/// dash starts at the space before its hyphen. The candidates come in the order of the
+/// dashes' starts: a spaced dash found at hyphen `j` starts at `j - 1`, which no long dash
+/// found before it can (byte `j - 1` is a space, not 0xE2). At the second hyphen of " -- "
+/// no dash starts at the byte before (a hyphen), so the dash is found once, at its first.
 fn first_dash(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
-    memchr::memchr2_iter(b' ', 0xE2, b)
-        .find_map(|i| DASHES.iter().find(|d| b[i..].starts_with(d.as_bytes())).map(|d| (i, *d)))
+    memchr::memchr2_iter(b'-', 0xE2, b).find_map(|i| {
+        let start = if b[i] == b'-' { i.checked_sub(1)? } else { i };
+        DASHES.iter().find(|d| b[start..].starts_with(d.as_bytes())).map(|d| (start, *d))
+    })
 }
 
 /// The longest dateline, in bytes, before its dash.
@@ -26,17 +35,30 @@ const MAX_PREFIX: usize = 80;
 const MONTHS: &[&str] =
     &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// True when the line `span` is, or opens with, a dateline.
+/// True when the line `span` is, or opens with, a dateline: [`own_line`] or [`prefix`],
+/// with the wire dateline that [`own_line`] would look for read once.
 pub(super) fn starts(text: &str, span: Span) -> bool {
-    own_line(text, span).is_some() || prefix(text, span).is_some()
+    prefix(text, span).is_some()
+        || between_bullet(text, span).is_some()
+        || place_and_date(text, span).is_some()
 }
 
 /// A dateline that fills the whole line `span`: "Kyiv • UNN", or a wire dateline with
 /// nothing after its dash.
 pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
+    between_bullet(text, span)
+        .or_else(|| prefix(text, span).filter(|d| d.span.end == span.end))
+        .or_else(|| place_and_date(text, span))
+}
+
+/// "Kyiv • UNN": a place and an outlet on either side of one of [`BULLETS`].
+fn between_bullet(text: &str, span: Span) -> Option<Dateline> {
     let s = span.text(text);
-    // a place and an outlet of at most four words each: a longer line (a paragraph) has none
-    let bullets = if count_words(s, 2 * 4 + 2) > 2 * 4 + 1 { &[][..] } else { BULLETS };
+    // a place and an outlet of at most four words each: a longer line (a paragraph) has none;
+    // nor has a line without the last byte of any bullet (`•` ends in 0xA2, `·` in 0xB7)
+    let no_bullet = memchr::memchr3(b'|', 0xA2, 0xB7, s.as_bytes()).is_none();
+    let bullets =
+        if no_bullet || count_words(s, 2 * 4 + 2) > 2 * 4 + 1 { &[][..] } else { BULLETS };
     for bullet in bullets {
         let Some(at) = memchr::memmem::find(s.as_bytes(), bullet.as_bytes()) else { continue };
         let (place, outlet) = (&s[..at], &s[at + bullet.len()..]);
@@ -50,7 +72,7 @@ pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
             });
         }
     }
-    prefix(text, span).filter(|d| d.span.end == span.end).or_else(|| place_and_date(text, span))
+    None
 }
 
 /// "LONDON 1996-08-30", "AL-AIN , United Arab Emirates 1996-12-06": a place in capitals
@@ -63,9 +85,13 @@ fn place_and_date(text: &str, span: Span) -> Option<Dateline> {
         && d.iter()
             .enumerate()
             .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !iso {
+        // the cheap test first: most lines end in a word, not a date
+        return None;
+    }
     let place = head.split(',').next()?.trim_end();
-    let region_ok = head.split(',').skip(1).all(|r| is_name(r.trim(), 4));
-    if !iso || !is_capitals(place) || !is_name(place, 4) || !region_ok {
+    let region_ok = || head.split(',').skip(1).all(|r| is_name(r.trim(), 4));
+    if !is_capitals(place) || !is_name(place, 4) || !region_ok() {
         return None;
     }
     let date_start = span.start + head.len() + 1;
@@ -187,11 +213,55 @@ mod tests {
     }
 
     #[test]
+    fn every_bullet_holds_a_byte_the_bullet_test_looks_for() {
+        for bullet in BULLETS {
+            assert!(bullet.bytes().any(|b| matches!(b, b'|' | 0xA2 | 0xB7)), "{bullet:?}");
+        }
+        for text in ["Kyiv • UNN", "Kyiv · UNN", "Kyiv | UNN"] {
+            assert!(between_bullet(text, Span::new(0, text.len())).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_dash_holds_a_hyphen_or_the_lead_byte_of_a_long_dash() {
+        for dash in DASHES {
+            assert!(dash.bytes().any(|b| matches!(b, b'-' | 0xE2)), "{dash:?}");
+        }
+    }
+
+    /// [`first_dash`] as it was first written: every dash tried at every space and every
+    /// 0xE2 byte.
+    fn first_dash_at_every_start(s: &str) -> Option<(usize, &'static str)> {
+        let b = s.as_bytes();
+        memchr::memchr2_iter(b' ', 0xE2, b)
+            .find_map(|i| DASHES.iter().find(|d| b[i..].starts_with(d.as_bytes())).map(|d| (i, *d)))
+    }
+
+    #[test]
+    fn the_first_dash_is_the_first_at_any_start() {
+        let pieces = ["a", " ", "-", "--", "—", "–", "―", "€"];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            assert_eq!(first_dash(s), first_dash_at_every_start(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn the_first_dash_is_found() {
         assert_eq!(first_dash("KYIV, Ukraine — a - b"), Some((14, "—")));
         assert_eq!(first_dash("LONDON -- x – y"), Some((6, " -- ")));
         assert_eq!(first_dash("Winston-Salem - x"), Some((13, " - ")));
         assert_eq!(first_dash("no dash-here"), None);
+        assert_eq!(first_dash("a --- b -- c"), Some((7, " -- ")));
+        assert_eq!(first_dash("-- x - y"), Some((4, " - ")));
+        assert_eq!(first_dash("a –b"), Some((2, "–")));
     }
 
     #[test]

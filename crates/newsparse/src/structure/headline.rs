@@ -62,7 +62,14 @@ pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
 /// names an outlet.
 fn split_source(text: &str, line: Span) -> Headline {
     let s = line.text(text);
-    for sep in SUFFIX_SEPARATORS {
+    // every separator holds a `|`, a `-` or the lead byte of the long dashes: a line with
+    // none of them (most headlines) is spared six searches
+    let separators = if memchr::memchr3(b'|', b'-', 0xE2, s.as_bytes()).is_some() {
+        SUFFIX_SEPARATORS
+    } else {
+        &[]
+    };
+    for sep in separators {
         let Some(at) = s.rfind(sep) else { continue };
         let source = s[at + sep.len()..].trim_end_matches('.');
         let max_words = if *sep == " | " { 5 } else { 4 };
@@ -116,6 +123,13 @@ mod tests {
     fn headline(text: &str) -> Option<Headline> {
         let article: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
         find(text, &article)
+    }
+
+    #[test]
+    fn every_separator_holds_a_byte_the_separator_test_looks_for() {
+        for sep in SUFFIX_SEPARATORS {
+            assert!(sep.bytes().any(|b| matches!(b, b'|' | b'-' | 0xE2)), "{sep:?}");
+        }
     }
 
     #[test]

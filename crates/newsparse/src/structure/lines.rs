@@ -57,27 +57,74 @@ pub(crate) fn wraps(text: &str, prev: Span, next: Span) -> bool {
         && !prev.text(text).ends_with(['.', '!', '?', ':', ';', '…', '"', '\'', '”', '’', ')'])
 }
 
-/// The number of words of `s` split at ASCII white space, counted up to `max`.
+/// The number of words of `s` split at ASCII white space (as [`u8::is_ascii_whitespace`]
+/// tells it), counted up to `max`.
+///
+/// Eight bytes at a time: a word starts at each byte that is not white space and follows
+/// white space or the start of `s`; the count stops at the first eight bytes that reach
+/// `max`, so a long paragraph is read no further than its first `max` words.
 pub(super) fn count_words(s: &str, max: usize) -> usize {
-    let b = s.as_bytes();
-    let (mut words, mut i) = (0, 0);
-    loop {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i == b.len() {
-            return words;
-        }
-        words += 1;
+    let mut words = 0;
+    // the high bit of the low byte set when the byte before a chunk is white space (the
+    // start of `s` counts as such)
+    let mut space_before = 0x80;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        words += word_starts8(chunk, &mut space_before);
         if words >= max {
             return max;
         }
-        // the word, skipped in a tight loop
-        while i < b.len() && !b[i].is_ascii_whitespace() {
-            i += 1;
-        }
     }
+    // the bytes after the last full chunk, padded with spaces (which start no word)
+    let rest = chunks.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    words += word_starts8(u64::from_le_bytes(last), &mut space_before);
+    words.min(max)
 }
+
+/// How many words start in the eight bytes `x` (in text order from the low byte): bytes
+/// that are not white space after one that is; `space_before` tells whether the byte
+/// before `x` is, and is set to whether the last byte of `x` is.
+#[inline]
+fn word_starts8(x: u64, space_before: &mut u64) -> usize {
+    let space = ascii_space8(x);
+    let starts = !space & (space << 8 | *space_before);
+    *space_before = space >> 56;
+    // each start is one high bit: moved to the low bit, the product with `ONES` adds them
+    // all up in its top byte (at most 8, so no byte carries)
+    ((starts >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The high bit of each byte of `x` that is ASCII white space (`\t`, `\n`, `\x0c`, `\r`,
+/// space; not `\x0b`, as [`u8::is_ascii_whitespace`] has it), every other bit clear.
+#[inline]
+fn ascii_space8(x: u64) -> u64 {
+    // no sum here carries from one byte into the next: each adds at most 0x77 to a byte of
+    // at most 0x7f
+    let low = x & !HIGH;
+    let below_space = !(low.wrapping_add(ONES * 0x60) | x) & HIGH;
+    let spaces = zero8(x ^ (ONES * u64::from(b' ')));
+    if below_space == 0 {
+        // text without control characters: only the space is white space
+        return spaces;
+    }
+    // 0x09 to 0x0d: at least 0x09, below 0x0e and below 0x80; but not 0x0b
+    let tab_to_cr = low.wrapping_add(ONES * 0x77) & !low.wrapping_add(ONES * 0x72) & !x & HIGH;
+    spaces | tab_to_cr & !zero8(x ^ (ONES * 0x0b))
+}
+
+/// The high bit of each zero byte of `x`, every other bit clear.
+#[inline]
+fn zero8(x: u64) -> u64 {
+    !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH
+}
+
+/// The low bit of each byte of a `u64`.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = ONES * 0x80;
 
 #[cfg(test)]
 mod tests {
@@ -90,6 +137,33 @@ mod tests {
         assert_eq!(got, ["a", "bc", "", "d"]);
         let blank: Vec<bool> = trimmed_lines(text).map(|l| l.blank_before).collect();
         assert_eq!(blank, [false, false, false, true]);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_ascii_whitespace_counts_them() {
+        let pieces =
+            ["a", "bc", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\u{a0}", "é", "\0", "\x7f"];
+        // every string of up to four pieces, shifted across the eight-byte chunks
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            for lead in ["", "x", "x y z ", "abcdefg"] {
+                let s = format!("{lead}{s}");
+                let want = s.split_ascii_whitespace().count();
+                for max in [1, 2, 3, 9, 26] {
+                    assert_eq!(count_words(&s, max), want.min(max), "{s:?} {max}");
+                }
+            }
+        }
+        let long = "word ".repeat(40);
+        assert_eq!(count_words(&long, 26), 26);
+        assert_eq!(count_words(&long[..24 * 5 - 1], 26), 24);
     }
 
     #[test]
