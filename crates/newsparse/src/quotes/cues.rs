@@ -15,7 +15,6 @@
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
-use super::word::ascii_key;
 use crate::document::Span;
 
 /// What a cue word signals.
@@ -48,12 +47,12 @@ struct Table {
     /// The rows of the phrases grouped by their first word, each group's longest phrase first
     /// (and of two as long, the first row).
     rows: Vec<u16>,
-    /// The groups of `rows` by the [`ascii_key`] of their first word, open addressing.
+    /// The groups of `rows` by the [`word_key`] of their first word, open addressing.
     slots: Vec<Slot>,
     phrases: Vec<&'static str>,
     classes: Vec<Class>,
-    /// Bit [`prefix`] of every phrase's first three letters.
-    prefixes: Vec<u64>,
+    /// Bit [`prefix`] of every phrase's first four bytes.
+    prefixes: [u64; (1 << PREFIX_BITS) / 64],
 }
 
 /// One slot of [`Table::slots`]: a first word's key (0 when empty) and its group of rows.
@@ -66,13 +65,64 @@ struct Slot {
 /// The number of slots of [`Table::slots`], a power of two: at least twice the phrases.
 const SLOTS: usize = 2048;
 
-/// The first slot [`Table::slots`] probes for `key` (an [`ascii_key`]; 0, no word, marks an empty slot).
+/// The first slot [`Table::slots`] probes for `key` (a [`word_key`]; 0, no word, marks an empty slot).
 fn slot(key: u128) -> usize {
     let folded = (key as u64) ^ ((key >> 64) as u64);
     (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
+/// The key in [`Table::slots`] of the word of `len` bytes at byte `at` of `bytes`, whose first
+/// eight bytes (as [`chunk_at`] reads them) are `head`; `None` when it is longer than 15 bytes.
+/// The key is the word's bytes with the case bit (0x20) set, which lowers the capitals and
+/// changes no other byte of a word, zero-padded to sixteen, as a number (the first byte
+/// lowest). Word bytes are never zero, so no two words share a key, and no word has 0, the key
+/// of an empty slot.
+#[inline]
+fn word_key(bytes: &[u8], at: usize, len: usize, head: u64) -> Option<u128> {
+    // the low `n` bytes of `x`, `n` from 1 to 8
+    let low = |x: u64, n: usize| (x | CASE) & u64::MAX >> (64 - 8 * n);
+    match len {
+        1..=8 => Some(u128::from(low(head, len))),
+        9..=15 => {
+            let tail = low(chunk_at(bytes, at + 8), len - 8);
+            Some(u128::from(tail) << 64 | u128::from(head | CASE))
+        }
+        _ => None,
+    }
+}
+
 impl Table {
+    /// Whether a phrase may open `x`, text bytes with the first in the low byte: whether one
+    /// has its [`prefix`].
+    #[inline]
+    fn may_open(&self, x: u32) -> bool {
+        let p = prefix(x);
+        self.prefixes[p / 64] & 1 << (p % 64) != 0
+    }
+
+    /// The cue at byte `at` of `bytes`, the start of a word, whose eight bytes from there
+    /// (as [`chunk_at`] reads them) are `head`: the longest phrase the text goes on with
+    /// there, if it ends a word. (A phrase that ends inside the text's first word ends no
+    /// word, so it can be no cue, nor can any shorter phrase be.)
+    // Out of line, as only about one word in eight comes here: the scan's loop keeps its
+    // registers.
+    #[inline(never)]
+    fn cue_at(&self, bytes: &[u8], at: usize, head: u64) -> Option<Cue> {
+        let word = &bytes[at..word_end(bytes, at, head)];
+        let group = self.group(word_key(bytes, at, word.len(), head)?);
+        // the word is the first word of every phrase of the group: the rest must follow it
+        let after = &bytes[at + word.len()..];
+        let row = usize::from(*group.iter().find(|&&row| {
+            let rest = &self.phrases[usize::from(row)].as_bytes()[word.len()..];
+            after.get(..rest.len()).is_some_and(|t| t.eq_ignore_ascii_case(rest))
+        })?);
+        let end = at + self.phrases[row].len();
+        if bytes.get(end).copied().is_some_and(is_word_byte) {
+            return None;
+        }
+        Some(Cue { span: Span::new(at, end), class: self.classes[row] })
+    }
+
     /// The rows of the phrases whose first word has `key`.
     fn group(&self, key: u128) -> &[u16] {
         let mut i = slot(key);
@@ -89,29 +139,24 @@ impl Table {
     }
 }
 
-/// The index of the first three bytes of `b` in [`Table::prefixes`]: each ASCII letter in any
-/// case is 0 to 25, anything else (a space, the end) 26. Phrases are lower-case letters and
-/// spaces, at least three, so a phrase the text at a word start goes on with has the text's
-/// prefix.
-fn prefix(b: &[u8]) -> usize {
-    let code = |i: usize| b.get(i).map_or(26, |&c| usize::from(LETTER_CODES[usize::from(c)]));
-    (code(0) * 27 + code(1)) * 27 + code(2)
+/// The index in [`Table::prefixes`] of the first four bytes of `x`, text bytes with the first
+/// in the low byte: a multiplicative hash of the four with their case bit (0x20) cleared, and
+/// the fourth made zero unless it is a letter. Clearing the case bit makes each letter's two
+/// cases one and a space zero, as bytes past the end read. After a phrase of three letters
+/// ("say") the text's fourth byte ends the word, so it is no letter, and is zeroed as the
+/// phrase's (past its end) is. So where the text goes on with a phrase (lower-case letters and
+/// spaces, at least three, ending a word) it has the phrase's prefix. Other prefixes sharing a phrase's hash only let a few more words through
+/// to [`Table::cue_at`].
+#[inline]
+fn prefix(x: u32) -> usize {
+    let four = x & 0xdfdf_dfdf;
+    let fourth_is_letter = ((four >> 24) as u8).wrapping_sub(b'A') < 26;
+    let four = if fourth_is_letter { four } else { four & 0x00ff_ffff };
+    (four.wrapping_mul(0x9e37_79b1) >> (32 - PREFIX_BITS)) as usize
 }
 
-/// How many values [`prefix`] takes.
-const PREFIXES: usize = 27 * 27 * 27;
-
-/// Each byte's code in [`prefix`]: 0 to 25 for an ASCII letter in any case, 26 for the rest.
-const LETTER_CODES: [u8; 256] = {
-    let mut t = [26u8; 256];
-    let mut c = 0;
-    while c < 26 {
-        t[b'a' as usize + c] = c as u8;
-        t[b'A' as usize + c] = c as u8;
-        c += 1;
-    }
-    t
-};
+/// The bits of a [`prefix`].
+const PREFIX_BITS: u32 = 15;
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut phrases = Vec::new();
@@ -132,14 +177,16 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         phrases.push(phrase);
         classes.push(class);
     }
-    let mut prefixes = vec![0u64; PREFIXES / 64 + 1];
+    let mut prefixes = [0u64; (1 << PREFIX_BITS) / 64];
     for p in &phrases {
-        let i = prefix(p.as_bytes());
+        let i = prefix(chunk_at(p.as_bytes(), 0) as u32);
         prefixes[i >> 6] |= 1 << (i & 63);
     }
     let first_key = |row: usize| {
         let first = phrases[row].split(' ').next().unwrap_or("");
-        ascii_key(first.as_bytes()).expect("a cue's first word has at most 15 letters")
+        let head = chunk_at(first.as_bytes(), 0);
+        word_key(first.as_bytes(), 0, first.len(), head)
+            .expect("a first word of at most 15 letters")
     };
     let mut keyed: Vec<(u128, Reverse<usize>, usize)> =
         (0..phrases.len()).map(|row| (first_key(row), Reverse(phrases[row].len()), row)).collect();
@@ -162,71 +209,122 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     Table { rows, slots, phrases, classes, prefixes }
 });
 
-/// Byte classes: [`WORD`] for the bytes of a word (ASCII letters, digits, hyphens), and
-/// [`LETTER`] for ASCII letters, which may start a phrase.
-const CLASSES: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphabetic() {
-            t[b] = WORD | LETTER;
-        } else if c.is_ascii_digit() || c == b'-' {
-            t[b] = WORD;
+/// Whether `b` is a byte of a word: an ASCII letter or digit, or a hyphen.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+/// The word bytes of `x`, eight bytes of text with the first in the low byte: the high bit of
+/// each byte that [`is_word_byte`], the other bits clear.
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    // the bytes with their high bit cleared, so that the sums of `in_range` carry into no
+    // other byte; the bytes that had it (of non-ASCII characters) are no word bytes
+    let t = x & !HIGH;
+    // setting 0x20 lowers the capitals and makes no other byte a lower-case letter
+    let letters = in_range(t | CASE, b'a', b'z');
+    let others = in_range(t, b'0', b'9') | in_range(t, b'-', b'-');
+    (letters | others) & !x & HIGH
+}
+
+/// The high bit of each byte of `t` (all below 0x80) that is from `lo` to `hi`, `lo` at least
+/// 1; the other bits are not meaningful. A byte is at least `lo` when adding `0x80 - lo` sets
+/// its high bit, and at most `hi` when adding `0x7f - hi` leaves it clear; neither sum
+/// reaches 0x100.
+#[inline]
+fn in_range(t: u64, lo: u8, hi: u8) -> u64 {
+    t.wrapping_add(ONES * u64::from(0x80 - lo)) & !t.wrapping_add(ONES * u64::from(0x7f - hi))
+}
+
+/// The low bit of each byte of a `u64`.
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = ONES * 0x80;
+/// The case bit (0x20) of each byte of a `u64`: set, it lowers an ASCII capital.
+const CASE: u64 = ONES * 0x20;
+
+/// The eight bytes of `bytes` from `i` as a number, the first in the low byte; bytes past the
+/// end read as zero, which is no word byte.
+#[inline]
+fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+    let rest = bytes.get(i..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(&chunk) => u64::from_le_bytes(chunk),
+        None => {
+            let mut padded = [0; 8];
+            padded[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(padded)
         }
-        b += 1;
     }
-    t
-};
-const WORD: u8 = 1;
-const LETTER: u8 = 2;
+}
+
+/// The end of the word bytes that start at byte `i` of `bytes` (`i` when none does), given
+/// the eight bytes from there (as [`chunk_at`] reads them): eight bytes at a time.
+fn word_end(bytes: &[u8], mut i: usize, mut chunk: u64) -> usize {
+    loop {
+        // the zeros past the end stop every run
+        let stops = !word_bytes(chunk) & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+        chunk = chunk_at(bytes, i);
+    }
+}
+
+/// The sixteen bytes of `bytes` from `i`; when fewer are left, those followed by zeros, in
+/// `tail`.
+#[inline]
+fn window<'a>(bytes: &'a [u8], i: usize, tail: &'a mut [u8; 16]) -> &'a [u8; 16] {
+    match bytes.get(i..).and_then(<[u8]>::first_chunk) {
+        Some(window) => window,
+        None => {
+            let rest = bytes.get(i..).unwrap_or_default();
+            tail[..rest.len()].copy_from_slice(rest);
+            tail[rest.len()..].fill(0);
+            tail
+        }
+    }
+}
 
 /// Every cue word in `text`, in text order, whole words only: the longest phrase starting
 /// at a word start and ending at a word end.
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
     let table = &*TABLE;
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // news text has about one cue in a hundred bytes: room for most at once
+    let mut out = Vec::with_capacity(text.len() / 128);
+    let mut tail = [0; 16];
     let mut i = 0;
-    while i < bytes.len() {
-        let class = CLASSES[usize::from(bytes[i])];
-        if class & WORD == 0 {
-            i += 1;
-            continue;
-        }
-        // a word starts at `i`
-        let start = i;
-        i += 1;
-        while i < bytes.len() && CLASSES[usize::from(bytes[i])] & WORD != 0 {
-            i += 1;
-        }
-        if class & LETTER != 0 {
-            let p = prefix(&bytes[start..]);
-            if table.prefixes[p >> 6] & 1 << (p & 63) != 0 {
-                if let Some(cue) = cue_at(table, text, start, i) {
+    // the high bit of the low byte set when the byte before `i` is a word byte
+    let mut before = 0;
+    'chunks: while i < bytes.len() {
+        // eight bytes to find words in, and eight more to read the prefixes of the last
+        let window = window(bytes, i, &mut tail);
+        let (chunk, _) = window.split_first_chunk::<8>().expect("eight of sixteen");
+        let words = word_bytes(u64::from_le_bytes(*chunk));
+        // word bytes after no word byte: the words' starts
+        let mut starts = words & !(words << 8 | before);
+        before = words >> 56;
+        while starts != 0 {
+            let bit = starts.trailing_zeros();
+            starts &= starts - 1;
+            let p = (bit / 8) as usize;
+            let three = window[p..].first_chunk::<4>().expect("p is at most 7");
+            if table.may_open(u32::from_le_bytes(*three)) {
+                let head = window[p..].first_chunk::<8>().expect("p is at most 7");
+                if let Some(cue) = table.cue_at(bytes, i + p, u64::from_le_bytes(*head)) {
                     out.push(cue);
+                    // a cue ends a word: read on from the byte after it
                     i = cue.span.end;
+                    before = 0x80;
+                    continue 'chunks;
                 }
             }
         }
+        i += 8;
     }
     out
-}
-
-/// The longest phrase starting at byte `at`, the start of a word that ends at `word_end`, if
-/// the phrase ends at a word end.
-fn cue_at(table: &Table, text: &str, at: usize, word_end: usize) -> Option<Cue> {
-    let bytes = text.as_bytes();
-    let group = table.group(ascii_key(&bytes[at..word_end])?);
-    let row = usize::from(*group.iter().find(|&&row| {
-        let phrase = table.phrases[usize::from(row)].as_bytes();
-        bytes.get(at..at + phrase.len()).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
-    })?);
-    let end = at + table.phrases[row].len();
-    if bytes.get(end).is_some_and(|&b| CLASSES[usize::from(b)] & WORD != 0) {
-        return None;
-    }
-    Some(Cue { span: Span::new(at, end), class: table.classes[row] })
 }
 
 #[cfg(test)]
@@ -246,16 +344,151 @@ mod tests {
         assert_eq!(grouped, TABLE.phrases.len());
     }
 
+    /// The key of all of `word`.
+    fn key(word: &[u8]) -> Option<u128> {
+        word_key(word, 0, word.len(), chunk_at(word, 0))
+    }
+
     #[test]
     fn word_keys_are_lower_case() {
-        assert_eq!(ascii_key(b"SAID"), ascii_key(b"said"));
-        assert_eq!(ascii_key(b"Re-2"), ascii_key(b"re-2"));
-        assert_ne!(ascii_key(b"said"), ascii_key(b"saiD-"));
-        assert_ne!(ascii_key(b"a"), ascii_key(b""));
-        assert_eq!(ascii_key(b"fifteen-letters").map(|k| k as u8), Some(15));
-        assert_eq!(ascii_key(b"sixteen-letters!"), None);
-        assert!(!TABLE.group(ascii_key(b"According").unwrap()).is_empty());
-        assert!(TABLE.group(ascii_key(b"zzz").unwrap()).is_empty());
+        assert_eq!(key(b"SAID"), key(b"said"));
+        assert_eq!(key(b"Re-2"), key(b"re-2"));
+        assert_ne!(key(b"said"), key(b"saiD-"));
+        assert_ne!(key(b"eight-ch"), key(b"eight-chars"));
+        assert_eq!(key(b"Fifteen-Letters"), key(b"fifteen-letters"));
+        assert_ne!(key(b"fifteen-letters"), key(b"fifteen-letterz"));
+        assert_eq!(key(b"sixteen-letters-"), None);
+        // only the word's bytes count, not those after it
+        assert_eq!(word_key(b"said it", 0, 4, chunk_at(b"said it", 0)), key(b"said"));
+        let long = b"Announced-2016 ";
+        assert_eq!(word_key(long, 0, 14, chunk_at(long, 0)), key(b"announced-2016"));
+        assert!(!TABLE.group(key(b"According").unwrap()).is_empty());
+        assert!(TABLE.group(key(b"zzz").unwrap()).is_empty());
+    }
+
+    #[test]
+    fn word_bytes_are_marked_as_one_at_a_time() {
+        // every byte value in every position, among neighbours that would carry or borrow
+        for fill in [0x00, b' ', b'-', b'9', b'Z', b'z', 0x7f, 0x80, 0xff] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let expected = bytes
+                        .iter()
+                        .enumerate()
+                        .fold(0, |m, (i, &c)| m | u64::from(is_word_byte(c)) << (8 * i + 7));
+                    assert_eq!(word_bytes(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_ends_cross_chunks_and_stop_at_the_text_end() {
+        let end = |s: &str, i: usize| word_end(s.as_bytes(), i, chunk_at(s.as_bytes(), i));
+        assert_eq!(end("said", 0), 4);
+        assert_eq!(end("re-said, 2016", 0), 7);
+        assert_eq!(end("re-said, 2016", 9), 13);
+        assert_eq!(end("abcdefgh", 0), 8);
+        assert_eq!(end("abcdefghijklmnopq rest", 0), 17);
+        assert_eq!(end("abcdefghijklmnop", 3), 16);
+        assert_eq!(end("naïve", 0), 2);
+        assert_eq!(end("said\u{2019}s", 0), 4);
+        assert_eq!(end(" said", 0), 0);
+        assert_eq!(end("x", 1), 1);
+        assert_eq!(chunk_at(b"abc", 1), u64::from_le_bytes(*b"bc\0\0\0\0\0\0"));
+        assert_eq!(chunk_at(b"abc", 3), 0);
+    }
+
+    #[test]
+    fn every_phrase_has_its_prefix_in_any_case_and_before_any_word_end() {
+        for p in &TABLE.phrases {
+            for form in [p.to_string(), p.to_ascii_uppercase(), capitalised(p)] {
+                for after in ["", " ", ",", "\0", "\u{201d}", "\u{a0}"] {
+                    let text = format!("{form}{after}");
+                    assert!(TABLE.may_open(chunk_at(text.as_bytes(), 0) as u32), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// `s` with its first letter a capital.
+    fn capitalised(s: &str) -> String {
+        s[..1].to_ascii_uppercase() + &s[1..]
+    }
+
+    /// The cues of `text` by their definition, a byte at a time: at each word start (a letter
+    /// after no word byte) the longest phrase whose first word is the text's word and that the
+    /// text goes on with (of two as long, the first row) is a cue if it ends a word; the scan
+    /// reads on after the cue or, without one, after the word.
+    fn plain_scan(text: &str) -> Vec<(&str, Class)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() || i > 0 && is_word_byte(b[i - 1]) {
+                i += 1;
+                continue;
+            }
+            let end = (i..b.len()).find(|&j| !is_word_byte(b[j])).unwrap_or(b.len());
+            let opens = |r: &usize| {
+                let first = TABLE.phrases[*r].split(' ').next().unwrap_or_default();
+                first.as_bytes().eq_ignore_ascii_case(&b[i..end])
+            };
+            let mut rows: Vec<usize> = (0..TABLE.phrases.len()).filter(opens).collect();
+            rows.sort_by_key(|&r| (Reverse(TABLE.phrases[r].len()), r));
+            let goes_on = |r: &&usize| {
+                let p = TABLE.phrases[**r].as_bytes();
+                b[i..].get(..p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p))
+            };
+            match rows.iter().find(goes_on).map(|&r| (i + TABLE.phrases[r].len(), r)) {
+                Some((cue_end, r)) if !b.get(cue_end).copied().is_some_and(is_word_byte) => {
+                    out.push((&text[i..cue_end], TABLE.classes[r]));
+                    i = cue_end;
+                }
+                _ => i = end,
+            }
+        }
+        out
+    }
+
+    /// The cues [`scan`] finds in `text`, as [`plain_scan`] gives them.
+    fn scanned(text: &str) -> Vec<(&str, Class)> {
+        scan(text).iter().map(|c| (c.span.text(text), c.class)).collect()
+    }
+
+    #[test]
+    fn every_phrase_is_found_as_defined_at_every_offset() {
+        let ends = ["", " ", "s", "-", ",", "2", "\u{2019}s", "\0", " to", " x"];
+        let leads = "re-x \u{201c}a.b";
+        for p in &TABLE.phrases {
+            for form in [p.to_string(), p.to_ascii_uppercase(), capitalised(p)] {
+                for lead in (0..=leads.len()).filter(|&n| leads.is_char_boundary(n)) {
+                    for end in ends {
+                        let text = format!("{}{form}{end}", &leads[..lead]);
+                        assert_eq!(scanned(&text), plain_scan(&text), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        #[test]
+        fn the_scan_finds_the_cues_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "said", "Said", "SAID", "says", "say", "Say", "sayings", "ask", "asked",
+                "according", "According to", "ACCORDING TO", "to", "people", "familiar",
+                "familiarity", "officials", "in", "the words of", "as reported by", "has",
+                "learned", "re", "x", "abcdefghijklmnop", "2016", "-", " ", " ", "  ", ", ",
+                ".", "\n", "\r\n", "\t", "\0", "\u{201c}", "\u{2019}", "é", "\u{a0}",
+            ]), 0..40),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(scanned(&text), plain_scan(&text), "{:?}", text);
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Quotes and attributions: direct quotes in quotation marks, indirect (reported) speech,
 //! beliefs and intentions, and headline quotes, each with the mention of its speaker.
 //!
-//! One Aho-Corasick pass ([`cues::scan`]) finds every cue word; then [`direct`] pairs each
+//! One pass over the text ([`cues::scan`]) finds every cue word; then [`direct`] pairs each
 //! quoted passage with a cue beside it, [`indirect`] reads the clauses around the remaining
 //! cues, [`that_clause`] the clauses after unlisted verbs, and [`headline`] reads `X: CLAUSE`
 //! headlines and teasers. Speakers are resolved afterwards by [`crate::attribution`]. Rule

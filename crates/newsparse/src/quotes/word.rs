@@ -115,12 +115,6 @@ pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
     word.len() <= KEY_BYTES && table.binary_search(&lower_key(word.as_bytes())).is_ok()
 }
 
-/// The table key of the ASCII `word` in lower case, `None` when it is longer than any table
-/// word may be.
-pub(crate) fn ascii_key(word: &[u8]) -> Option<u128> {
-    (word.len() <= KEY_BYTES).then(|| lower_key(word))
-}
-
 /// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, eight bytes
 /// lowered at once ([`lower_ascii8`]; the length byte is below `A` and stays as it is).
 fn lower_key(word: &[u8]) -> u128 {
