@@ -148,7 +148,8 @@ fn candidate_at(
 fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usize {
     let first = line.word(i);
     if line.is(i, NOT_NAME)
-        || first.chars().filter(|c| c.is_alphabetic()).count() < 2 && !is_initial(first)
+        // fewer than two letters: read no further than the second
+        || first.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() && !is_initial(first)
     {
         return 0;
     }
