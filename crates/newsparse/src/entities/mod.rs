@@ -94,13 +94,58 @@ fn is_sports(text: &str) -> bool {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &text[..end];
-    let shortest = words::shortest(words::SPORT_CUE);
-    let cues = head
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.len() >= shortest && words::is(w, words::SPORT_CUE));
-    cues.take(4).count() >= 4
+    sports_cues(&text[..end]) >= 4
 }
+
+/// How many sports words ([`words::SPORT_CUE`]) `head` has, up to four, its words split at
+/// characters other than letters, digits and hyphens: a byte loop that decodes a character
+/// only at a non-ASCII byte, where `str::split` with a closure decodes every one.
+fn sports_cues(head: &str) -> usize {
+    let b = head.as_bytes();
+    let shortest = words::shortest(words::SPORT_CUE);
+    let (mut count, mut i, mut start) = (0, 0, 0);
+    loop {
+        // the run of ASCII letters, digits and hyphens: one table load a byte
+        while let Some(&c) = b.get(i) {
+            if !WORD_BYTES[usize::from(c)] {
+                break;
+            }
+            i += 1;
+        }
+        // the length of the character that parts words here (0 at the end); a letter or
+        // digit beyond ASCII goes on with the word
+        let part = match b.get(i) {
+            None => 0,
+            Some(&c) if c < 0x80 => 1,
+            Some(_) => match head[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c => c.map_or(1, char::len_utf8),
+            },
+        };
+        if i - start >= shortest && words::is(&head[start..i], words::SPORT_CUE) {
+            count += 1;
+        }
+        if part == 0 || count == 4 {
+            return count;
+        }
+        i += part;
+        start = i;
+    }
+}
+
+/// True at the ASCII letters, digits and hyphen: the bytes of a word [`sports_cues`] reads.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'-';
+        c += 1;
+    }
+    table
+};
 
 /// In sports copy a town or region named as an actor is its team ("Somerset beat Kent"):
 /// places other than countries that are not locations ("in Leeds", a dateline), and lone
@@ -283,6 +328,28 @@ fn same_place(gaz: &Gazetteer, affiliation: Option<&str>, premod: &str) -> bool 
 mod tests {
     use super::*;
     use crate::gazetteer::default_gazetteer;
+
+    #[test]
+    fn sports_words_are_counted_as_split_words() {
+        let split = |head: &str| {
+            let shortest = words::shortest(words::SPORT_CUE);
+            head.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| w.len() >= shortest && words::is(w, words::SPORT_CUE))
+                .take(4)
+                .count()
+        };
+        for head in [
+            "Leeds beat Derby 2-1; the striker scored in the first innings.",
+            "naïve—beat—striker’s innings\u{a0}scored… beat",
+            "beatbeat striker-like strikers Łódź beat",
+            "beat",
+            "",
+            "—",
+        ] {
+            assert_eq!(sports_cues(head), split(head), "{head:?}");
+        }
+        assert_eq!(sports_cues("beat striker innings scored beat"), 4);
+    }
 
     #[test]
     fn nominals_resolve_to_the_titled_person() {
