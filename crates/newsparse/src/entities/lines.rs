@@ -4,7 +4,8 @@
 
 use std::num::NonZeroUsize;
 
-use super::words::{Lexeme, Memo};
+use super::names::Located;
+use super::words::{LOCATIVE, Lexeme, Memo};
 use crate::document::{Region, Span};
 use crate::gazetteer::{Gazetteer, Match, Token, tokens};
 
@@ -23,6 +24,8 @@ pub(crate) struct Words<'g> {
     capitalised: usize,
     /// The words read last.
     memo: Memo,
+    /// The gazetteer records matched after a preposition of place ("in Chechnya").
+    located: Located,
 }
 
 /// The gazetteer's longest match at a word, in 8 bytes: its record, its length in words (0
@@ -101,6 +104,7 @@ impl<'g> Words<'g> {
             gaz,
             capitalised: 0,
             memo: Memo::take(gaz),
+            located: Located::default(),
         }
     }
 
@@ -109,8 +113,15 @@ impl<'g> Words<'g> {
         self.capitalised
     }
 
+    /// The gazetteer records the text uses as locations: matched right after a preposition of
+    /// place ([`LOCATIVE`]) somewhere in the lines pushed.
+    pub(crate) fn located(&self) -> &Located {
+        &self.located
+    }
+
     /// Adds the words of `line`: each capitalised word and each word before one is read in
-    /// the tables once, and the gazetteer is probed at each capitalised word.
+    /// the tables once, and the gazetteer is probed at each capitalised word; a match after a
+    /// preposition of place is noted as [located](Words::located).
     pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
         let gaz = self.gaz;
         let start = self.toks.len();
@@ -122,11 +133,14 @@ impl<'g> Words<'g> {
         self.found.resize(self.found.len() + toks.len(), Found::default());
         let slots = self.lex[start..].iter_mut().zip(&mut self.found[start..]);
         let (mut cased, mut caps) = (0, 0);
+        // the word before is a preposition of place (read whenever this word is capitalised)
+        let mut after_locative = false;
         for ((i, t), (lex, found)) in toks.iter().enumerate().zip(slots) {
             if !t.cap {
-                if toks.get(i + 1).is_some_and(|n| n.cap) {
+                after_locative = toks.get(i + 1).is_some_and(|n| n.cap) && {
                     *lex = self.memo.of(gaz, t.span.text(text));
-                }
+                    lex.is(LOCATIVE)
+                };
                 continue;
             }
             cased += 1;
@@ -134,7 +148,11 @@ impl<'g> Words<'g> {
             *lex = self.memo.of(gaz, t.span.text(text));
             if let Some(f) = gaz.match_word(text, toks, i, true, lex.gaz) {
                 *found = Found::of(toks, i, f);
+                if after_locative {
+                    self.located.insert(found.id, ());
+                }
             }
+            after_locative = lex.is(LOCATIVE);
         }
         self.capitalised += cased;
         let shouting = cased >= 3 && caps * 4 >= cased * 3;
@@ -186,12 +204,6 @@ impl<'a> Line<'a> {
             let span = Span::new(self.toks[i].span.start, f.end(&self.toks[i + n - 1]));
             (n, Match::new(self.gaz, span, f.id))
         })
-    }
-
-    /// The record of the gazetteer's match at word `i`, if any.
-    pub(super) fn record_at(&self, i: usize) -> Option<u32> {
-        let f = self.found[i];
-        (f.words > 0).then_some(f.id)
     }
 
     /// True when the gazetteer matched at word `i`.

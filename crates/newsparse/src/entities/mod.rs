@@ -70,10 +70,9 @@ pub(crate) fn find(
         .collect();
     // each line's view is made when read (a few loads), not kept for the whole text
     let lines = || placed.iter().map(|p| words.line(text, p));
-    let located = names::located(lines());
     let mut cands = Vec::with_capacity(words.capitalised());
     for line in lines() {
-        names::scan(&line, gaz, &located, &mut cands);
+        names::scan(&line, gaz, words.located(), &mut cands);
     }
     if is_sports(text) {
         teams(text, gaz, &mut cands);

@@ -210,21 +210,9 @@ fn is_common(gaz: &Gazetteer, word: &str) -> bool {
     gaz.lookup(word).is_none() && words::is(&crate::gazetteer::title_case(word), NOT_NAME)
 }
 
-/// Gazetteer records the article uses as locations ("in Chechnya").
+/// Gazetteer records the article uses as locations ("in Chechnya"), gathered as the words
+/// are read ([`Words::located`](super::lines::Words::located)).
 pub(crate) type Located = FxMap<u32, ()>;
-
-/// The records that follow a preposition of place somewhere in `lines`.
-pub(crate) fn located<'a>(lines: impl Iterator<Item = Line<'a>>) -> Located {
-    let mut out = Located::default();
-    for line in lines {
-        for i in 1..line.toks.len() {
-            if let Some(id) = line.record_at(i).filter(|_| line.is(i - 1, words::LOCATIVE)) {
-                out.insert(id, ());
-            }
-        }
-    }
-    out
-}
 
 /// True when word `j` is a one-word town that reads as the surname of the unknown word `i`
 /// before it ("winger Gianluigi Lentini", "MaliVai Washington"): the town is not used as a
