@@ -1,12 +1,12 @@
 //! Sentence splitting that survives news abbreviations (U.S., Mr., Sen., Sept., Inc., Jr.,
 //! No. 10), initials (J.K.), decimals, times, ellipses and quotation marks.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::Sentence;
 use crate::chars::{letter, skip_space, space_before};
 use crate::document::Span;
+use crate::gazetteer::FxMap;
 
 const ABBREVIATIONS_TSV: &str = include_str!("../../data/abbreviations.tsv");
 const STARTERS_TXT: &str = include_str!("../../data/sentence_starters.txt");
@@ -22,7 +22,9 @@ enum Class {
     Ambiguous,
 }
 
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| {
+/// The abbreviations of `data/abbreviations.tsv`, by word, hashed with the crate's Fx hasher
+/// (they are short, and looked up for the word before nearly every full stop).
+static ABBREVIATIONS: LazyLock<FxMap<&'static str, Class>> = LazyLock::new(|| {
     data_rows(ABBREVIATIONS_TSV)
         .filter_map(|row| {
             let (word, class) = row.split_once('\t')?;
@@ -37,9 +39,16 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(|| 
         .collect()
 });
 
-static STARTERS: LazyLock<HashMap<&'static str, ()>> =
+/// The length in bytes of the longest abbreviation: a longer word is none, and is not
+/// looked up.
+static LONGEST_ABBREVIATION: LazyLock<usize> =
+    LazyLock::new(|| ABBREVIATIONS.keys().map(|w| w.len()).max().unwrap_or(0));
+
+/// The words of `data/sentence_starters.txt`.
+static STARTERS: LazyLock<FxMap<&'static str, ()>> =
     LazyLock::new(|| data_rows(STARTERS_TXT).map(|w| (w.trim(), ())).collect());
 
+/// The rows of a data file: its lines but for comments and blank lines.
 fn data_rows(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
@@ -188,8 +197,10 @@ fn class_of(word: &str, list_number: bool) -> Option<Class> {
     if list_number {
         return Some(Class::Title);
     }
-    if let Some(class) = ABBREVIATIONS.get(word) {
-        return Some(*class);
+    if word.len() <= *LONGEST_ABBREVIATION {
+        if let Some(class) = ABBREVIATIONS.get(word) {
+            return Some(*class);
+        }
     }
     let mut chars = word.chars();
     let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
