@@ -1,7 +1,7 @@
 //! Pairing quotation marks inside a paragraph: straight and curly double and single quotes,
 //! « », „ “ and ‚ ‘, nested, with apostrophes told apart from single quotes.
 
-use super::Quoted;
+use super::{NextHit, Quoted};
 use crate::chars::{letter, letter_or_digit};
 use crate::document::Span;
 
@@ -87,9 +87,8 @@ struct Open {
 pub(super) struct Stack {
     opens: Vec<Open>,
     counts: [usize; 4],
-    /// The last search of the text for a rare lead byte: where it started, and the offset
-    /// in the text of the first one found (`None`: none from there to the end).
-    rare: Option<(usize, Option<usize>)>,
+    /// Where the text's next rare lead byte is.
+    rare: NextHit,
 }
 
 impl Stack {
@@ -106,24 +105,6 @@ impl Stack {
 
     fn has(&self, mark: QuoteMark) -> bool {
         self.counts[mark as usize] > 0
-    }
-
-    /// The offset in `para` of its first rare lead byte (`` ` `` or 0xC2), if any. Most texts
-    /// hold none or a few, so the search runs on from the paragraph to the end of the text
-    /// and its answer is kept for the paragraphs after: the text is searched once, not once
-    /// a paragraph.
-    fn first_rare(&mut self, text: &[u8], para: Span) -> Option<usize> {
-        let next = match self.rare {
-            Some((from, next)) if from <= para.start && next.is_none_or(|r| r >= para.start) => {
-                next
-            }
-            _ => {
-                let next = memchr::memchr2(b'`', 0xC2, &text[para.start..]).map(|r| para.start + r);
-                self.rare = Some((para.start, next));
-                next
-            }
-        };
-        next.filter(|&r| r < para.end).map(|r| r - para.start)
     }
 
     /// Drops the marks from `depth` up.
@@ -147,7 +128,10 @@ pub(super) fn pair(
     let first = out.len();
     stack.clear();
     let mut i = 0;
-    let rare = stack.first_rare(text.as_bytes(), para);
+    // most texts hold few rare lead bytes, if any: searched for once in the text
+    let rare = stack.rare.in_paragraph(para, |from| {
+        memchr::memchr2(b'`', 0xC2, &text.as_bytes()[from..]).map(|r| from + r)
+    });
     let mut leads = Leads::new(s.as_bytes(), rare);
     while let Some((at, raw, len)) = next_mark(s.as_bytes(), i, &mut leads) {
         i = at + len;
@@ -199,7 +183,7 @@ fn passage(
 /// vectorised memchr and the next of each kept, so that each byte is searched once. Marks
 /// often stand together (`"'`, `’”`, `." “`), so the two bytes after a mark are read one by
 /// one before a vectorised search is started. The first rare byte is given, found by a
-/// search that serves the whole text ([`Stack::first_rare`]).
+/// search that serves the whole text ([`NextHit`]).
 struct Leads<'a> {
     b: &'a [u8],
     common: Option<usize>,

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::Sentence;
+use super::{NextHit, Sentence};
 use crate::chars::{letter, skip_space, space_before};
 use crate::document::Span;
 use crate::gazetteer::FxMap;
@@ -53,18 +53,27 @@ fn data_rows(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
-/// Splits the paragraph `para` into sentences, appended to `out`.
+/// Splits the paragraph `para` into sentences, appended to `out`; `ellipsis` is where the
+/// next "…" of the text was found for the paragraphs before.
 ///
 /// Every sentence is pushed already trimmed: it starts where the white space after the last
 /// one ends and (but for the last) ends at a terminator or closer, so no sentence is trimmed
 /// or searched twice.
-pub(super) fn split(text: &str, para: Span, paragraph: usize, out: &mut Vec<Sentence>) {
+pub(super) fn split(
+    text: &str,
+    para: Span,
+    paragraph: usize,
+    ellipsis: &mut NextHit,
+    out: &mut Vec<Sentence>,
+) {
     let s = para.text(text);
     let b = s.as_bytes();
     let first = skip_space(s, 0);
     let mut start = first;
     let mut from = 0;
-    let mut terminators = Terminators::new(b);
+    let first_ellipsis =
+        ellipsis.in_paragraph(para, |from| Terminators::ellipsis_from(text.as_bytes(), from));
+    let mut terminators = Terminators { b, ellipsis: first_ellipsis };
     while let Some(at) = terminators.next(from) {
         let run = terminator_run(b, at);
         let end = run + closers_len(&b[run..]);
@@ -97,7 +106,8 @@ fn trim_end(s: &str, start: usize) -> usize {
 /// The terminators of a paragraph, in order: `.`, `!` and `?` found by a vectorised memchr3
 /// from wherever the splitter goes on, and `…` (E2 80 A6) by its last byte, as its first is
 /// that of every curly quote and dash too. The next `…` is kept, so that each byte is
-/// searched for it once, and the search for the others stops there.
+/// searched for it once, and the search for the others stops there; the first is given,
+/// found by a search that serves the whole text ([`NextHit`]).
 struct Terminators<'a> {
     b: &'a [u8],
     /// The start of the first `…` at or after the last search.
@@ -105,12 +115,7 @@ struct Terminators<'a> {
 }
 
 impl<'a> Terminators<'a> {
-    /// The terminators of the paragraph `b`.
-    fn new(b: &'a [u8]) -> Terminators<'a> {
-        Terminators { b, ellipsis: Terminators::ellipsis_from(b, 0) }
-    }
-
-    /// The start of the first `…` at or after `from`.
+    /// The start of the first `…` in `b` at or after `from`.
     fn ellipsis_from(b: &[u8], from: usize) -> Option<usize> {
         let rest = b.get(from..)?;
         memchr::memchr_iter(0xA6, rest)
@@ -294,7 +299,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        split(text, Span::new(0, text.len()), 0, &mut out);
+        split(text, Span::new(0, text.len()), 0, &mut NextHit::default(), &mut out);
         out.iter().map(|s| s.span.text(text)).collect()
     }
 
@@ -546,13 +551,21 @@ mod tests {
         ];
         let random = random_texts(30_000, 24);
         for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
-            for para in
-                [Span::new(0, text.len()), crate::structure::trim(text, Span::new(0, text.len()))]
-            {
+            // the whole text, untrimmed and trimmed, then its lines, all with one `NextHit`
+            // as `segment` passes it from paragraph to paragraph (and back to the start)
+            let whole = Span::new(0, text.len());
+            let mut paras = vec![whole, crate::structure::trim(text, whole)];
+            let mut start = 0;
+            for line in text.split('\n') {
+                paras.push(Span::new(start, start + line.len()));
+                start += line.len() + 1;
+            }
+            let mut ellipsis = NextHit::default();
+            for para in paras {
                 let (mut new, mut old) = (Vec::new(), Vec::new());
-                split(text, para, 7, &mut new);
+                split(text, para, 7, &mut ellipsis, &mut new);
                 reference::split(text, para, 7, &mut old);
-                assert_eq!(new, old, "{text:?}");
+                assert_eq!(new, old, "{text:?} {para:?}");
             }
         }
     }
