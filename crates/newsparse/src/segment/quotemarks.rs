@@ -1,7 +1,7 @@
 //! Pairing quotation marks inside a paragraph: straight and curly double and single quotes,
 //! « », „ “ and ‚ ‘, nested, with apostrophes told apart from single quotes.
 
-use super::Quoted;
+use super::{NextHit, Quoted};
 use crate::chars::{letter, letter_or_digit};
 use crate::document::Span;
 
@@ -81,11 +81,14 @@ struct Open {
 
 /// The open marks, innermost last, with how many of each family are open: whether a family
 /// is open costs no scan, however deep the nesting. One stack serves all the paragraphs of a
-/// text, so that its list is allocated once rather than for each paragraph.
+/// text, so that its list is allocated once rather than for each paragraph, and it keeps
+/// where the text's next rare lead byte is (see [`Leads`]).
 #[derive(Default)]
 pub(super) struct Stack {
     opens: Vec<Open>,
     counts: [usize; 4],
+    /// Where the text's next rare lead byte is.
+    rare: NextHit,
 }
 
 impl Stack {
@@ -125,7 +128,11 @@ pub(super) fn pair(
     let first = out.len();
     stack.clear();
     let mut i = 0;
-    let mut leads = Leads::new(s.as_bytes());
+    // most texts hold few rare lead bytes, if any: searched for once in the text
+    let rare = stack.rare.in_paragraph(para, |from| {
+        memchr::memchr2(b'`', 0xC2, &text.as_bytes()[from..]).map(|r| from + r)
+    });
+    let mut leads = Leads::new(s.as_bytes(), rare);
     while let Some((at, raw, len)) = next_mark(s.as_bytes(), i, &mut leads) {
         i = at + len;
         let span = Span::new(para.start + at, para.start + at + len);
@@ -175,7 +182,8 @@ fn passage(
 /// “ ” ‘ ’ „ ‚ (0xE2), and the rarer `` ` `` and lead byte of « » (0xC2), each set found by a
 /// vectorised memchr and the next of each kept, so that each byte is searched once. Marks
 /// often stand together (`"'`, `’”`, `." “`), so the two bytes after a mark are read one by
-/// one before a vectorised search is started.
+/// one before a vectorised search is started. The first rare byte is given, found by a
+/// search that serves the whole text ([`NextHit`]).
 struct Leads<'a> {
     b: &'a [u8],
     common: Option<usize>,
@@ -186,12 +194,9 @@ struct Leads<'a> {
 const NEAR: usize = 2;
 
 impl<'a> Leads<'a> {
-    fn new(b: &'a [u8]) -> Leads<'a> {
-        Leads {
-            b,
-            common: memchr::memchr3(b'"', b'\'', 0xE2, b),
-            rare: memchr::memchr2(b'`', 0xC2, b),
-        }
+    /// The lead bytes of the paragraph `b`, whose first rare one is at `rare`.
+    fn new(b: &'a [u8], rare: Option<usize>) -> Leads<'a> {
+        Leads { b, common: memchr::memchr3(b'"', b'\'', 0xE2, b), rare }
     }
 
     /// The first `"`, `'` or 0xE2 at or after `from`, the end of a mark.
@@ -444,9 +449,31 @@ mod tests {
     }
 
     #[test]
+    fn a_stack_shared_by_paragraphs_finds_their_rare_marks() {
+        let text = "«a» b\n``c'' d\nplain\ne «f»\n\u{a0}“g”\n``h''";
+        let mut paras = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            paras.push(Span::new(start, start + line.len()));
+            start += line.len() + 1;
+        }
+        // in text order, as `segment` goes, then out of it
+        let orders = [paras.clone(), paras.iter().rev().copied().collect()];
+        for order in orders {
+            let mut shared = Stack::default();
+            for (i, &para) in order.iter().enumerate() {
+                let (mut with_shared, mut with_fresh) = (Vec::new(), Vec::new());
+                pair(text, para, i, &mut shared, &mut with_shared);
+                pair(text, para, i, &mut Stack::default(), &mut with_fresh);
+                assert_eq!(with_shared, with_fresh, "{:?}", para.text(text));
+            }
+        }
+    }
+
+    #[test]
     fn lead_bytes_are_found_in_order_once() {
         let b = "a\"b`c«d'e“f`".as_bytes();
-        let mut leads = Leads::new(b);
+        let mut leads = Leads::new(b, memchr::memchr2(b'`', 0xC2, b));
         let mut found = Vec::new();
         let mut i = 0;
         while let Some(at) = leads.next_from(i) {
@@ -454,6 +481,6 @@ mod tests {
             i = at + 1;
         }
         assert_eq!(found, [b'"', b'`', 0xC2, b'\'', 0xE2, b'`']);
-        assert_eq!(Leads::new(b"plain").next_from(0), None);
+        assert_eq!(Leads::new(b"plain", None).next_from(0), None);
     }
 }
