@@ -429,7 +429,8 @@ fn clause_start(text: &str, at: usize) -> usize {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    text[from..at].rfind(['.', ',', '\n']).map_or(from, |p| from + p + 1)
+    // the marks are ASCII, so their bytes stand for them (no other character's bytes can)
+    memchr::memrchr3(b'.', b',', b'\n', &text.as_bytes()[from..at]).map_or(from, |p| from + p + 1)
 }
 
 /// The text's anonymous-source cues, and among them those a back-reference ("the same
@@ -507,6 +508,19 @@ fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker
 mod tests {
     use super::*;
     use crate::document::{QuoteKind, Region};
+
+    #[test]
+    fn clause_start_is_after_the_last_stop_comma_or_break() {
+        let text = "Kyiv, «a» senior diplomat said.\nAnother one — a Łódź official — spoke, too";
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            let from = at.saturating_sub(CLAUSE_WINDOW);
+            let old = text[from..at].rfind(['.', ',', '\n']).map_or(from, |p| from + p + 1);
+            assert_eq!(clause_start(text, at), old, "{at}");
+        }
+        let long = format!("{}a diplomat", "é".repeat(300));
+        assert_eq!(clause_start(&long, long.len()), long.len() - CLAUSE_WINDOW);
+        assert_eq!(clause_start(&long, long.len() - 1), long.len() - 1 - CLAUSE_WINDOW + 1);
+    }
 
     #[test]
     fn indefinite_determiners_in_any_case() {
