@@ -2,7 +2,7 @@
 
 use super::cues::Class;
 use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
-use super::word::{keys, lower_is_in, word_before};
+use super::word::{keys, lower_is_in, slots, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::chars::{more_words_than, skip_space, skip_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
@@ -85,7 +85,7 @@ fn pass(
 /// ("Clinton's tweet") does the same.
 const DETERMINERS_WORDS: &[&str] =
     &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
-const DETERMINERS: &[u128] = &keys::<{ DETERMINERS_WORDS.len() }>(DETERMINERS_WORDS);
+const DETERMINERS: &[u128] = &keys::<{ slots(DETERMINERS_WORDS.len()) }>(DETERMINERS_WORDS);
 
 fn is_noun(text: &str, cue: Span) -> bool {
     let prev = word_before(text, 0, cue.start).map_or("", |w| w.text(text));
@@ -144,7 +144,7 @@ const OPEN_ENDS_WORDS: &[&str] = &[
     "of", "in", "at", "on", "for", "to", "with", "by", "from", "the", "a", "an", "most", "more",
     "his", "her", "their", "its", "our", "my", "your",
 ];
-const OPEN_ENDS: &[u128] = &keys::<{ OPEN_ENDS_WORDS.len() }>(OPEN_ENDS_WORDS);
+const OPEN_ENDS: &[u128] = &keys::<{ slots(OPEN_ENDS_WORDS.len()) }>(OPEN_ENDS_WORDS);
 
 /// A subject that is a noun phrase: it ends on no preposition or determiner and, unless it
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
@@ -650,7 +650,7 @@ const TO_ADDRESSEE_WORDS: &[&str] = &[
     "complains",
     "complained",
 ];
-const TO_ADDRESSEE: &[u128] = &keys::<{ TO_ADDRESSEE_WORDS.len() }>(TO_ADDRESSEE_WORDS);
+const TO_ADDRESSEE: &[u128] = &keys::<{ slots(TO_ADDRESSEE_WORDS.len()) }>(TO_ADDRESSEE_WORDS);
 
 /// `X vowed to punish …`: "to" and a bare verb after a cue that takes an infinitive.
 fn infinitive(text: &str, cue: Span, after: &str) -> bool {
@@ -742,7 +742,7 @@ const NEXT_SPEAKER_RULE: &str = "indirect.before_next_speaker";
 
 /// Words that open a relative clause: `…, who said …` adds to a noun, it names no new speaker.
 const RELATIVES_WORDS: &[&str] = &["who", "which", "that", "whom", "whose", "what"];
-const RELATIVES: &[u128] = &keys::<{ RELATIVES_WORDS.len() }>(RELATIVES_WORDS);
+const RELATIVES: &[u128] = &keys::<{ slots(RELATIVES_WORDS.len()) }>(RELATIVES_WORDS);
 
 /// `X said CLAUSE1, Y said CLAUSE2` / `… CLAUSE1, and Y said …`: inside a reported clause
 /// starting at `from`, cue `j` with its own subject after a comma, "and" or "but" starts a

@@ -1,5 +1,5 @@
 //! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
-//! sorted word tables, and the words before a cue read backwards only as far as a rule asks.
+//! word tables hashed at compile time, and the words before a cue read backwards only as far as a rule asks.
 
 use crate::chars::{lower_ascii8, lower_into, space_before};
 use crate::document::Span;
@@ -54,7 +54,7 @@ impl Bare {
             None => u128::from_be_bytes(self.short),
             Some(s) => key(s).unwrap_or(NO_KEY),
         };
-        table.binary_search(&key).is_ok()
+        contains(table, key)
     }
 }
 
@@ -110,9 +110,9 @@ pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
             short[n] = c as u8;
             n += 1;
         }
-        return table.binary_search(&lower_key(&short[..n])).is_ok();
+        return contains(table, lower_key(&short[..n]));
     }
-    word.len() <= KEY_BYTES && table.binary_search(&lower_key(word.as_bytes())).is_ok()
+    word.len() <= KEY_BYTES && contains(table, lower_key(word.as_bytes()))
 }
 
 /// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, eight bytes
@@ -170,33 +170,83 @@ fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
-/// The sorted keys of the words of `table`, for [`Bare::is_in`] and [`has`]; evaluated at
+/// How many slots a table of `n` words has: a power of two at least twice `n`, so that a
+/// search ([`contains`]) reads about two slots.
+pub(crate) const fn slots(n: usize) -> usize {
+    (2 * n).next_power_of_two()
+}
+
+/// The keys of the words of `table` as an open-addressed hash table of `S` slots
+/// ([`slots`]), for [`Bare::is_in`] and [`has`]: each key in the first free slot from its
+/// [`home`], an empty slot 0 (no word's key: a key ends with its length). Evaluated at
 /// compile time, where a word too long for a key or not ASCII stops the build.
-pub(crate) const fn keys<const N: usize>(table: &[&str]) -> [u128; N] {
-    let mut out = [0u128; N];
+pub(crate) const fn keys<const S: usize>(table: &[&str]) -> [u128; S] {
+    insert([0; S], table)
+}
+
+/// The keys of the words of `a` and of `b` in one table of `S` slots, as [`keys`] makes it.
+pub(crate) const fn union<const S: usize>(a: &[&str], b: &[&str]) -> [u128; S] {
+    insert(insert([0; S], a), b)
+}
+
+/// `out` with the keys of the words of `table` added; evaluated at compile time.
+const fn insert<const S: usize>(mut out: [u128; S], table: &[&str]) -> [u128; S] {
+    assert!(S.is_power_of_two() && S >= 2, "a table has a power of two of slots");
     let mut i = 0;
-    while i < N {
-        out[i] = match key(table[i]) {
+    while i < table.len() {
+        let k = match key(table[i]) {
             Some(k) if table[i].is_ascii() => k,
             Some(_) => panic!("a table word is not ASCII"),
             None => panic!("a table word is longer than a key holds"),
         };
-        // insertion sort
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
+        let mut at = home(k, S);
+        while out[at] != 0 && out[at] != k {
+            at = (at + 1) % S;
         }
+        out[at] = k;
         i += 1;
     }
+    // half the slots at least stay empty, so that a search for a missing word ends soon
+    let mut used = 0;
+    let mut j = 0;
+    while j < S {
+        used += (out[j] != 0) as usize;
+        j += 1;
+    }
+    assert!(used * 2 <= S, "a table is more than half full");
     out
+}
+
+/// The slot where a search for `key` starts in a table of `slots` slots (a power of two):
+/// the top bits of the key's two halves folded and multiplied by the golden ratio.
+#[inline]
+const fn home(key: u128, slots: usize) -> usize {
+    let folded = (key >> 64) as u64 ^ (key as u64).rotate_left(32);
+    let bits = slots.trailing_zeros();
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+}
+
+/// True when `key` is in `table` (made by [`keys`]): the slots from its [`home`] up to the
+/// first empty one hold every key that could be it.
+#[inline]
+fn contains(table: &[u128], key: u128) -> bool {
+    let mask = table.len() - 1;
+    let mut at = home(key, table.len());
+    loop {
+        let slot = table[at];
+        if slot == key {
+            return key != 0;
+        }
+        if slot == 0 {
+            return false;
+        }
+        at = (at + 1) & mask;
+    }
 }
 
 /// True when `word`, as it stands, is one of the words of `table` (made by [`keys`]).
 pub(crate) fn has(table: &[u128], word: &str) -> bool {
-    key(word).is_some_and(|k| table.binary_search(&k).is_ok())
+    key(word).is_some_and(|k| contains(table, k))
 }
 
 /// The words of `text[from..to]` read backwards from `to` on demand, and kept: word `k` is the
@@ -288,7 +338,7 @@ impl<'a> Back<'a> {
 mod tests {
     use super::*;
 
-    const AUX: &[u128] = &keys::<2>(&["has", "also"]);
+    const AUX: &[u128] = &keys::<4>(&["has", "also"]);
 
     #[test]
     fn bare_lowers_and_trims_punctuation() {
@@ -305,14 +355,13 @@ mod tests {
 
     #[test]
     fn tables_find_bare_words_by_key() {
-        let table: [u128; 3] = keys(&["was", "has", "also"]);
-        assert!(table.windows(2).all(|w| w[0] < w[1]));
+        let table: [u128; 8] = keys(&["was", "has", "also"]);
         assert!(Bare::new("Has").is_in(&table));
         assert!(Bare::new("(also,").is_in(&table));
         assert!(!Bare::new("Hasn't").is_in(&table));
         assert!(!Bare::new("ha").is_in(&table));
         assert!(!Bare::new("ALSO-RAN").is_in(&table));
-        assert!(Bare::new("“Wa\u{212a}”").is_in(&keys::<1>(&["wak"])));
+        assert!(Bare::new("“Wa\u{212a}”").is_in(&keys::<2>(&["wak"])));
         assert!(has(&table, "was") && !has(&table, "Was") && !has(&table, "was."));
         assert_ne!(key("a"), key("a\0"));
         assert!(lower_is_in(&table, "HAS") && lower_is_in(&table, "Also"));
@@ -322,8 +371,74 @@ mod tests {
             assert_eq!(lower_key(chunk), key(std::str::from_utf8(&lowered).unwrap()).unwrap());
         }
         assert!(!lower_is_in(&table, "has,") && !lower_is_in(&table, "(also"));
-        assert!(lower_is_in(&keys::<1>(&["wak"]), "WA\u{212a}"));
+        assert!(lower_is_in(&keys::<2>(&["wak"]), "WA\u{212a}"));
         assert_eq!(key("sixteen letters!"), None);
+    }
+
+    /// The words of the old sorted tables, searched by halves: the reference for [`contains`].
+    fn sorted_keys(words: &[&str]) -> Vec<u128> {
+        let mut keys: Vec<u128> = words.iter().map(|w| key(w).unwrap()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn a_hashed_table_holds_what_a_sorted_one_holds() {
+        let words = [
+            "again", "already", "also", "always", "are", "can", "could", "did", "do", "does",
+            "earlier", "even", "first", "friday", "further", "had", "has", "have", "is", "just",
+            "last", "later", "long", "may", "might", "monday", "month", "morning", "never", "not",
+            "u.s.", "a",
+        ];
+        let full: [u128; 64] = keys(&words);
+        let small: [u128; 2] = keys(&["wak"]);
+        let both: [u128; 128] = union(&words, &["and", "but", "has"]);
+        let queries = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "also",
+            "Also",
+            "alsO",
+            "u.s",
+            "u.s.",
+            "us",
+            "fifteen-letter!",
+            "fifteen-letter",
+            "wak",
+            "wa",
+            "waka",
+            "and",
+            "but",
+            "buts",
+            "has",
+            "hass",
+            "sixteen-letters!",
+            "\0",
+            "x\0",
+            "é",
+            "monday",
+            "mondays",
+            "haS",
+        ];
+        for q in queries {
+            let k = key(q).unwrap_or(NO_KEY);
+            let in_words = sorted_keys(&words).binary_search(&k).is_ok();
+            assert_eq!(contains(&full, k), in_words, "{q:?}");
+            assert_eq!(contains(&small, k), q == "wak", "{q:?}");
+            let in_both = in_words || matches!(q, "and" | "but");
+            assert_eq!(contains(&both, k), in_both, "{q:?}");
+        }
+        for w in words {
+            assert!(contains(&full, key(w).unwrap()) && contains(&both, key(w).unwrap()), "{w}");
+        }
+        assert_eq!(full.iter().filter(|&&k| k != 0).count(), words.len());
+        assert!(!contains(&full, 0) && !contains(&[0; 4], 0) && !contains(&full, NO_KEY));
+        assert_eq!(slots(1), 2);
+        assert_eq!(slots(32), 64);
+        assert_eq!(slots(33), 128);
     }
 
     #[test]
