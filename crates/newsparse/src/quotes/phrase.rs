@@ -101,7 +101,7 @@ fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
         && words.get(k + 2).is_some()
         && words.get(k + 1).is_some_and(|verb| {
             let lower = verb.text(text).starts_with(|c: char| c.is_lowercase());
-            lower && !words.bare(k + 1).is_some_and(|b| b.is_in(STOPS))
+            lower && !words.is_in(k + 1, STOPS)
         });
     if catenative { 2 } else { 0 }
 }
@@ -248,8 +248,7 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     let mut start = end;
     while let Some(word) = words.get(start) {
         let w = word.text(text);
-        let stop = words.bare(start).is_some_and(|b| b.is_in(STOPS_OR_VERBAL));
-        if ends_left(w) || stop {
+        if ends_left(w) || words.is_in(start, STOPS_OR_VERBAL) {
             break;
         }
         start += 1;
