@@ -1,5 +1,6 @@
 //! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
-//! word tables hashed at compile time, and the words before a cue read backwards only as far as a rule asks.
+//! word tables hashed at compile time, and the words before a cue read backwards only as far
+//! as a rule asks.
 
 use crate::chars::{lower_ascii8, lower_into, space_before};
 use crate::document::Span;
