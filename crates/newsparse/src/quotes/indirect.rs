@@ -2,9 +2,9 @@
 
 use super::cues::Class;
 use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
-use super::word::{keys, lower_is_in, word_before};
+use super::word::{keys, lower_is_in, slots, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::{more_words_than, skip_space, skip_word};
+use crate::chars::{skip_space, skip_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
 /// A reported clause shorter than this is no quote.
@@ -85,7 +85,7 @@ fn pass(
 /// ("Clinton's tweet") does the same.
 const DETERMINERS_WORDS: &[&str] =
     &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
-const DETERMINERS: &[u128] = &keys::<{ DETERMINERS_WORDS.len() }>(DETERMINERS_WORDS);
+const DETERMINERS: &[u128] = &keys::<{ slots(DETERMINERS_WORDS.len()) }>(DETERMINERS_WORDS);
 
 fn is_noun(text: &str, cue: Span) -> bool {
     let prev = word_before(text, 0, cue.start).map_or("", |w| w.text(text));
@@ -144,7 +144,7 @@ const OPEN_ENDS_WORDS: &[&str] = &[
     "of", "in", "at", "on", "for", "to", "with", "by", "from", "the", "a", "an", "most", "more",
     "his", "her", "their", "its", "our", "my", "your",
 ];
-const OPEN_ENDS: &[u128] = &keys::<{ OPEN_ENDS_WORDS.len() }>(OPEN_ENDS_WORDS);
+const OPEN_ENDS: &[u128] = &keys::<{ slots(OPEN_ENDS_WORDS.len()) }>(OPEN_ENDS_WORDS);
 
 /// A subject that is a noun phrase: it ends on no preposition or determiner and, unless it
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
@@ -580,15 +580,15 @@ fn subject_verb(
     let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
     let after = &ctx.text[start..sentence.end];
     let cue_t = cue.text(ctx.text).starts_with(['t', 'T']);
+    let not_clause = starts_with_any(after, NOT_CLAUSE);
     // `said in a written statement in March that …`, `told an audience … that …`
-    let reach = if starts_with_any(after, NOT_CLAUSE) || cue_t { 12 } else { 5 };
+    let reach = if not_clause || cue_t { 12 } else { 5 };
     if let Some(t) = that_within(after, reach) {
         start += t + 6;
     } else if let Some(t) = after.strip_prefix("that ") {
         start = sentence.end - t.len();
     } else if kind == QuoteKind::Indirect
-        && (after.starts_with(|c: char| !c.is_alphanumeric() && c != '$')
-            || starts_with_any(after, NOT_CLAUSE))
+        && (after.starts_with(|c: char| !c.is_alphanumeric() && c != '$') || not_clause)
         && !infinitive(ctx.text, cue, after)
     {
         return Vec::new();
@@ -602,13 +602,24 @@ fn subject_verb(
     split_gerund(ctx, content, kind, cue, speaker, rule)
 }
 
-/// The first " that " after at most `n` words of `s`, searched no further than it can be.
+/// The first " that " after at most `n` words of `s`: one of its first `n + 1` words is
+/// "that", after an ASCII space and before one. Reads the words once, and no further than
+/// the start of word `n + 1`.
 fn that_within(s: &str, n: usize) -> Option<usize> {
-    let mut end = (first_words(s, n).len() + " that ".len()).min(s.len());
-    while !s.is_char_boundary(end) {
-        end += 1;
+    let b = s.as_bytes();
+    let mut i = skip_space(s, 0);
+    for k in 0..=n {
+        if i == b.len() {
+            break;
+        }
+        if i > 0 && b[i - 1] == b' ' && b[i..].starts_with(b"that ") {
+            return Some(i - 1);
+        }
+        if k < n {
+            i = skip_space(s, skip_word(s, i));
+        }
     }
-    find_that(&s[..end]).filter(|&t| !more_words_than(&s[..t], n))
+    None
 }
 
 /// Words after a reporting verb that start no reported clause.
@@ -650,7 +661,7 @@ const TO_ADDRESSEE_WORDS: &[&str] = &[
     "complains",
     "complained",
 ];
-const TO_ADDRESSEE: &[u128] = &keys::<{ TO_ADDRESSEE_WORDS.len() }>(TO_ADDRESSEE_WORDS);
+const TO_ADDRESSEE: &[u128] = &keys::<{ slots(TO_ADDRESSEE_WORDS.len()) }>(TO_ADDRESSEE_WORDS);
 
 /// `X vowed to punish …`: "to" and a bare verb after a cue that takes an infinitive.
 fn infinitive(text: &str, cue: Span, after: &str) -> bool {
@@ -742,7 +753,7 @@ const NEXT_SPEAKER_RULE: &str = "indirect.before_next_speaker";
 
 /// Words that open a relative clause: `…, who said …` adds to a noun, it names no new speaker.
 const RELATIVES_WORDS: &[&str] = &["who", "which", "that", "whom", "whose", "what"];
-const RELATIVES: &[u128] = &keys::<{ RELATIVES_WORDS.len() }>(RELATIVES_WORDS);
+const RELATIVES: &[u128] = &keys::<{ slots(RELATIVES_WORDS.len()) }>(RELATIVES_WORDS);
 
 /// `X said CLAUSE1, Y said CLAUSE2` / `… CLAUSE1, and Y said …`: inside a reported clause
 /// starting at `from`, cue `j` with its own subject after a comma, "and" or "but" starts a
@@ -826,6 +837,46 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::more_words_than;
+
+    /// [`that_within`] as first written: the reference for the one-pass reading.
+    fn old_that_within(s: &str, n: usize) -> Option<usize> {
+        let mut end = (first_words(s, n).len() + " that ".len()).min(s.len());
+        while !s.is_char_boundary(end) {
+            end += 1;
+        }
+        find_that(&s[..end]).filter(|&t| !more_words_than(&s[..t], n))
+    }
+
+    #[test]
+    fn that_within_finds_what_the_first_definition_found() {
+        let texts = [
+            "",
+            "that ",
+            " that ",
+            "in a statement that the",
+            "in a statement\u{a0}that the",
+            "in  a  statement  that  the",
+            "a b c d e that f",
+            "a b c d e f that g",
+            "a b c d that",
+            "a b c d that,",
+            "a b c d thatthat that x",
+            "“that” that is",
+            "é\u{2009}è that x",
+            "a\tthat b that c",
+            "on Tuesday, that he would",
+            "to reporters that",
+            "x that\u{a0}y that z",
+            "a b c d e\u{2003}that f",
+            "\u{a0}that x",
+        ];
+        for s in texts {
+            for n in 0..14 {
+                assert_eq!(that_within(s, n), old_that_within(s, n), "{s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn lower_words_counts_as_split_whitespace_does() {

@@ -9,7 +9,7 @@ use memchr::memmem::Finder;
 
 use super::indirect::{clause_end, leading_name, plausible_subject};
 use super::phrase::{has_words, subject_before, trim_punct};
-use super::word::{keys, lower_is_in, word_before};
+use super::word::{keys, lower_is_in, slots, word_before};
 use super::{Context, Cover, mention};
 use crate::document::{Quote, QuoteKind, Region, Span};
 
@@ -57,7 +57,7 @@ const NOT_VERBS_WORDS: &[&str] = &[
     "sorts",
     "ways",
 ];
-const NOT_VERBS: &[u128] = &keys::<{ NOT_VERBS_WORDS.len() }>(NOT_VERBS_WORDS);
+const NOT_VERBS: &[u128] = &keys::<{ slots(NOT_VERBS_WORDS.len()) }>(NOT_VERBS_WORDS);
 
 /// Words that open a clause after "that": pronouns and determiners (besides any capitalised
 /// word or number).
@@ -66,7 +66,7 @@ const OPENERS_WORDS: &[&str] = &[
     "my", "the", "a", "an", "no", "some", "many", "most", "all", "every", "any", "one", "two",
     "this", "these", "those", "if", "when",
 ];
-const OPENERS: &[u128] = &keys::<{ OPENERS_WORDS.len() }>(OPENERS_WORDS);
+const OPENERS: &[u128] = &keys::<{ slots(OPENERS_WORDS.len()) }>(OPENERS_WORDS);
 
 /// Reported clauses after unlisted verbs outside the spans of `taken`.
 pub(super) fn find(ctx: &Context<'_>, taken: &Cover) -> Vec<Quote> {

@@ -1,5 +1,6 @@
 //! Words for the phrase rules: a word's bare lower-case form without allocating, look-ups in
-//! sorted word tables, and the words before a cue read backwards only as far as a rule asks.
+//! word tables hashed at compile time, and the words before a cue read backwards only as far
+//! as a rule asks.
 
 use crate::chars::{lower_ascii8, lower_into, space_before};
 use crate::document::Span;
@@ -24,18 +25,15 @@ pub(crate) struct Bare {
 impl Bare {
     /// The bare form of `word`.
     pub(crate) fn new(word: &str) -> Bare {
-        let core = core(word);
-        if core.is_ascii() && core.len() <= KEY_BYTES {
-            return Bare { short: lower_key(core.as_bytes()).to_be_bytes(), heap: None };
+        match bare_key(word) {
+            NO_KEY => Bare { short: [0; 16], heap: Some(core(word).to_lowercase()) },
+            key => Bare::short(key),
         }
-        let mut short = [0; 16];
-        match lower_into(core, &mut short[..KEY_BYTES]) {
-            Some(n) => {
-                short[KEY_BYTES] = n as u8;
-                Bare { short, heap: None }
-            }
-            None => Bare { short: [0; 16], heap: Some(core.to_lowercase()) },
-        }
+    }
+
+    /// The bare form whose [`bare_key`] is `key`, a word short enough for a table.
+    fn short(key: u128) -> Bare {
+        Bare { short: key.to_be_bytes(), heap: None }
     }
 
     /// The bare form as text.
@@ -54,21 +52,51 @@ impl Bare {
             None => u128::from_be_bytes(self.short),
             Some(s) => key(s).unwrap_or(NO_KEY),
         };
-        table.binary_search(&key).is_ok()
+        contains(table, key)
     }
 }
+
+/// The key of the bare form of `word` ([`Bare`]): the bytes of its lower case and their
+/// number, [`NO_KEY`] when they are more than [`KEY_BYTES`] (or hold a capital sigma, whose
+/// lower case depends on its place in the word). An ASCII word is lowered eight bytes at a
+/// time, any other character by character.
+pub(crate) fn bare_key(word: &str) -> u128 {
+    let core = core(word);
+    if let Some(key) = ascii_lower_key(core.as_bytes()) {
+        return key;
+    }
+    let mut short = [0; 16];
+    match lower_into(core, &mut short[..KEY_BYTES]) {
+        Some(n) => {
+            short[KEY_BYTES] = n as u8;
+            u128::from_be_bytes(short)
+        }
+        None => NO_KEY,
+    }
+}
+
+/// For each byte, whether [`core`] trims it: an ASCII byte that is neither a letter, a digit
+/// nor a full stop.
+const TRIMMED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        t[b as usize] = !(b.is_ascii_alphanumeric() || b == b'.');
+        b += 1;
+    }
+    t
+};
 
 /// `word` without the characters around it that are neither letters, digits nor full stops:
 /// ASCII ends byte by byte, any other end by its characters.
 fn core(word: &str) -> &str {
-    let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'.';
     let b = word.as_bytes();
     let mut start = 0;
-    while start < b.len() && b[start].is_ascii() && !keep(b[start]) {
+    while start < b.len() && TRIMMED[usize::from(b[start])] {
         start += 1;
     }
     let mut end = b.len();
-    while end > start && b[end - 1].is_ascii() && !keep(b[end - 1]) {
+    while end > start && TRIMMED[usize::from(b[end - 1])] {
         end -= 1;
     }
     if start < end && (!b[start].is_ascii() || !b[end - 1].is_ascii()) {
@@ -97,34 +125,52 @@ pub(crate) const fn key(word: &str) -> Option<u128> {
 /// True when the lower-case form of all of `word` (no punctuation trimmed) is one of the
 /// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack.
 pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
-    if !word.is_ascii() {
-        // table words are ASCII ([`keys`]), and of the other characters only the Kelvin sign
-        // lowers to ASCII (k)
-        let mut short = [0; KEY_BYTES];
-        let mut n = 0;
-        for c in word.chars() {
-            let c = if c == '\u{212a}' { 'k' } else { c };
-            if !c.is_ascii() || n == KEY_BYTES {
-                return false;
-            }
-            short[n] = c as u8;
-            n += 1;
-        }
-        return table.binary_search(&lower_key(&short[..n])).is_ok();
+    if let Some(key) = ascii_lower_key(word.as_bytes()) {
+        return contains(table, key);
     }
-    word.len() <= KEY_BYTES && table.binary_search(&lower_key(word.as_bytes())).is_ok()
+    // not ASCII, or too long: table words are ASCII ([`keys`]), and of the other characters
+    // only the Kelvin sign lowers to ASCII (k); a word read to its sixteenth character is
+    // longer than any table word
+    let mut short = [0; KEY_BYTES];
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '\u{212a}' { 'k' } else { c };
+        if !c.is_ascii() || n == KEY_BYTES {
+            return false;
+        }
+        short[n] = c as u8;
+        n += 1;
+    }
+    contains(table, lower_key(&short[..n]))
 }
 
 /// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, eight bytes
 /// lowered at once ([`lower_ascii8`]; the length byte is below `A` and stays as it is).
 fn lower_key(word: &[u8]) -> u128 {
-    // the bytes as a big-endian number, zero-padded, read in a few loads, then the length
+    let (high, low) = key_halves(word);
+    u128::from(lower_ascii8(high)) << 64 | u128::from(lower_ascii8(low))
+}
+
+/// [`lower_key`] of `word` when it is ASCII and at most [`KEY_BYTES`] long: told from the
+/// key's own two halves, so that the bytes are read once.
+fn ascii_lower_key(word: &[u8]) -> Option<u128> {
+    if word.len() > KEY_BYTES {
+        return None;
+    }
+    let (high, low) = key_halves(word);
+    let ascii = (high | low) & u64::from_ne_bytes([0x80; 8]) == 0;
+    ascii.then(|| u128::from(lower_ascii8(high)) << 64 | u128::from(lower_ascii8(low)))
+}
+
+/// The key of `word` (at most [`KEY_BYTES`] long) not lowered, as its two halves: the bytes
+/// as a big-endian number, zero-padded, read in a few loads, then the length.
+#[inline]
+fn key_halves(word: &[u8]) -> (u64, u64) {
     let (high, low) = match word.split_first_chunk::<8>() {
         Some((high, low)) => (u64::from_be_bytes(*high), padded_le(low).swap_bytes()),
         None => (padded_le(word).swap_bytes(), 0),
     };
-    let low = low | word.len() as u64;
-    u128::from(lower_ascii8(high)) << 64 | u128::from(lower_ascii8(low))
+    (high, low | word.len() as u64)
 }
 
 /// The last word of `text[from..to]`, split at white space as `str::split_whitespace` splits:
@@ -170,51 +216,110 @@ fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
-/// The sorted keys of the words of `table`, for [`Bare::is_in`] and [`has`]; evaluated at
+/// How many slots a table of `n` words has: a power of two at least twice `n`, so that a
+/// search ([`contains`]) reads about two slots.
+pub(crate) const fn slots(n: usize) -> usize {
+    (2 * n).next_power_of_two()
+}
+
+/// The keys of the words of `table` as an open-addressed hash table of `S` slots
+/// ([`slots`]), for [`Bare::is_in`] and [`has`]: each key in the first free slot from its
+/// [`home`], an empty slot 0 (no word's key: a key ends with its length). Evaluated at
 /// compile time, where a word too long for a key or not ASCII stops the build.
-pub(crate) const fn keys<const N: usize>(table: &[&str]) -> [u128; N] {
-    let mut out = [0u128; N];
+pub(crate) const fn keys<const S: usize>(table: &[&str]) -> [u128; S] {
+    insert([0; S], table)
+}
+
+/// The keys of the words of `a` and of `b` in one table of `S` slots, as [`keys`] makes it.
+pub(crate) const fn union<const S: usize>(a: &[&str], b: &[&str]) -> [u128; S] {
+    insert(insert([0; S], a), b)
+}
+
+/// `out` with the keys of the words of `table` added; evaluated at compile time.
+const fn insert<const S: usize>(mut out: [u128; S], table: &[&str]) -> [u128; S] {
+    assert!(S.is_power_of_two() && S >= 2, "a table has a power of two of slots");
     let mut i = 0;
-    while i < N {
-        out[i] = match key(table[i]) {
+    while i < table.len() {
+        let k = match key(table[i]) {
             Some(k) if table[i].is_ascii() => k,
             Some(_) => panic!("a table word is not ASCII"),
             None => panic!("a table word is longer than a key holds"),
         };
-        // insertion sort
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
+        let mut at = home(k, S);
+        while out[at] != 0 && out[at] != k {
+            at = (at + 1) % S;
         }
+        out[at] = k;
         i += 1;
     }
+    // half the slots at least stay empty, so that a search for a missing word ends soon
+    let mut used = 0;
+    let mut j = 0;
+    while j < S {
+        used += (out[j] != 0) as usize;
+        j += 1;
+    }
+    assert!(used * 2 <= S, "a table is more than half full");
     out
+}
+
+/// The slot where a search for `key` starts in a table of `slots` slots (a power of two):
+/// the top bits of the key's two halves folded and multiplied by the golden ratio.
+#[inline]
+const fn home(key: u128, slots: usize) -> usize {
+    let folded = (key >> 64) as u64 ^ (key as u64).rotate_left(32);
+    let bits = slots.trailing_zeros();
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+}
+
+/// True when `key` is in `table` (made by [`keys`]): the slots from its [`home`] up to the
+/// first empty one hold every key that could be it.
+#[inline]
+fn contains(table: &[u128], key: u128) -> bool {
+    let mask = table.len() - 1;
+    let mut at = home(key, table.len());
+    loop {
+        let slot = table[at];
+        if slot == key {
+            return key != 0;
+        }
+        if slot == 0 {
+            return false;
+        }
+        at = (at + 1) & mask;
+    }
 }
 
 /// True when `word`, as it stands, is one of the words of `table` (made by [`keys`]).
 pub(crate) fn has(table: &[u128], word: &str) -> bool {
-    key(word).is_some_and(|k| table.binary_search(&k).is_ok())
+    key(word).is_some_and(|k| contains(table, k))
 }
 
 /// The words of `text[from..to]` read backwards from `to` on demand, and kept: word `k` is the
 /// `k`-th word before `to` (0 the last), split at white space as `str::split_whitespace`
 /// splits. The reading stops at the subject window's start: past the trailing words of the
-/// table `aux` (made by [`keys`]) and `limit` words before them.
+/// table `aux` (made by [`keys`]) and `limit` words before them. Each word is kept with the
+/// key of its bare form, the first [`INLINE`] on the stack.
 pub(crate) struct Back<'a> {
     text: &'a str,
     from: usize,
     /// Where the reading goes on, backwards.
     at: usize,
-    /// The words read, with their bare forms.
-    read: Vec<(Span, Bare)>,
+    /// The first words read, last first, with the keys of their bare forms ([`bare_key`]).
+    inline: [(Span, u128); INLINE],
+    /// The words read after the first [`INLINE`].
+    spill: Vec<(Span, u128)>,
+    /// How many words are read.
+    len: usize,
     trailing: bool,
     counted: usize,
     limit: usize,
     aux: &'static [u128],
 }
+
+/// How many words [`Back`] keeps on the stack: a subject without an appositive (14 words) and
+/// an auxiliary or two, so that nearly every reading allocates nothing.
+const INLINE: usize = 16;
 
 impl<'a> Back<'a> {
     /// The words of `text[from..to]` back to the window's start.
@@ -230,8 +335,9 @@ impl<'a> Back<'a> {
             text,
             from,
             at: to,
-            // room for a subject without an appositive (14 words) and an auxiliary or two
-            read: Vec::with_capacity(16),
+            inline: [(Span::new(0, 0), NO_KEY); INLINE],
+            spill: Vec::new(),
+            len: 0,
             trailing: true,
             counted: 0,
             limit,
@@ -241,23 +347,31 @@ impl<'a> Back<'a> {
 
     /// Word `k` from the end, if the window holds that many.
     pub(crate) fn get(&mut self, k: usize) -> Option<Span> {
-        while self.read.len() <= k && self.counted < self.limit {
+        while self.len <= k && self.counted < self.limit {
             let Some(w) = self.prev_word() else { break };
-            let bare = Bare::new(w.text(self.text));
-            let aux = self.trailing && bare.is_in(self.aux);
-            self.read.push((w, bare));
+            let key = bare_key(w.text(self.text));
+            let aux = self.trailing && contains(self.aux, key);
+            self.push((w, key));
             if aux {
                 continue;
             }
             self.trailing = false;
             self.counted += 1;
         }
-        self.read.get(k).map(|&(w, _)| w)
+        self.entry(k).map(|(w, _)| w)
     }
 
-    /// The bare form of word `k` from the end, once [`Back::get`] has read it.
-    pub(crate) fn bare(&self, k: usize) -> Option<&Bare> {
-        self.read.get(k).map(|(_, b)| b)
+    /// The bare form of word `k` from the end, once [`Back::get`] has read it: made from
+    /// its key, or lowered again when longer than a key.
+    pub(crate) fn bare(&self, k: usize) -> Option<Bare> {
+        let (w, key) = self.entry(k)?;
+        Some(if key == NO_KEY { Bare::new(w.text(self.text)) } else { Bare::short(key) })
+    }
+
+    /// True when the bare form of word `k` from the end, once [`Back::get`] has read it, is
+    /// one of the words of `table` (made by [`keys`]).
+    pub(crate) fn is_in(&self, k: usize, table: &[u128]) -> bool {
+        self.entry(k).is_some_and(|(_, key)| contains(table, key))
     }
 
     /// Words `from..to` from the end, once read, last first.
@@ -266,13 +380,34 @@ impl<'a> Back<'a> {
         from: usize,
         to: usize,
     ) -> impl ExactSizeIterator<Item = Span> + Clone + '_ {
-        self.read[from..to].iter().map(|&(w, _)| w)
+        assert!(from <= to && to <= self.len, "words {from}..{to} of {} read", self.len);
+        (from..to).map(|k| self.entry(k).map_or(Span::new(0, 0), |(w, _)| w))
     }
 
     /// Every word of the window, in text order.
     pub(crate) fn all(&mut self) -> Vec<Span> {
-        while self.get(self.read.len()).is_some() {}
-        self.read.iter().rev().map(|&(w, _)| w).collect()
+        while self.get(self.len).is_some() {}
+        (0..self.len).rev().filter_map(|k| self.entry(k).map(|(w, _)| w)).collect()
+    }
+
+    /// Word `k` from the end with its key, once read.
+    fn entry(&self, k: usize) -> Option<(Span, u128)> {
+        if k >= self.len {
+            None
+        } else if k < INLINE {
+            Some(self.inline[k])
+        } else {
+            Some(self.spill[k - INLINE])
+        }
+    }
+
+    /// Keeps `word`, read next.
+    fn push(&mut self, word: (Span, u128)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = word,
+            None => self.spill.push(word),
+        }
+        self.len += 1;
     }
 
     /// The word that ends last before `self.at` ([`word_before`]), and `self.at` moved to
@@ -288,7 +423,7 @@ impl<'a> Back<'a> {
 mod tests {
     use super::*;
 
-    const AUX: &[u128] = &keys::<2>(&["has", "also"]);
+    const AUX: &[u128] = &keys::<4>(&["has", "also"]);
 
     #[test]
     fn bare_lowers_and_trims_punctuation() {
@@ -305,14 +440,13 @@ mod tests {
 
     #[test]
     fn tables_find_bare_words_by_key() {
-        let table: [u128; 3] = keys(&["was", "has", "also"]);
-        assert!(table.windows(2).all(|w| w[0] < w[1]));
+        let table: [u128; 8] = keys(&["was", "has", "also"]);
         assert!(Bare::new("Has").is_in(&table));
         assert!(Bare::new("(also,").is_in(&table));
         assert!(!Bare::new("Hasn't").is_in(&table));
         assert!(!Bare::new("ha").is_in(&table));
         assert!(!Bare::new("ALSO-RAN").is_in(&table));
-        assert!(Bare::new("“Wa\u{212a}”").is_in(&keys::<1>(&["wak"])));
+        assert!(Bare::new("“Wa\u{212a}”").is_in(&keys::<2>(&["wak"])));
         assert!(has(&table, "was") && !has(&table, "Was") && !has(&table, "was."));
         assert_ne!(key("a"), key("a\0"));
         assert!(lower_is_in(&table, "HAS") && lower_is_in(&table, "Also"));
@@ -322,8 +456,212 @@ mod tests {
             assert_eq!(lower_key(chunk), key(std::str::from_utf8(&lowered).unwrap()).unwrap());
         }
         assert!(!lower_is_in(&table, "has,") && !lower_is_in(&table, "(also"));
-        assert!(lower_is_in(&keys::<1>(&["wak"]), "WA\u{212a}"));
+        assert!(lower_is_in(&keys::<2>(&["wak"]), "WA\u{212a}"));
         assert_eq!(key("sixteen letters!"), None);
+    }
+
+    /// The words of the old sorted tables, searched by halves: the reference for [`contains`].
+    fn sorted_keys(words: &[&str]) -> Vec<u128> {
+        let mut keys: Vec<u128> = words.iter().map(|w| key(w).unwrap()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn a_hashed_table_holds_what_a_sorted_one_holds() {
+        let words = [
+            "again", "already", "also", "always", "are", "can", "could", "did", "do", "does",
+            "earlier", "even", "first", "friday", "further", "had", "has", "have", "is", "just",
+            "last", "later", "long", "may", "might", "monday", "month", "morning", "never", "not",
+            "u.s.", "a",
+        ];
+        let full: [u128; 64] = keys(&words);
+        let small: [u128; 2] = keys(&["wak"]);
+        let both: [u128; 128] = union(&words, &["and", "but", "has"]);
+        let queries = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "also",
+            "Also",
+            "alsO",
+            "u.s",
+            "u.s.",
+            "us",
+            "fifteen-letter!",
+            "fifteen-letter",
+            "wak",
+            "wa",
+            "waka",
+            "and",
+            "but",
+            "buts",
+            "has",
+            "hass",
+            "sixteen-letters!",
+            "\0",
+            "x\0",
+            "é",
+            "monday",
+            "mondays",
+            "haS",
+        ];
+        for q in queries {
+            let k = key(q).unwrap_or(NO_KEY);
+            let in_words = sorted_keys(&words).binary_search(&k).is_ok();
+            assert_eq!(contains(&full, k), in_words, "{q:?}");
+            assert_eq!(contains(&small, k), q == "wak", "{q:?}");
+            let in_both = in_words || matches!(q, "and" | "but");
+            assert_eq!(contains(&both, k), in_both, "{q:?}");
+        }
+        for w in words {
+            assert!(contains(&full, key(w).unwrap()) && contains(&both, key(w).unwrap()), "{w}");
+        }
+        assert_eq!(full.iter().filter(|&&k| k != 0).count(), words.len());
+        assert!(!contains(&full, 0) && !contains(&[0; 4], 0) && !contains(&full, NO_KEY));
+        assert_eq!(slots(1), 2);
+        assert_eq!(slots(32), 64);
+        assert_eq!(slots(33), 128);
+    }
+
+    /// Words with every kind of edge: punctuation, curly quotes, non-ASCII letters and
+    /// spaces, the Kelvin sign, capital sigma, lengths about a key's.
+    const TRICKY: &[&str] = &[
+        "",
+        ".",
+        "--",
+        "a",
+        "A.",
+        "“Reportedly,",
+        "(U.S.)",
+        "didn’t",
+        "DIDN’T",
+        "ÉLYSÉE",
+        "«Oui»",
+        "\u{a0}Mr.”",
+        "Fifteen-Letters",
+        "Sixteen-Letters!",
+        "sixteen-letters-",
+        "(fifteen-lettr)",
+        "Wa\u{212a}",
+        "WA\u{212a}",
+        "ΣΊΣΥΦΟΣ",
+        "Σ",
+        "aΣ",
+        "ünal,",
+        "İstanbul",
+        "—",
+        "‘has’",
+        "has\u{2009}",
+        "x\u{7f}",
+        "\u{1f600}said",
+        "also,",
+        "ALSO",
+        "also-ran",
+        "ıi",
+        "ß",
+        "ẞ",
+        "responsibilities",
+        "nordrhein-westfalen's",
+        "\u{feff}was",
+        "is.",
+        "1990s",
+        "n't",
+    ];
+
+    /// [`core`] as first written, with a closure: the reference for the table.
+    fn old_core(word: &str) -> &str {
+        let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'.';
+        let b = word.as_bytes();
+        let mut start = 0;
+        while start < b.len() && b[start].is_ascii() && !keep(b[start]) {
+            start += 1;
+        }
+        let mut end = b.len();
+        while end > start && b[end - 1].is_ascii() && !keep(b[end - 1]) {
+            end -= 1;
+        }
+        if start < end && (!b[start].is_ascii() || !b[end - 1].is_ascii()) {
+            return word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        }
+        &word[start..end]
+    }
+
+    /// The key [`Bare::is_in`] looked up as first written: the lowered core's bytes when
+    /// ASCII and short, else lowered into a key by characters, else none.
+    fn old_key(word: &str) -> u128 {
+        let core = old_core(word);
+        if core.is_ascii() && core.len() <= KEY_BYTES {
+            return lower_key(core.as_bytes());
+        }
+        let mut short = [0; 16];
+        match lower_into(core, &mut short[..KEY_BYTES]) {
+            Some(n) => {
+                short[KEY_BYTES] = n as u8;
+                u128::from_be_bytes(short)
+            }
+            None => NO_KEY,
+        }
+    }
+
+    /// [`lower_is_in`] as first written.
+    fn old_lower_is_in(table: &[u128], word: &str) -> bool {
+        if !word.is_ascii() {
+            let mut short = [0; KEY_BYTES];
+            let mut n = 0;
+            for c in word.chars() {
+                let c = if c == '\u{212a}' { 'k' } else { c };
+                if !c.is_ascii() || n == KEY_BYTES {
+                    return false;
+                }
+                short[n] = c as u8;
+                n += 1;
+            }
+            return contains(table, lower_key(&short[..n]));
+        }
+        word.len() <= KEY_BYTES && contains(table, lower_key(word.as_bytes()))
+    }
+
+    #[test]
+    fn bare_keys_are_the_keys_of_the_first_definition() {
+        let table: [u128; 16] = keys(&["has", "also", "wak", "a", "is.", "didn't", "n't", "was"]);
+        let mut words: Vec<String> = TRICKY.iter().map(|w| w.to_string()).collect();
+        for b in 0u8..0x80 {
+            words.push(format!("{}has{}", b as char, b as char));
+            words.push(format!("x{}", b as char));
+        }
+        for w in &words {
+            assert_eq!(core(w), old_core(w), "{w:?}");
+            assert_eq!(bare_key(w), old_key(w), "{w:?}");
+            assert_eq!(Bare::new(w).as_str(), old_core(w).to_lowercase(), "{w:?}");
+            assert_eq!(lower_is_in(&table, w), old_lower_is_in(&table, w), "{w:?}");
+            let bytes = w.as_bytes();
+            let ascii = (w.is_ascii() && w.len() <= KEY_BYTES).then(|| lower_key(bytes));
+            assert_eq!(ascii_lower_key(bytes), ascii, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn back_keeps_words_past_its_stack_room() {
+        let text = format!("{} Said {}", "word ".repeat(40), "has ".repeat(20));
+        let mut back = Back::new(&text, 0, text.len(), 32, AUX);
+        let all = back.all();
+        let std: Vec<&str> = text.split_whitespace().rev().take(52).collect();
+        assert_eq!(all.len(), 52);
+        for (k, w) in std.iter().enumerate() {
+            assert_eq!(back.get(k).map(|s| s.text(&text)), Some(*w), "{k}");
+            assert_eq!(back.bare(k).map(|b| b.as_str().to_owned()), Some(w.to_lowercase()));
+            assert_eq!(back.is_in(k, AUX), *w == "has", "{k}");
+        }
+        assert_eq!(back.get(52), None);
+        let read: Vec<&str> = back.read(18, 24).map(|s| s.text(&text)).collect();
+        assert_eq!(read, std[18..24]);
+        let long = "Responsibilities said";
+        let mut back = Back::new(long, 0, 16, 32, AUX);
+        assert_eq!(back.get(0), Some(Span::new(0, 16)));
+        assert_eq!(back.bare(0).map(|b| b.as_str().to_owned()), Some("responsibilities".into()));
     }
 
     #[test]
