@@ -43,7 +43,17 @@ pub(crate) fn inputs(size: usize) -> Vec<(&'static str, String)> {
         ("crlf", fill(size, |s| s.push_str(&ARTICLE.replace('\n', "\r\n")))),
         ("only_boilerplate", only_boilerplate(size)),
         ("back_references", fill(size, |s| s.push_str("The same official said it failed. "))),
+        ("glued_cues", fill(size, |s| s.push_str("\"said"))),
+        ("cue_sentence", cue_sentence(size)),
     ]
+}
+
+/// One sentence, never ended, of cue words and sources: every cue's rules read the words
+/// around it, none of which ends the sentence.
+fn cue_sentence(size: usize) -> String {
+    let mut rng = Rng(11);
+    let pieces = ["according to x ", "said ", "officials told ", "people familiar ", "stressing "];
+    fill(size, |s| s.push_str(rng.pick(&pieces)))
 }
 
 /// Random runs of every quotation mark and apostrophe between short words.

@@ -1,7 +1,9 @@
 //! Indirect quotes and beliefs: reported clauses around a cue that no direct quote used.
 
 use super::cues::Class;
-use super::phrase::{find_that, first_words, has_words, phrase_after, subject_before, trim_punct};
+use super::phrase::{
+    SOURCE_WINDOW, find_that, first_words, has_words, phrase_after, subject_before, trim_punct,
+};
 use super::word::{keys, lower_is_in, slots, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::chars::{skip_space, skip_word};
@@ -811,7 +813,9 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
     let (who, content) = if before.ends_with(',') {
         let who = phrase_after(ctx.text, cue.end, sentence.end)?;
         (who, Span::new(sentence.start, sentence.start + before.len() - 1))
-    } else if let Some(comma) = ctx.text[cue.end..sentence.end].find(", ") {
+    } else if let Some(comma) =
+        first_words(&ctx.text[cue.end..sentence.end], SOURCE_WINDOW).find(", ")
+    {
         let who = trim_punct(ctx.text, Span::new(cue.end, cue.end + comma));
         (who, Span::new(cue.end + comma + 1, sentence.end))
     } else {

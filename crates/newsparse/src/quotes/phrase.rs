@@ -369,9 +369,10 @@ const TITLE_ABBREVIATIONS: &[u128] =
     &keys::<{ slots(TITLE_ABBREVIATIONS_WORDS.len()) }>(TITLE_ABBREVIATIONS_WORDS);
 
 /// The noun phrase that starts just after byte `from`, ending at a comma, a full stop or
-/// `to`.
+/// `to`, and of at most 12 words; only the first [`SOURCE_WINDOW`] words are read.
 pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let rest = &text[from..to];
+    let rest = &rest[..after_words(rest, SOURCE_WINDOW)];
     let lead = rest.len() - rest.trim_start().len();
     let body = &rest[lead..];
     let stop = body.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(body.len());
@@ -381,6 +382,12 @@ pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let first = words(text, span).next()?;
     (n > 0 && n <= 12 && opens_phrase(first.text(text))).then_some(span)
 }
+
+/// How many words after a cue are read for the phrase that names a source ([`phrase_after`],
+/// `according to X, …`): twice the longest phrase taken, so that one ending in punctuation
+/// standing alone is still whole, and a bound, so that a long sentence full of cues is read
+/// in time linear in its length, not in the square of it.
+pub(crate) const SOURCE_WINDOW: usize = 24;
 
 /// The first full stop that ends a sentence in `body[..stop]`, or `stop`.
 fn sentence_stop(body: &str, stop: usize) -> usize {
@@ -446,6 +453,39 @@ pub(crate) fn find_that(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`phrase_after`] as first written, reading to `to`: the reference for the windowed one.
+    fn unbounded_phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
+        let rest = &text[from..to];
+        let lead = rest.len() - rest.trim_start().len();
+        let body = &rest[lead..];
+        let stop = body.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(body.len());
+        let stop = sentence_stop(body, stop);
+        let span = trim_punct(text, Span::new(from + lead, from + lead + stop));
+        let n = words(text, span).count();
+        let first = words(text, span).next()?;
+        (n > 0 && n <= 12 && opens_phrase(first.text(text))).then_some(span)
+    }
+
+    #[test]
+    fn the_phrase_after_a_cue_is_read_within_its_window() {
+        let many = "the ".repeat(30);
+        let texts = [
+            "according to the senior official, it rained".to_string(),
+            " Western diplomats familiar with the talks. Then".to_string(),
+            format!(" {many}"),
+            " a b c d e f g h i j k l — – — , x".to_string(),
+            " Reuters (citing sources)".to_string(),
+            " “the newspaper” said".to_string(),
+            "".to_string(),
+        ];
+        for text in &texts {
+            for from in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let ours = phrase_after(text, from, text.len());
+                assert_eq!(ours, unbounded_phrase_after(text, from, text.len()), "{text:?} {from}");
+            }
+        }
+    }
 
     fn subject(s: &str) -> Option<&str> {
         let at = s.find(" said").unwrap();
