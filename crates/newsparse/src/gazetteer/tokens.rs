@@ -335,6 +335,52 @@ mod tests {
     }
 
     #[test]
+    fn words_are_those_of_split_whitespace() {
+        // words with nothing to trim, as written
+        fn bounds(s: &str) -> Vec<&str> {
+            let mut out = Vec::new();
+            tokens(s, Span::new(0, s.len()), &mut out);
+            out.iter().map(|t| &s[t.span.start..t.raw_end]).collect()
+        }
+        let long = "abcdefgh ".repeat(20);
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "Zelenskyy's allies",
+            long.as_str(),
+            &long[1..],
+            &"x".repeat(64),
+            &"x".repeat(65),
+            &format!("{}\u{3000}y", "x".repeat(62)),
+            &format!("{}\u{3000}y", "x".repeat(63)),
+            &format!("{} \u{2019}y", "x".repeat(61)),
+            "a\tb\x0bc\x1cd\0e\u{85}f\u{1680}g\u{200b}h\u{202f}i\u{205f}j",
+        ] {
+            let std: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(bounds(s), std, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn words_of_any_text_are_those_of_split_whitespace(
+            text in proptest::prelude::any::<String>()
+        ) {
+            // every word as written, from its first byte (punctuation included)
+            let mut out = Vec::new();
+            tokens(&text, Span::new(0, text.len()), &mut out);
+            for t in &out {
+                let before = text[..t.span.start].trim_end_matches(|c: char| !c.is_whitespace());
+                let raw = &text[before.len()..t.raw_end];
+                proptest::prop_assert!(text.split_whitespace().any(|w| w == raw), "{:?}", raw);
+            }
+        }
+    }
+
+    #[test]
     fn offsets_survive_wide_spaces() {
         let text = "the\u{a0}Republican\u{2009}party";
         let mut out = Vec::new();
