@@ -57,7 +57,7 @@ impl Found {
         let end = m.span().end;
         let end = if end == last.span.end {
             End::Word
-        } else if last.dot && end + 1 == last.span.end {
+        } else if last.dot() && end + 1 == last.span.end {
             End::Dot
         } else {
             debug_assert_eq!(last.hyphen.map(NonZeroUsize::get), Some(end));
@@ -136,15 +136,15 @@ impl<'g> Words<'g> {
         // the word before is a preposition of place (read whenever this word is capitalised)
         let mut after_locative = false;
         for ((i, t), (lex, found)) in toks.iter().enumerate().zip(slots) {
-            if !t.cap {
-                after_locative = toks.get(i + 1).is_some_and(|n| n.cap) && {
+            if !t.cap() {
+                after_locative = toks.get(i + 1).is_some_and(|n| n.cap()) && {
                     *lex = self.memo.of(gaz, t.span.text(text));
                     lex.is(LOCATIVE)
                 };
                 continue;
             }
             cased += 1;
-            caps += usize::from(t.caps);
+            caps += usize::from(t.caps());
             *lex = self.memo.of(gaz, t.span.text(text));
             if let Some(f) = gaz.match_word(text, toks, i, true, lex.gaz) {
                 *found = Found::of(toks, i, f);
@@ -269,7 +269,7 @@ impl<'a> Line<'a> {
     /// than four bytes and no other full stop ("Ukraine." does, "U.S." and "Mr." do not).
     fn stop_ends_word(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        t.dot && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
+        t.dot() && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
     }
 }
 
@@ -279,7 +279,7 @@ fn is_title_case(text: &str, toks: &[Token]) -> bool {
         toks.iter()
             .filter(|t| t.span.len() >= 4 && t.span.text(text).starts_with(char::is_alphabetic))
     };
-    let (all, cap) = (long().count(), long().filter(|t| t.cap).count());
+    let (all, cap) = (long().count(), long().filter(|t| t.cap()).count());
     all >= 4 && cap * 10 >= all * 7
 }
 
@@ -293,5 +293,5 @@ fn is_dateline(text: &str, toks: &[Token]) -> bool {
             && s.contains(['-', '/', '.'])
             && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
     };
-    toks.len() <= 8 && toks.first().is_some_and(|t| t.caps) && toks.last().is_some_and(date)
+    toks.len() <= 8 && toks.first().is_some_and(|t| t.caps()) && toks.last().is_some_and(date)
 }

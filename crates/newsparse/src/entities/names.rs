@@ -33,7 +33,7 @@ pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, located: &Located, out: &mu
     let mut i = 0;
     let mut title: Option<Span> = None;
     while i < line.toks.len() {
-        if !line.toks[i].cap {
+        if !line.toks[i].cap() {
             i += 1;
             continue;
         }
@@ -55,7 +55,7 @@ fn title_before(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
     let most = gaz.max_title_words().min(i);
     (1..=most).rev().find_map(|n| {
         let words = &line.toks[i - n..i];
-        let ok = words.iter().all(|t| !t.cap && !t.punct_after && !t.possessive);
+        let ok = words.iter().all(|t| !t.cap() && !t.punct_after() && !t.possessive());
         let span = Span::new(words[0].span.start, words[n - 1].span.end);
         (ok && gaz.is_title(span.text(line.text))).then_some(span)
     })
@@ -72,11 +72,11 @@ fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
         let last = &line.toks[i + n - 1];
         let next = &line.toks[i + n];
         let phrase = Span::new(line.toks[i].span.start, last.span.end).text(line.text);
-        next.cap
-            && !last.punct_after
-            && !last.possessive
-            && (!line.shouting || !next.caps)
-            && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after)
+        next.cap()
+            && !last.punct_after()
+            && !last.possessive()
+            && (!line.shouting || !next.caps())
+            && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after())
             && line.lex(i + n - 1).gaz.ends_title()
             && gaz.is_title(phrase)
     })
@@ -92,12 +92,12 @@ fn candidate_at(
     out: &mut Vec<Candidate>,
 ) -> usize {
     let t = &line.toks[i];
-    if !t.cap {
+    if !t.cap() {
         return 0;
     }
     let found = line
         .found(i)
-        .filter(|(n, m)| !(*n == 1 && t.caps && is_common(gaz, m.span().text(line.text))));
+        .filter(|(n, m)| !(*n == 1 && t.caps() && is_common(gaz, m.span().text(line.text))));
     let run = if line.shouting { 0 } else { run_at(line, gaz, located, i) };
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
         .then(|| classify(line, i, run, title))
@@ -158,13 +158,16 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
     let mut j = i + 1;
     while j < line.toks.len() {
         let prev = &line.toks[j - 1];
-        if prev.punct_after || prev.possessive || prev.hyphen.is_some() || line.ends_sentence(j - 1)
+        if prev.punct_after()
+            || prev.possessive()
+            || prev.hyphen.is_some()
+            || line.ends_sentence(j - 1)
         {
             break;
         }
         let w = line.word(j);
-        let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap);
-        if line.toks[j].cap && !line.is(j, NOT_NAME) {
+        let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap());
+        if line.toks[j].cap() && !line.is(j, NOT_NAME) {
             let surname = joins_surname(line, gaz, located, i, j);
             if !given && !surname && line.has_found(j) && !line.is(j, ORG | MEDIA) {
                 break;
@@ -183,7 +186,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
             break;
         }
     }
-    while j > i + 1 && !line.toks[j - 1].cap {
+    while j > i + 1 && !line.toks[j - 1].cap() {
         j -= 1;
     }
     j - i
@@ -221,7 +224,7 @@ fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize, 
     j == i + 1
         && !line.initial(i)
         && !line.has_found(i)
-        && !line.toks[i].caps
+        && !line.toks[i].caps()
         && line.found(j).is_some_and(|(n, m)| {
             n == 1
                 && m.kind() == EntryKind::Place
@@ -235,8 +238,8 @@ fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize, 
 fn name_end(line: &Line<'_>, k: usize) -> usize {
     let t = &line.toks[k];
     let word = line.word(k);
-    let bare = &word[..word.len() - usize::from(t.dot)];
-    let keep = !t.dot || bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
+    let bare = &word[..word.len() - usize::from(t.dot())];
+    let keep = !t.dot() || bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
     if keep { t.span.end } else { t.span.end - 1 }
 }
 
@@ -263,7 +266,7 @@ fn classify(
     if n > 1 && last_is(MEDIA) {
         return (Some(EntityKind::Media), "media_suffix");
     }
-    if last_is(ORG) && (n > 1 || line.toks[i].caps)
+    if last_is(ORG) && (n > 1 || line.toks[i].caps())
         || words_in().any(|w| w == "&")
         || n > 2 && (i..i + n).any(|k| line.is(k, ORG))
     {
@@ -279,7 +282,7 @@ fn classify(
     if n == 1 && !line.initial(i) && given {
         return (Some(EntityKind::Person), "given_name");
     }
-    if n == 1 && line.toks[i].caps && (2..=6).contains(&first.len()) {
+    if n == 1 && line.toks[i].caps() && (2..=6).contains(&first.len()) {
         return (Some(EntityKind::Organization), "acronym");
     }
     if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !line.initial(i) {

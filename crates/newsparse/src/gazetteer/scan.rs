@@ -10,12 +10,12 @@ use crate::document::Span;
 /// True when a name starting at `t` can start only one way: the word has one possible end
 /// (no full stop, no hyphen) and no title-case form to try.
 fn is_plain(t: &Token, fold: bool) -> bool {
-    !t.dot && t.hyphen.is_none() && !(fold && t.caps)
+    !t.dot() && t.hyphen.is_none() && !(fold && t.caps())
 }
 
 /// The ends to try for a name ending at `t`, longest first.
 fn ends(t: &Token) -> impl Iterator<Item = usize> {
-    let dot = t.dot.then(|| t.span.end - 1);
+    let dot = t.dot().then(|| t.span.end - 1);
     [Some(t.span.end), dot, t.hyphen.map(NonZeroUsize::get)].into_iter().flatten()
 }
 
@@ -59,7 +59,7 @@ impl Gazetteer {
         fold: bool,
     ) -> Option<(usize, Match<'g>)> {
         let t = &toks[i];
-        if !t.cap {
+        if !t.cap() {
             return None;
         }
         if is_plain(t, fold) {
@@ -97,10 +97,10 @@ impl Gazetteer {
     ) -> Option<(usize, Match<'g>)> {
         let t = &toks[i];
         let exact = self.max_words(text, t, false, first);
-        let folded = if fold && t.caps { self.max_words(text, t, true, None) } else { 0 };
+        let folded = if fold && t.caps() { self.max_words(text, t, true, None) } else { 0 };
         let most = exact.max(folded).min(toks.len() - i);
         for n in (1..=most).rev() {
-            if n > 1 && toks[i..i + n - 1].iter().any(|w| w.punct_after || w.possessive) {
+            if n > 1 && toks[i..i + n - 1].iter().any(|w| w.punct_after() || w.possessive()) {
                 continue;
             }
             let last = &toks[i + n - 1];
@@ -108,7 +108,7 @@ impl Gazetteer {
                 let span = Span::new(t.span.start, end);
                 let name = span.text(text);
                 let id = (n <= exact).then(|| self.lookup(name)).flatten().or_else(|| {
-                    (n <= folded && last.caps)
+                    (n <= folded && last.caps())
                         .then(|| self.store.lookup_key(title_case_key(name)))?
                 });
                 if let Some(id) = id {
@@ -132,7 +132,7 @@ impl Gazetteer {
         let (most, alone) = (first.most(), first.alone());
         let most = most.min(MAX_WORDS).min(toks.len() - i);
         for n in (2..=most).rev() {
-            if toks[i..i + n - 1].iter().any(|w| w.punct_after || w.possessive) {
+            if toks[i..i + n - 1].iter().any(|w| w.punct_after() || w.possessive()) {
                 continue;
             }
             for end in ends(&toks[i + n - 1]) {

@@ -13,21 +13,69 @@ pub(crate) struct Token {
     pub(crate) span: Span,
     /// The end of the word as written, trailing punctuation included.
     pub(crate) raw_end: usize,
-    /// The word ends with a full stop kept in `span` ("U.S.", "Inc.").
-    pub(crate) dot: bool,
     /// The end of the part before a hyphen followed by a lower-case letter ("Kyiv-based")
     /// or before digits glued to letters.
     pub(crate) hyphen: Option<NonZeroUsize>,
+    /// What else is known of the word: bits [`DOT`], [`POSSESSIVE`] … in one byte, which a
+    /// word's token writes in one store (the commonest word has none).
+    flags: u8,
+}
+
+/// [`Token::dot`].
+const DOT: u8 = 1;
+/// [`Token::possessive`].
+const POSSESSIVE: u8 = 1 << 1;
+/// [`Token::punct_after`].
+const PUNCT_AFTER: u8 = 1 << 2;
+/// [`Token::punct_before`].
+const PUNCT_BEFORE: u8 = 1 << 3;
+/// [`Token::cap`].
+const CAP: u8 = 1 << 4;
+/// [`Token::caps`].
+const CAPS: u8 = 1 << 5;
+
+impl Token {
+    /// The word ends with a full stop kept in `span` ("U.S.", "Inc.").
+    #[inline]
+    pub(crate) fn dot(&self) -> bool {
+        self.flags & DOT != 0
+    }
+
     /// The word had a possessive `'s` ("Kyiv's").
-    pub(crate) possessive: bool,
+    #[inline]
+    pub(crate) fn possessive(&self) -> bool {
+        self.flags & POSSESSIVE != 0
+    }
+
     /// Punctuation (other than a full stop) follows the word.
-    pub(crate) punct_after: bool,
+    #[inline]
+    pub(crate) fn punct_after(&self) -> bool {
+        self.flags & PUNCT_AFTER != 0
+    }
+
     /// Punctuation precedes the word (an opening quotation mark or parenthesis).
-    pub(crate) punct_before: bool,
+    #[cfg(test)]
+    fn punct_before(&self) -> bool {
+        self.flags & PUNCT_BEFORE != 0
+    }
+
     /// The word starts with an upper-case letter.
-    pub(crate) cap: bool,
+    #[inline]
+    pub(crate) fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+
     /// The word has two or more letters, all upper-case.
-    pub(crate) caps: bool,
+    #[inline]
+    pub(crate) fn caps(&self) -> bool {
+        self.flags & CAPS != 0
+    }
+}
+
+/// `bit` when `on`, else no bit.
+#[inline]
+fn bit(on: bool, bit: u8) -> u8 {
+    if on { bit } else { 0 }
 }
 
 /// The punctuation trimmed from the start of a word: `"`, `“`, `‘`, `'`, `(`, `[`, `{`, `«`,
@@ -80,7 +128,7 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
             // punctuation does.
             None => {
                 if let Some(prev) = out.last_mut() {
-                    prev.punct_after = true;
+                    prev.flags |= PUNCT_AFTER;
                 }
             }
         }
@@ -138,14 +186,14 @@ fn token(s: &str, from: usize, to: usize, offset: usize) -> Option<Token> {
     Some(Token {
         span: Span::new(at, at + body.len()),
         raw_end: start + b.len(),
-        dot: b[end - 1] == b'.',
         // a cut is never at a word's first byte, so never at offset 0
         hyphen: hyphen.and_then(|h| NonZeroUsize::new(at + h)),
-        possessive,
-        punct_after,
-        punct_before: lead > 0,
-        cap,
-        caps,
+        flags: bit(b[end - 1] == b'.', DOT)
+            | bit(possessive, POSSESSIVE)
+            | bit(punct_after, PUNCT_AFTER)
+            | bit(lead > 0, PUNCT_BEFORE)
+            | bit(cap, CAP)
+            | bit(caps, CAPS),
     })
 }
 
@@ -215,17 +263,7 @@ impl Token {
     /// spanning `start..end`.
     #[inline]
     fn lower(start: usize, end: usize) -> Token {
-        Token {
-            span: Span::new(start, end),
-            raw_end: end,
-            dot: false,
-            hyphen: None,
-            possessive: false,
-            punct_after: false,
-            punct_before: false,
-            cap: false,
-            caps: false,
-        }
+        Token { span: Span::new(start, end), raw_end: end, hyphen: None, flags: 0 }
     }
 }
 
@@ -416,7 +454,7 @@ mod tests {
         tokens(text, Span::new(0, text.len()), &mut out);
         let flags: Vec<_> = out
             .iter()
-            .map(|t| (t.punct_before, t.punct_after, t.possessive, t.cap, t.caps))
+            .map(|t| (t.punct_before(), t.punct_after(), t.possessive(), t.cap(), t.caps()))
             .collect();
         assert_eq!(
             flags,
