@@ -1,12 +1,12 @@
 //! Alias clustering within one article: gazetteer aliases, surname after full name,
 //! transliteration variants, acronyms, and capitals standing for their country.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::collections::hash_map::Entry;
 
 use super::names::Candidate;
 use crate::document::{Entity, EntityKind, Mention, Region, Span};
 use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_ascii_lower, key_bytes};
-use crate::search::partition_hinted;
 
 /// What a mention is a mention of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -17,6 +17,18 @@ enum Key {
     Name(u64),
 }
 
+/// An entity while its article is clustered: what it will be built from once every
+/// candidate has joined one, so that the list of entities is allocated once at its size and
+/// each name once.
+struct Cluster<'t> {
+    key: Key,
+    kind: EntityKind,
+    /// The longest mention that named it, for a [`Key::Name`].
+    name: &'t str,
+    /// How many candidates joined it.
+    mentions: usize,
+}
+
 /// Clusters the candidates of one article into entities, in order of first mention, and
 /// says which entity each candidate is a mention of.
 pub(crate) fn cluster(
@@ -25,71 +37,88 @@ pub(crate) fn cluster(
     cands: &[Candidate],
 ) -> (Vec<Entity>, Vec<Option<usize>>) {
     let people = FullNames::new(text, gaz, cands);
-    let records: FxMap<u32, ()> = cands.iter().filter_map(|c| Some((c.record?, ()))).collect();
+    let records = Records { cands, sorted: OnceCell::new() };
     let acronyms = acronyms(text, cands);
-    let mut index: FxMap<Key, usize> = FxMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
+    // sized once: an article has at most one entity a candidate
+    let mut index: FxMap<Key, usize> = FxMap::with_capacity_and_hasher(cands.len(), <_>::default());
+    let mut clusters: Vec<Cluster<'_>> = Vec::with_capacity(cands.len());
     let mut owners = Vec::with_capacity(cands.len());
     for c in cands {
-        let mention = &c.span.text(text);
+        let mention = c.span.text(text);
         let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, &acronyms) else {
             owners.push(None);
             continue;
         };
-        let named = matches!(key, Key::Name(_));
-        let id = match index.get(&key) {
-            Some(&id) => id,
-            None => {
-                entities.push(Entity {
-                    id: entities.len(),
-                    name: name_of(gaz, key, mention),
-                    kind,
-                    mentions: Vec::new(),
-                    role: None,
-                    affiliation: None,
-                });
-                index.insert(key, entities.len() - 1);
-                entities.len() - 1
-            }
-        };
-        let e = &mut entities[id];
-        if named && kind == EntityKind::Person && mention.len() > e.name.len() {
-            e.name = (*mention).to_owned();
+        let id = *index.entry(key).or_insert_with(|| {
+            clusters.push(Cluster { key, kind, name: mention, mentions: 0 });
+            clusters.len() - 1
+        });
+        let e = &mut clusters[id];
+        if matches!(key, Key::Name(_)) && kind == EntityKind::Person && mention.len() > e.name.len()
+        {
+            e.name = mention;
         }
+        e.mentions += 1;
         owners.push(Some(id));
     }
-    add_mentions(text, cands, &owners, &mut entities);
+    let entities = entities(text, gaz, cands, &owners, &clusters);
     (entities, owners)
 }
 
-/// Adds each candidate's mention to the entity it joined (`owners`), in text order, each
-/// entity's list allocated once at its size. The lists are filled side by side, 24 bytes
-/// each, and handed to their entities at the end: a text of thousands of entities reads a
-/// dense array per mention instead of a scattered entity.
-fn add_mentions(
+/// The entities of `clusters`, with each candidate's mention added to the entity it joined
+/// (`owners`), in text order, each entity's list allocated once at its size. The lists are
+/// filled side by side, 24 bytes each, and handed to their entities at the end: a text of
+/// thousands of entities reads a dense array per mention instead of a scattered entity.
+fn entities(
     text: &str,
+    gaz: &Gazetteer,
     cands: &[Candidate],
     owners: &[Option<usize>],
-    entities: &mut [Entity],
-) {
-    let mut counts = vec![0usize; entities.len()];
-    owners.iter().flatten().for_each(|&id| counts[id] += 1);
-    let mut lists: Vec<Vec<Mention>> = counts.into_iter().map(Vec::with_capacity).collect();
+    clusters: &[Cluster<'_>],
+) -> Vec<Entity> {
+    let mut lists: Vec<Vec<Mention>> =
+        clusters.iter().map(|e| Vec::with_capacity(e.mentions)).collect();
     for (c, &owner) in cands.iter().zip(owners) {
         if let Some(id) = owner {
             let mention = c.span.text(text).to_owned();
             lists[id].push(Mention { span: c.span, text: mention, region: c.region });
         }
     }
-    for (e, list) in entities.iter_mut().zip(lists) {
-        e.mentions = list;
-    }
+    clusters
+        .iter()
+        .zip(lists)
+        .enumerate()
+        .map(|(id, (e, mentions))| Entity {
+            id,
+            name: match e.key {
+                Key::Record(r) => gaz.record(r).name.to_owned(),
+                Key::Name(_) => e.name.to_owned(),
+            },
+            kind: e.kind,
+            mentions,
+            role: None,
+            affiliation: None,
+        })
+        .collect()
 }
 
-fn name_of(gaz: &Gazetteer, key: Key, mention: &str) -> String {
-    match key {
-        Key::Record(r) => gaz.record(r).name.to_string(),
-        Key::Name(_) => mention.to_owned(),
+/// The gazetteer records the article's candidates match, sorted, listed the first time a
+/// capital asks whether the article names its country: most articles name no capital
+/// that stands for one.
+struct Records<'c> {
+    cands: &'c [Candidate],
+    sorted: OnceCell<Vec<u32>>,
+}
+
+impl Records<'_> {
+    /// True when a candidate matches record `r`.
+    fn contains(&self, r: u32) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut list: Vec<u32> = self.cands.iter().filter_map(|c| c.record).collect();
+            list.sort_unstable();
+            list
+        });
+        sorted.binary_search(&r).is_ok()
     }
 }
 
@@ -98,14 +127,14 @@ fn key_of(
     gaz: &Gazetteer,
     c: &Candidate,
     mention: &str,
-    people: &FullNames,
-    records: &FxMap<u32, ()>,
+    people: &FullNames<'_>,
+    records: &Records<'_>,
     acronyms: &IdMap<Key>,
 ) -> Option<(Key, EntityKind)> {
-    let single = !mention.contains(' ');
-    let folded = std::cell::OnceCell::new();
+    let single = last_space(mention).is_none();
+    let folded = OnceCell::new();
     let folded = || *folded.get_or_init(|| fold_key(mention));
-    if single && c.kind != Some(EntityKind::Group) {
+    if single && c.kind != Some(EntityKind::Group) && !people.is_empty() {
         if let Some(key) = people.surname_of(folded(), c.span) {
             return Some((key, EntityKind::Person));
         }
@@ -117,13 +146,13 @@ fn key_of(
             return Some((Key::Name(folded()), kind));
         }
         if let Some(target) = rec.stands_for.and_then(|t| gaz.lookup(t)) {
-            if records.contains_key(&target) && !c.after_locative && c.region != Region::Dateline {
+            if !c.after_locative && c.region != Region::Dateline && records.contains(target) {
                 return Some((Key::Record(target), kind));
             }
         }
         return Some((Key::Record(r), kind));
     }
-    if single {
+    if single && !acronyms.is_empty() {
         if let Some(&key) = acronyms.get(&key(mention)) {
             return Some((key, EntityKind::Organization));
         }
@@ -132,43 +161,118 @@ fn key_of(
     Some((Key::Name(folded()), kind))
 }
 
-/// Multi-word person names by the [`fold_key`] of their last word, each surname's names in
-/// text order with where they start.
-struct FullNames {
-    names: IdMap<Surname>,
+/// Where the last space of `s` is, read eight bytes at a time from the end: the words of
+/// a name are a few bytes long, so a byte loop takes a step a byte and a vectorised search
+/// costs more to set up than it saves.
+fn last_space(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 8 {
+        return b.iter().rposition(|&c| c == b' ');
+    }
+    let mut end = b.len();
+    loop {
+        // the first eight bytes are read last, overlapping bytes already read (and found
+        // without a space)
+        let from = end.saturating_sub(8);
+        let word = u64::from_le_bytes(b[from..from + 8].try_into().unwrap_or_default());
+        let spaces = spaces(word);
+        if spaces != 0 {
+            return Some(from + 7 - spaces.leading_zeros() as usize / 8);
+        }
+        if from == 0 {
+            return None;
+        }
+        end = from;
+    }
 }
 
-/// The full names with one surname, in text order, and where the last search of them ended:
-/// asked in text order, as the candidates come, the answer is found a few steps on
-/// ([`partition_hinted`]) instead of by a search of a long list.
-#[derive(Default)]
+/// The high bit of each byte of `word` that is a space, and no other bit: exact, as no
+/// carry crosses from one byte to the next (the bytes are added with their high bits clear).
+fn spaces(word: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ 0x2020_2020_2020_2020;
+    !((x & LOW7).wrapping_add(LOW7) | x | LOW7)
+}
+
+/// A multi-word person name in the article, and the next of its surname.
+struct FullName<'c> {
+    cand: &'c Candidate,
+    /// The index in [`FullNames::names`] of the next name of the surname, in text order.
+    next: Option<u32>,
+    /// Its key, kept once a surname has asked for it: "Trump" after "Donald Trump" asks
+    /// many times.
+    key: Cell<Option<Key>>,
+}
+
+/// The full names of one surname: the first, the last (for adding), and where the last
+/// search stopped.
 struct Surname {
-    names: Vec<(usize, Key)>,
-    hint: Cell<usize>,
+    first: u32,
+    last: u32,
+    /// The name the last search found: asked in text order, as the candidates come, the
+    /// next answer is this one or a few links on.
+    at: Cell<u32>,
 }
 
-impl FullNames {
-    fn new(text: &str, gaz: &Gazetteer, cands: &[Candidate]) -> FullNames {
-        let mut names: IdMap<Surname> = IdMap::default();
-        // candidates are in text order, so each list is too
+/// Multi-word person names by the [`fold_key`] of their last word: each surname's names
+/// linked in text order in one list, so that no surname has a list of its own to allocate.
+struct FullNames<'c> {
+    text: &'c str,
+    names: Vec<FullName<'c>>,
+    surnames: IdMap<Surname>,
+}
+
+impl<'c> FullNames<'c> {
+    fn new(text: &'c str, gaz: &Gazetteer, cands: &'c [Candidate]) -> FullNames<'c> {
+        let mut names: Vec<FullName<'c>> = Vec::new();
+        let mut surnames: IdMap<Surname> = IdMap::default();
+        // candidates are in text order, so each surname's links are too
         for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
             let mention = c.span.text(text);
             let name = c.record.map_or(mention, |r| gaz.record(r).name);
-            let Some((_, last)) = name.rsplit_once(' ') else { continue };
-            let key = c.record.map_or_else(|| Key::Name(fold_key(mention)), Key::Record);
-            names.entry(fold_key(last)).or_default().names.push((c.span.start, key));
+            let Some(space) = last_space(name) else { continue };
+            let i = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            match surnames.entry(fold_key(&name[space + 1..])) {
+                Entry::Occupied(mut e) => {
+                    let surname = e.get_mut();
+                    names[surname.last as usize].next = Some(i);
+                    surname.last = i;
+                }
+                Entry::Vacant(e) => {
+                    e.insert(Surname { first: i, last: i, at: Cell::new(i) });
+                }
+            }
+            names.push(FullName { cand: c, next: None, key: Cell::new(None) });
         }
-        FullNames { names }
+        FullNames { text, names, surnames }
     }
 
-    /// The person whose surname is the word whose [`fold_key`] is `surname`: the nearest
-    /// full name before `at`, else the first after.
+    /// True when the article has no multi-word person name.
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The key of the person whose surname is the word whose [`fold_key`] is `surname`: the
+    /// nearest full name starting by `at`, else the first after.
     fn surname_of(&self, surname: u64, at: Span) -> Option<Key> {
-        let entry = self.names.get(&surname)?;
-        let list = &entry.names;
-        let before =
-            partition_hinted(list, &entry.hint, |&(start, _)| start <= at.start).checked_sub(1);
-        before.map_or(list.first(), |i| list.get(i)).map(|&(_, k)| k)
+        let entry = self.surnames.get(&surname)?;
+        let start = |i: u32| self.names[i as usize].cand.span.start;
+        let mut i = entry.at.get();
+        if start(i) > at.start {
+            // an earlier point than the last search's: search from the first again
+            i = entry.first;
+        }
+        while let Some(next) = self.names[i as usize].next.filter(|&n| start(n) <= at.start) {
+            i = next;
+        }
+        entry.at.set(i);
+        let name = &self.names[i as usize];
+        let key = name.key.get().unwrap_or_else(|| {
+            let c = name.cand;
+            c.record.map_or_else(|| Key::Name(fold_key(c.span.text(self.text))), Key::Record)
+        });
+        name.key.set(Some(key));
+        Some(key)
     }
 }
 
@@ -180,7 +284,7 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
     {
         let mention = c.span.text(text);
         // a single word is no multi-word name: its initials are not read
-        if !mention.contains(' ') {
+        if last_space(mention).is_none() {
             continue;
         }
         let initials: String = mention
@@ -289,6 +393,24 @@ mod tests {
     }
 
     #[test]
+    fn last_space_is_rposition_of_a_space() {
+        let pieces = [" ", "a", "!", "\u{a0}", "é", "  ", "\t", "\u{2020}", "Kasparov"];
+        let mut names = vec![String::new()];
+        // every string of up to four pieces, and each padded to cross eight-byte words
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                names.iter().flat_map(|n| pieces.iter().map(move |p| format!("{n}{p}"))).collect();
+            names.extend(longer);
+        }
+        for name in &names {
+            for padded in [name.clone(), format!("{name}Zelenskyy"), format!("Ab{name}cdefgh")] {
+                let want = padded.rsplit_once(' ').map(|(a, _)| a.len());
+                assert_eq!(last_space(&padded), want, "{padded:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_surname_finds_the_nearest_full_name_before_it() {
         let text = "Donald Trump met Melania Trump. Trump spoke. Lara Smith left. Smith";
         let cands: Vec<Candidate> = ["Donald Trump", "Melania Trump", "Lara Smith"]
@@ -311,16 +433,20 @@ mod tests {
         let people = FullNames::new(text, &gaz, &cands);
         let at = |w: &str| Span::new(text.rfind(w).unwrap(), text.len());
         assert_eq!(
-            people.surname_of(fold_key("Trump"), at("Trump")),
+            (people.surname_of(fold_key("Trump"), at("Trump"))),
             Some(Key::Name(fold_key("Melania Trump")))
         );
         assert_eq!(
-            people.surname_of(fold_key("Smith"), Span::new(0, 5)),
+            (people.surname_of(fold_key("Smith"), Span::new(0, 5))),
             Some(Key::Name(fold_key("Lara Smith")))
         );
         assert_eq!(
-            people.surname_of(fold_key("Smith"), at("Smith")),
+            (people.surname_of(fold_key("Smith"), at("Smith"))),
             Some(Key::Name(fold_key("Lara Smith")))
+        );
+        assert_eq!(
+            (people.surname_of(fold_key("Trump"), Span::new(0, 5))),
+            Some(Key::Name(fold_key("Donald Trump")))
         );
         assert_eq!(people.surname_of(fold_key("Putin"), at("Smith")), None);
     }
