@@ -118,28 +118,31 @@ fn one(
     let Some(m) = sp.mention else { return };
     let raw = m.text(text);
     let head = head_entity(text, mentions, m);
-    // the rules after `named` read the mention in lower case; a named speaker needs no copy
-    let lower = if head.is_some() { String::new() } else { raw.to_lowercase() };
+    // pronouns are compared in any case without a copy (no character beyond ASCII lowers
+    // to their letters); the rules after them read the mention in lower case
+    let is = |words: [&str; 2]| words.iter().any(|w| raw.eq_ignore_ascii_case(w));
+    let lower = OnceCell::new();
+    let lower = || lower.get_or_init(|| raw.to_lowercase()).as_str();
     let rule = if let Some(e) = head {
         named(sp, &entities[e]);
         "named"
-    } else if let Some(g) = pronoun_gender(&lower) {
+    } else if let Some(g) = pronoun_gender(raw) {
         pronoun(persons.get(), entities, done, m, g, sp);
         "pronoun"
-    } else if lower == "who" || lower == "which" {
+    } else if is(["who", "which"]) {
         relative(text, mentions, entities, m, sp);
         "relative"
-    } else if lower == "they" || lower == "we" {
+    } else if is(["they", "we"]) {
         sp.name = done.plural().and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
         "pronoun"
-    } else if outlet_nominal(m, &lower) {
+    } else if outlet_nominal(m, lower()) {
         let prev = done.media().and_then(|s| s.name.clone());
         sp.name = prev.or_else(|| media.before(m.start).map(|e| entities[e].name.clone()));
         sp.kind = SourceKind::Media;
         "outlet_nominal"
     } else if anon_in(anon.cues, m).is_some() {
-        anonymous(text, anon, m, &lower, sp)
+        anonymous(text, anon, m, lower(), sp)
     } else {
         // the head before any appositive: "Powell's office, when contacted by Reuters,"
         let head = raw.split(',').next().unwrap_or(raw);
@@ -192,12 +195,17 @@ fn named(sp: &mut Speaker, e: &Entity) {
     };
 }
 
-fn pronoun_gender(lower: &str) -> Option<Option<Gender>> {
-    match lower {
-        "he" => Some(Some(Gender::Male)),
-        "she" => Some(Some(Gender::Female)),
-        "i" => Some(None),
-        _ => None,
+/// The gender a personal pronoun ("he", "She", "I") asks for, `None` inside when any.
+fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    if is("he") {
+        Some(Some(Gender::Male))
+    } else if is("she") {
+        Some(Some(Gender::Female))
+    } else if is("i") {
+        Some(None)
+    } else {
+        None
     }
 }
 
@@ -272,21 +280,27 @@ struct Persons {
 }
 
 impl Persons {
+    /// The three lists, filled in one pass over the mentions, each entity's gender read
+    /// once.
     fn new(gaz: &Gazetteer, entities: &[Entity], mentions: &Mentions<'_>) -> Persons {
-        let genders: Vec<Option<Gender>> =
-            entities
-                .iter()
-                .map(|e| {
-                    if e.kind == EntityKind::Person { entities::gender(gaz, &e.name) } else { None }
-                })
-                .collect();
-        let lists = [None, Some(Gender::Male), Some(Gender::Female)].map(|g| {
-            Latest::new(mentions.of(|i| {
-                entities[i].kind == EntityKind::Person
-                    && (g.is_none() || genders[i].is_none_or(|eg| Some(eg) == g))
-            }))
-        });
-        Persons { lists }
+        // `None` for an entity that is no person, else the gender its name tells
+        let persons: Vec<Option<Option<Gender>>> = entities
+            .iter()
+            .map(|e| (e.kind == EntityKind::Person).then(|| entities::gender(gaz, &e.name)))
+            .collect();
+        let mut lists: [Vec<(Span, usize)>; 3] =
+            std::array::from_fn(|_| Vec::with_capacity(mentions.all.len()));
+        for &(span, i) in &mentions.all {
+            let Some(g) = persons[i] else { continue };
+            lists[0].push((span, i));
+            if g != Some(Gender::Female) {
+                lists[1].push((span, i));
+            }
+            if g != Some(Gender::Male) {
+                lists[2].push((span, i));
+            }
+        }
+        Persons { lists: lists.map(|list| Latest::new(list.into_iter())) }
     }
 
     /// The entity index of the person of gender `g` (any when `None`) mentioned last before
@@ -348,30 +362,34 @@ impl Mentions<'_> {
 }
 
 /// The fewest mentions [`sort_by_span`] sorts by radix: below, a comparison sort is cheaper
-/// than clearing the counts.
-const RADIX_FROM: usize = 4096;
+/// than the passes.
+const RADIX_FROM: usize = 32;
 
-/// The bits of a start [`sort_by_span`] reads in one pass.
+/// The most bits of a start [`sort_by_span`] reads in one pass.
 const RADIX_BITS: u32 = 11;
 
 /// Sorts mentions by start, then end (the order of mentions with the same span is left
-/// open, as an unstable sort leaves it): a long list by a stable radix sort on the start,
-/// [`RADIX_BITS`] a pass over as many passes as the largest start needs, then each run of
-/// equal starts by end. A text names thousands of things at most a few bytes apart, so
-/// this reads the list a few times instead of comparing its elements n log n times.
+/// open, as an unstable sort leaves it): a list of [`RADIX_FROM`] or more by a stable radix
+/// sort on the start, as many bits a pass as the list's length has (so that clearing and
+/// summing the counts costs no more than reading the list), at most [`RADIX_BITS`], over
+/// as many passes as the largest start needs, then each run of equal starts by end. A text
+/// names its things at most a few hundred bytes apart, so this reads the list two or three
+/// times instead of comparing its elements n log n times.
 fn sort_by_span(all: &mut Vec<(Span, usize)>) {
     if all.len() < RADIX_FROM {
         all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
         return;
     }
     let max = all.iter().map(|(span, _)| span.start).max().unwrap_or(0);
-    let passes = (usize::BITS - max.leading_zeros()).div_ceil(RADIX_BITS);
-    let mask = (1usize << RADIX_BITS) - 1;
+    let bits = (usize::BITS - all.len().leading_zeros()).min(RADIX_BITS);
+    let passes = (usize::BITS - max.leading_zeros()).div_ceil(bits);
+    let mask = (1usize << bits) - 1;
     let mut from = std::mem::take(all);
     let mut to = from.clone();
+    let mut at = vec![0usize; 1 << bits];
     for pass in 0..passes {
-        let shift = pass * RADIX_BITS;
-        let mut at = vec![0usize; 1 << RADIX_BITS];
+        let shift = pass * bits;
+        at.fill(0);
         for (span, _) in &from {
             at[(span.start >> shift) & mask] += 1;
         }
@@ -450,7 +468,7 @@ impl<'c> Anon<'c> {
         let mut anon = Anon { cues, indefinite: Vec::new(), by_word: FxMap::default() };
         for (k, c) in cues.iter().enumerate() {
             let np = &text[clause_start(text, c.span.start)..c.span.start];
-            if np.split_whitespace().any(is_indefinite) {
+            if has_indefinite(np) {
                 anon.indefinite.push(k);
                 let word = c.span.text(text).to_ascii_lowercase();
                 anon.by_word.entry(word).or_default().push(k);
@@ -469,6 +487,36 @@ impl<'c> Anon<'c> {
         let n = list.partition_point(|&k| self.cues[k].span.end <= at);
         n.checked_sub(1).map(|k| &self.cues[list[k]])
     }
+}
+
+/// True when a word of `np` (split at whitespace, as [`str::split_whitespace`] splits) is
+/// an indefinite determiner ([`is_indefinite`]): a byte loop that decodes a character only
+/// at a byte beyond ASCII, where `split_whitespace` decodes every one. A clause is read
+/// for each anonymous-source cue, up to [`CLAUSE_WINDOW`] bytes.
+fn has_indefinite(np: &str) -> bool {
+    let b = np.as_bytes();
+    let (mut i, mut start) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        // the width of the whitespace character at `i`, 0 when it is none
+        let space = if c.is_ascii() {
+            usize::from(matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        } else {
+            let ch = np[i..].chars().next().unwrap_or(' ');
+            if !ch.is_whitespace() {
+                i += ch.len_utf8();
+                continue;
+            }
+            ch.len_utf8()
+        };
+        if space > 0 {
+            if is_indefinite(&np[start..i]) {
+                return true;
+            }
+            start = i + space;
+        }
+        i += space.max(1);
+    }
+    is_indefinite(&np[start..])
 }
 
 /// True when `word` is an indefinite determiner ("a", "An", "one", "another") in any case:
@@ -520,6 +568,43 @@ mod tests {
         let long = format!("{}a diplomat", "é".repeat(300));
         assert_eq!(clause_start(&long, long.len()), long.len() - CLAUSE_WINDOW);
         assert_eq!(clause_start(&long, long.len() - 1), long.len() - 1 - CLAUSE_WINDOW + 1);
+    }
+
+    #[test]
+    fn indefinite_words_are_found_as_split_words() {
+        let pieces = [
+            "a", "An", " ", "\u{a0}", "\u{2003}", "\x0b", "\x1c", "é", "one", ",", "another", "ａ",
+        ];
+        let mut nps = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> =
+                nps.iter().flat_map(|n| pieces.iter().map(move |p| format!("{n}{p}"))).collect();
+            nps.extend(longer);
+        }
+        for np in nps.iter().chain([&"First, \u{85}AN senior\tofficial".to_owned()]) {
+            assert_eq!(has_indefinite(np), np.split_whitespace().any(is_indefinite), "{np:?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_are_read_as_their_lower_case() {
+        let old = |lower: &str| match lower {
+            "he" => Some(Some(Gender::Male)),
+            "she" => Some(Some(Gender::Female)),
+            "i" => Some(None),
+            _ => None,
+        };
+        for word in [
+            "he", "He", "HE", "she", "sHe", "I", "i", "İ", "\u{212a}", "hE ", "", "the", "Who",
+            "WHICH", "tHey", "We", "whom",
+        ] {
+            assert_eq!(pronoun_gender(word), old(&word.to_lowercase()), "{word:?}");
+            for pair in [["who", "which"], ["they", "we"]] {
+                let lower = word.to_lowercase();
+                let want = pair.contains(&lower.as_str());
+                assert_eq!(pair.iter().any(|w| word.eq_ignore_ascii_case(w)), want);
+            }
+        }
     }
 
     #[test]
@@ -576,7 +661,7 @@ mod tests {
 
     #[test]
     fn a_radix_sort_sorts_as_a_comparison_sort_does() {
-        for n in [0, 10, RADIX_FROM, 3 * RADIX_FROM + 7] {
+        for n in [0, 10, RADIX_FROM - 1, RADIX_FROM, 100, 3 * RADIX_FROM + 7, 5000, 20_000] {
             // starts up to 2^40, with repeats and ties of start
             let mut all: Vec<(Span, usize)> = (0..n)
                 .map(|i| {
