@@ -236,6 +236,7 @@ impl<'a> Line<'a> {
         self.lex(i).is(class)
     }
 
+    #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.toks[i].span.text(self.text)
     }
