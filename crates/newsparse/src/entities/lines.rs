@@ -201,6 +201,7 @@ pub(crate) struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The gazetteer's longest match at word `i`: its length in words, and the match.
+    #[inline]
     pub(super) fn found(&self, i: usize) -> Option<(usize, Match<'a>)> {
         let f = self.slots[i].found;
         let n = usize::from(f.words);
