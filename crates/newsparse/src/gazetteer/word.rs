@@ -1,6 +1,6 @@
 //! The word table's entries: what a gazetteer knows of one word as written, read in one
-//! probe (the names it may start, the name it is alone, whether it is a given name, whether
-//! it starts or ends a title).
+//! probe (the names it may start and how their second words start, the name it is alone,
+//! whether it is a given name, whether it starts or ends a title).
 //!
 //! Titles match in any case, names as written. So that a title's words need no second,
 //! lower-cased probe, an ASCII title word is stored under its lower-case, title-case and
