@@ -1,6 +1,6 @@
 //! The words of a text as the name rules read them: split once, each capitalised word and
 //! the word before it read once in the tables, the gazetteer probed once at each capitalised
-//! word, all kept in three vectors for the whole text and read line by line as [`Line`]s.
+//! word, all kept in two vectors for the whole text and read line by line as [`Line`]s.
 
 use std::num::NonZeroUsize;
 
@@ -10,15 +10,12 @@ use crate::document::{Region, Span};
 use crate::gazetteer::{Gazetteer, Match, Token, tokens};
 
 /// The words of every line of a text, with what the tables say of them and the
-/// gazetteer's matches: three vectors for the whole text, read line by line as [`Line`]s.
+/// gazetteer's matches: two vectors for the whole text, read line by line as [`Line`]s.
 pub(crate) struct Words<'g> {
     toks: Vec<Token>,
-    /// What the tables say of each capitalised word and each word before one;
-    /// [`Lexeme::unread`] elsewhere (read when asked).
-    lex: Vec<Lexeme>,
-    /// The gazetteer's longest match at each capitalised word.
-    found: Vec<Found>,
-    /// The gazetteer whose matches `found` holds.
+    /// What is known of each token, at the same index.
+    slots: Vec<Slot>,
+    /// The gazetteer whose matches `slots` hold.
     gaz: &'g Gazetteer,
     /// The number of capitalised words.
     capitalised: usize,
@@ -26,6 +23,17 @@ pub(crate) struct Words<'g> {
     memo: Memo,
     /// The gazetteer records matched after a preposition of place ("in Chechnya").
     located: Located,
+}
+
+/// What is known of one word: what the tables say of it and the gazetteer's match there,
+/// side by side in 20 bytes, so that one vector grows for both and one index reads both.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// What the tables say of the word when it is capitalised or before a capitalised word;
+    /// [`Lexeme::unread`] elsewhere (read when asked).
+    lex: Lexeme,
+    /// The gazetteer's longest match at the word when it is capitalised.
+    found: Found,
 }
 
 /// The gazetteer's longest match at a word, in 8 bytes: its record, its length in words (0
@@ -99,8 +107,7 @@ impl<'g> Words<'g> {
         let n = len / 5 + 1;
         Words {
             toks: Vec::with_capacity(n),
-            lex: Vec::with_capacity(n),
-            found: Vec::with_capacity(n),
+            slots: Vec::with_capacity(n),
             gaz,
             capitalised: 0,
             memo: Memo::take(gaz),
@@ -123,36 +130,35 @@ impl<'g> Words<'g> {
     /// the tables once, and the gazetteer is probed at each capitalised word; a match after a
     /// preposition of place is noted as [located](Words::located).
     pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
-        let gaz = self.gaz;
         let start = self.toks.len();
         tokens(text, line, &mut self.toks);
+        let gaz = self.gaz;
         let toks = &self.toks[start..];
         // most words are lower case with a lower-case word after them: their place holders
         // go in first, in bulk, and only the words near a capital are read
-        self.lex.resize(self.lex.len() + toks.len(), Lexeme::unread());
-        self.found.resize(self.found.len() + toks.len(), Found::default());
-        let slots = self.lex[start..].iter_mut().zip(&mut self.found[start..]);
+        let unread = Slot { lex: Lexeme::unread(), found: Found::default() };
+        self.slots.resize(self.slots.len() + toks.len(), unread);
         let (mut cased, mut caps) = (0, 0);
         // the word before is a preposition of place (read whenever this word is capitalised)
         let mut after_locative = false;
-        for ((i, t), (lex, found)) in toks.iter().enumerate().zip(slots) {
+        for ((i, t), slot) in toks.iter().enumerate().zip(&mut self.slots[start..]) {
             if !t.cap() {
                 after_locative = toks.get(i + 1).is_some_and(|n| n.cap()) && {
-                    *lex = self.memo.of(gaz, t.span.text(text));
-                    lex.is(LOCATIVE)
+                    slot.lex = self.memo.of(gaz, t.span.text(text));
+                    slot.lex.is(LOCATIVE)
                 };
                 continue;
             }
             cased += 1;
             caps += usize::from(t.caps());
-            *lex = self.memo.of(gaz, t.span.text(text));
-            if let Some(f) = gaz.match_word(text, toks, i, true, lex.gaz) {
-                *found = Found::of(toks, i, f);
+            slot.lex = self.memo.of(gaz, t.span.text(text));
+            if let Some(f) = gaz.match_word(text, toks, i, true, slot.lex.gaz) {
+                slot.found = Found::of(toks, i, f);
                 if after_locative {
-                    self.located.insert(found.id, ());
+                    self.located.insert(slot.found.id, ());
                 }
             }
-            after_locative = lex.is(LOCATIVE);
+            after_locative = slot.lex.is(LOCATIVE);
         }
         self.capitalised += cased;
         let shouting = cased >= 3 && caps * 4 >= cased * 3;
@@ -168,8 +174,7 @@ impl<'g> Words<'g> {
         Line {
             text,
             toks: &self.toks[range.clone()],
-            lex: &self.lex[range.clone()],
-            found: &self.found[range],
+            slots: &self.slots[range],
             gaz: self.gaz,
             region: words.region,
             shouting: words.shouting,
@@ -182,10 +187,9 @@ impl<'g> Words<'g> {
 pub(crate) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
-    /// What the tables say of each word, [`Lexeme::unread`] where not read ahead.
-    lex: &'a [Lexeme],
-    /// The gazetteer's longest match at each capitalised word.
-    found: &'a [Found],
+    /// What is known of each word: what the tables say of it ([`Lexeme::unread`] where
+    /// not read ahead) and the gazetteer's longest match there.
+    slots: &'a [Slot],
     gaz: &'a Gazetteer,
     pub(super) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
@@ -197,8 +201,9 @@ pub(crate) struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// The gazetteer's longest match at word `i`: its length in words, and the match.
+    #[inline]
     pub(super) fn found(&self, i: usize) -> Option<(usize, Match<'a>)> {
-        let f = self.found[i];
+        let f = self.slots[i].found;
         let n = usize::from(f.words);
         (n > 0).then(|| {
             let span = Span::new(self.toks[i].span.start, f.end(&self.toks[i + n - 1]));
@@ -208,14 +213,14 @@ impl<'a> Line<'a> {
 
     /// True when the gazetteer matched at word `i`.
     pub(super) fn has_found(&self, i: usize) -> bool {
-        self.found[i].words > 0
+        self.slots[i].found.words > 0
     }
 
     /// What the tables say of word `i`: read once already for nearly every word the rules
     /// ask about, so this inlines to a load.
     #[inline]
     pub(super) fn lex(&self, i: usize) -> Lexeme {
-        let lex = self.lex[i];
+        let lex = self.slots[i].lex;
         if lex.is_read() { lex } else { self.read_lex(i) }
     }
 
@@ -232,6 +237,7 @@ impl<'a> Line<'a> {
         self.lex(i).is(class)
     }
 
+    #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.toks[i].span.text(self.text)
     }

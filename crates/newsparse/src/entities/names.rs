@@ -63,10 +63,18 @@ fn title_before(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
 
 /// The number of words of a title starting at word `i` when a capitalised word follows it
 /// ("President Volodymyr", "special envoy Keith", "Mr Smith"), else `None`.
+#[inline]
 fn title_at(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
+    // most capitalised words start no title: they are told so without a call
     if !line.lex(i).gaz.starts_title() {
         return None;
     }
+    title_from(line, gaz, i)
+}
+
+/// [`title_at`] at a word that starts some title.
+#[inline(never)]
+fn title_from(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
     let most = gaz.max_title_words().min(line.toks.len() - i - 1);
     (1..=most).rev().find(|&n| {
         let last = &line.toks[i + n - 1];

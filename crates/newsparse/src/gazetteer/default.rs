@@ -11,7 +11,7 @@ use super::load::tsv_into;
 use super::store::{Store, Text};
 
 /// The data files, most trusted first: when two entries share a name, the first wins.
-const FILES: &[(&str, &str)] = &[
+pub(super) const FILES: &[(&str, &str)] = &[
     ("data/people.tsv", include_str!("../../data/people.tsv")),
     ("data/organizations.tsv", include_str!("../../data/organizations.tsv")),
     ("data/media.tsv", include_str!("../../data/media.tsv")),

@@ -18,9 +18,10 @@
 //! a loaded file is kept whole, entries built in code are copied once into one text), and
 //! every table is keyed by a 64-bit hash of the name, so building is one or two hashes and
 //! inserts per name and no allocation per entry. One table holds everything a single word
-//! says (a `Word`): how long a name starting with it may be, which entry it is alone,
-//! whether it is a given name and of which gender, whether it starts or ends a title. So a
-//! plain capitalised word costs one hash probe. Titles match in any case: their words are
+//! says (a `Word`): how long a name starting with it may be, how the second words of those
+//! names start, which entry it is alone, whether it is a given name and of which gender,
+//! whether it starts or ends a title. So a plain capitalised word costs one hash probe, and
+//! longer spans are probed only when the next word may go on a name. Titles match in any case: their words are
 //! stored in lower, title and upper case ("president", "President", "PRESIDENT"), and only
 //! a word in another mix of cases or with non-ASCII letters is probed a second time, in
 //! lower case.

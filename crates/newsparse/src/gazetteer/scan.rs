@@ -19,6 +19,22 @@ fn ends(t: &Token) -> impl Iterator<Item = usize> {
     [Some(t.span.end), dot, t.hyphen.map(NonZeroUsize::get)].into_iter().flatten()
 }
 
+/// False when no name of two words or more can start at the word `t`, whose entry in the
+/// word table is `first`: a space follows the word, and no name that starts with it has a
+/// second word that starts with the byte after that space ([`Word::may_go_on_with`]).
+///
+/// This never rules out a name that a span from `t` to a later word would match. Such a span
+/// ends at or after the start of that later word, past the space, so it is the word, the
+/// space, then either nothing (the name would be the word and a space, and
+/// [`Word::add_second`] vouches for every byte then) or the byte after the space, which the
+/// name, starting with the word as written and a space, has as its second word's first byte
+/// and so in `first`.
+fn may_go_on(text: &str, t: &Token, first: Word) -> bool {
+    let b = text.as_bytes();
+    let end = t.span.end;
+    b.get(end) != Some(&b' ') || b.get(end + 1).is_none_or(|&c| first.may_go_on_with(c))
+}
+
 /// `s` with every word's letters after the first in lower case ("NEW YORK" → "New York").
 pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -70,6 +86,7 @@ impl Gazetteer {
 
     /// [`match_at`](Gazetteer::match_at) at a capitalised word whose entry in the word table
     /// the caller has read already.
+    #[inline]
     pub(crate) fn match_word<'g>(
         &'g self,
         text: &str,
@@ -78,7 +95,13 @@ impl Gazetteer {
         fold: bool,
         first: Word,
     ) -> Option<(usize, Match<'g>)> {
-        if is_plain(&toks[i], fold) {
+        let t = &toks[i];
+        if is_plain(t, fold) {
+            // most capitalised words start no name of two words or more, or none that goes
+            // on as the text does: spare them the call
+            if first.most() < 2 || !may_go_on(text, t, first) {
+                return first.alone().map(|id| (1, Match { span: t.span, gazetteer: self, id }));
+            }
             return self.match_plain(text, toks, i, first);
         }
         self.match_ends(text, toks, i, fold, Some(first))
@@ -164,6 +187,7 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens;
     use super::*;
 
     #[test]
@@ -172,6 +196,99 @@ mod tests {
         assert_eq!(title_case("O'NEILL-SMITH"), "O'neill-Smith");
         for s in ["NEW YORK", "O'NEILL-SMITH", "U.S.", "ŁÓDŹ", "", &"AB ".repeat(30)] {
             assert_eq!(title_case_key(s), key(&title_case(s)), "{s}");
+        }
+    }
+
+    /// `match_plain` for a word with one possible end, as it was before [`may_go_on`] spared
+    /// it: every length tried, down to two words.
+    fn match_plain_unfiltered(
+        gaz: &Gazetteer,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        first: Word,
+    ) -> Option<(usize, Span, u32)> {
+        let t = &toks[i];
+        let most = first.most().min(MAX_WORDS).min(toks.len() - i);
+        for n in (2..=most).rev() {
+            if toks[i..i + n - 1].iter().any(|w| w.punct_after() || w.possessive()) {
+                continue;
+            }
+            for end in ends(&toks[i + n - 1]) {
+                let span = Span::new(t.span.start, end);
+                if let Some(id) = gaz.lookup(span.text(text)) {
+                    return Some((n, span, id));
+                }
+            }
+        }
+        first.alone().map(|id| (1, t.span, id))
+    }
+
+    /// Every name and alias of the default gazetteer's files (and its titles and given
+    /// names, which do no harm as text to match).
+    fn default_names() -> impl Iterator<Item = &'static str> {
+        super::super::default::FILES.iter().flat_map(|(_, file)| {
+            file.lines().filter(|l| !l.starts_with('#')).flat_map(|line| {
+                let mut cols = line.split('\t');
+                let name = cols.next().unwrap_or("");
+                let aliases = cols.nth(1).unwrap_or("");
+                std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty()))
+            })
+        })
+    }
+
+    /// Compares `match_word` with the unfiltered probe at every capitalised plain word of
+    /// `text`; returns how many names of two words or more were found.
+    fn same_as_unfiltered(gaz: &Gazetteer, text: &str, toks: &mut Vec<Token>) -> usize {
+        toks.clear();
+        tokens(text, Span::new(0, text.len()), toks);
+        let mut longer = 0;
+        for i in (0..toks.len()).filter(|&i| toks[i].cap() && is_plain(&toks[i], true)) {
+            let first = gaz.word(toks[i].span.text(text));
+            let got = gaz.match_word(text, toks, i, true, first);
+            let got = got.map(|(n, m)| (n, m.span(), m.id()));
+            let want = match_plain_unfiltered(gaz, text, toks, i, first);
+            assert_eq!(got, want, "{text:?} at word {i}");
+            longer += usize::from(want.is_some_and(|(n, ..)| n >= 2));
+        }
+        longer
+    }
+
+    #[test]
+    fn the_second_word_filter_skips_only_lookups_that_fail() {
+        let gaz = crate::gazetteer::default_gazetteer();
+        let mut toks = Vec::new();
+        let mut longer = 0;
+        for name in default_names().filter(|n| n.contains(' ')) {
+            let (first, rest) = name.split_once(' ').unwrap_or_default();
+            let texts = [
+                format!("{name} said"),
+                format!("In {name}-based"),
+                format!("The {name}. Then"),
+                format!("{name}'s {name}"),
+                format!("{first} {}", rest.to_lowercase()),
+                format!("{first} ({rest})"),
+                format!("{first}  {rest}"),
+                format!("{first}\t{rest}"),
+                format!("{first} "),
+            ];
+            for text in &texts {
+                longer += same_as_unfiltered(&gaz, text, &mut toks);
+            }
+        }
+        assert!(longer > 10_000, "{longer}");
+    }
+
+    #[test]
+    fn the_second_word_filter_vouches_for_a_name_that_ends_with_a_space() {
+        // no checked gazetteer holds such a name, but one built unchecked might
+        let mut store = super::super::store::Store::default();
+        let text = super::super::store::Text::Static("Foo \tplace\nFoo bar baz\tplace\n");
+        super::super::load::tsv_into(&mut store, "test", text).ok();
+        let gaz = Gazetteer::with_store(store);
+        let mut toks = Vec::new();
+        for text in ["Foo ", "Foo bar baz", "Foo Bar", "Foo b"] {
+            same_as_unfiltered(&gaz, text, &mut toks);
         }
     }
 }

@@ -159,6 +159,10 @@ impl Store {
         let first_key = if n == 1 { name_key } else { key(first) };
         let slot = self.words.entry(first_key).or_default();
         slot.add_first(n);
+        if n > 1 {
+            // `first` ends at the name's first space
+            slot.add_second(name.as_bytes().get(first.len() + 1).copied());
+        }
         if n == 1 {
             slot.set_alone(winner);
         }

@@ -1,6 +1,6 @@
 //! The word table's entries: what a gazetteer knows of one word as written, read in one
-//! probe (the names it may start, the name it is alone, whether it is a given name, whether
-//! it starts or ends a title).
+//! probe (the names it may start and how their second words start, the name it is alone,
+//! whether it is a given name, whether it starts or ends a title).
 //!
 //! Titles match in any case, names as written. So that a title's words need no second,
 //! lower-cased probe, an ASCII title word is stored under its lower-case, title-case and
@@ -18,13 +18,16 @@ pub(crate) struct Word {
     given: u8,
     /// 1 when the word (in any case) starts a title, 2 when it ends one, 3 both.
     title: u8,
+    /// The first bytes of the second words of the names this word starts, as a set of the
+    /// eight classes of [`SECOND`] (in the byte that would pad the entry anyway).
+    seconds: u8,
     /// The record the word names alone, or `u32::MAX`.
     alone: u32,
 }
 
 impl Default for Word {
     fn default() -> Word {
-        Word { most: 0, given: 0, title: 0, alone: u32::MAX }
+        Word { most: 0, given: 0, title: 0, seconds: 0, alone: u32::MAX }
     }
 }
 
@@ -33,7 +36,27 @@ pub(super) const STARTS_TITLE: u8 = 1;
 /// [`Word::title`]: the word ends a title.
 pub(super) const ENDS_TITLE: u8 = 2;
 
+/// The class of the byte that starts the second word of a name, as a bit of
+/// [`Word::seconds`]: an ASCII capital by its value modulo 7, any other byte the eighth bit
+/// (most words after a capitalised word are in lower case, and few names go on so).
+static SECOND: [u8; 256] = {
+    let mut table = [1 << 7; 256];
+    let mut b = b'A';
+    while b <= b'Z' {
+        table[b as usize] = 1 << (b % 7);
+        b += 1;
+    }
+    table
+};
+
 impl Word {
+    /// False when no name starting with this word has a second word that starts with the
+    /// byte `b` (checked by its class, so true is only a maybe).
+    #[inline]
+    pub(crate) fn may_go_on_with(self, b: u8) -> bool {
+        self.seconds & SECOND[usize::from(b)] != 0
+    }
+
     /// The most words a name starting with this word has, 0 when none does.
     pub(crate) fn most(self) -> usize {
         usize::from(self.most)
@@ -70,6 +93,13 @@ impl Word {
         self.most = self.most.max(n);
     }
 
+    /// Notes that a name's second word, after this word and a space, starts with the byte
+    /// `b`; `None` for a name that ends with that space, which no span can match and so
+    /// vouches for any byte.
+    pub(super) fn add_second(&mut self, b: Option<u8>) {
+        self.seconds |= b.map_or(u8::MAX, |b| SECOND[usize::from(b)]);
+    }
+
     /// Notes the record this word names alone.
     pub(super) fn set_alone(&mut self, id: u32) {
         self.alone = id;
@@ -103,6 +133,7 @@ impl Word {
     pub(super) fn merge(&mut self, other: Word, base: u32) -> bool {
         self.most = self.most.max(other.most);
         self.title |= other.title;
+        self.seconds |= other.seconds;
         if self.alone == u32::MAX && other.alone != u32::MAX {
             self.alone = base + other.alone;
         }
@@ -158,6 +189,26 @@ mod tests {
     fn title_forms_of_ascii_words() {
         assert_eq!(title_forms("president-elect").unwrap(), ["President-elect", "PRESIDENT-ELECT"]);
         assert_eq!(title_forms("żupan"), None);
+    }
+
+    #[test]
+    fn second_words_are_kept_by_their_first_byte() {
+        let mut w = Word::default();
+        assert!((0..=255).all(|b| !w.may_go_on_with(b)));
+        w.add_second(Some(b'Y'));
+        assert!(w.may_go_on_with(b'Y') && !w.may_go_on_with(b'y') && !w.may_go_on_with(b'Z'));
+        // seven bits share the capitals, one holds every other byte
+        assert!(w.may_go_on_with(b'Y' - 7));
+        w.add_second(Some(b'o'));
+        assert!(w.may_go_on_with(b's') && w.may_go_on_with(b'(') && w.may_go_on_with(0xC5));
+        let mut other = Word::default();
+        other.add_second(Some(b'Z'));
+        w.merge(other, 0);
+        assert!(w.may_go_on_with(b'Z'));
+        let mut open = Word::default();
+        open.add_second(None);
+        assert!((0..=255).all(|b| open.may_go_on_with(b)));
+        assert_eq!(std::mem::size_of::<Word>(), 8);
     }
 
     #[test]
