@@ -6,7 +6,7 @@ use super::phrase::{
 };
 use super::word::{keys, lower_is_in, slots, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::{skip_space, skip_word};
+use crate::chars::{skip_space, skip_whole_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
 /// A reported clause shorter than this is no quote.
@@ -136,7 +136,7 @@ fn lower_words(s: &str, n: usize) -> (usize, usize) {
             s[i..].starts_with(char::is_lowercase)
         };
         lower += usize::from(first);
-        i = skip_space(s, skip_word(s, i));
+        i = skip_space(s, skip_whole_word(s, i));
     }
     (lower, all)
 }
@@ -618,7 +618,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
             return Some(i - 1);
         }
         if k < n {
-            i = skip_space(s, skip_word(s, i));
+            i = skip_space(s, skip_whole_word(s, i));
         }
     }
     None
