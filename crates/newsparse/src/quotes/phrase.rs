@@ -414,7 +414,7 @@ pub(crate) fn trim_punct(text: &str, span: Span) -> Span {
     while start < end {
         let width = match b[start] {
             c if c.is_ascii() => usize::from(ascii_punct(c)),
-            _ => text[start..end].chars().next().filter(|&c| is_punct(c)).map_or(0, char::len_utf8),
+            _ => text[start..].chars().next().filter(|&c| is_punct(c)).map_or(0, char::len_utf8),
         };
         if width == 0 {
             break;
@@ -424,11 +424,7 @@ pub(crate) fn trim_punct(text: &str, span: Span) -> Span {
     while end > start {
         let width = match b[end - 1] {
             c if c.is_ascii() => usize::from(ascii_punct(c)),
-            _ => text[start..end]
-                .chars()
-                .next_back()
-                .filter(|&c| is_punct(c))
-                .map_or(0, char::len_utf8),
+            _ => text[..end].chars().next_back().filter(|&c| is_punct(c)).map_or(0, char::len_utf8),
         };
         if width == 0 {
             break;
@@ -467,7 +463,8 @@ fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         return ascii_punct(c as u8);
     }
-    c.is_whitespace() || matches!(c, '“' | '”' | '‘' | '’' | '—' | '–')
+    // the marks first: they are most of what is trimmed, and need no Unicode table
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–') || c.is_whitespace()
 }
 
 /// Whether `span` has at least `n` words (counting no further).
