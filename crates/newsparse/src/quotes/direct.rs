@@ -3,6 +3,7 @@
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before};
 use super::{Context, mention, quote};
+use crate::chars::more_words_than;
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Quoted;
 
@@ -296,12 +297,58 @@ const TITLE_SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for",
 /// punctuation name a title; they are no quote.
 fn is_title(text: &str, content: Span) -> bool {
     let t = content.text(text);
-    // the tests that read one character first; words are counted no further than six
+    // the tests that read one character first; then from two to five words, counted on
+    // bytes and no further than the sixth
     t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', '!', '?', ','])
-        && (2..=5).contains(&t.split_whitespace().take(6).count())
+        && more_words_than(t, 1)
+        && !more_words_than(t, 5)
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL.contains(&w)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`is_title`] as first written, counting words with `split_whitespace`: the reference
+    /// for the one that counts on bytes.
+    fn is_title_by_count(text: &str, content: Span) -> bool {
+        let t = content.text(text);
+        t.starts_with(char::is_uppercase)
+            && !t.ends_with(['.', '!', '?', ','])
+            && (2..=5).contains(&t.split_whitespace().take(6).count())
+            && t.split_whitespace().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || TITLE_SMALL.contains(&w)
+            })
+    }
+
+    #[test]
+    fn titles_are_counted_as_split_whitespace_counts_them() {
+        let texts = [
+            "Face the Nation",
+            "The Truman Show",
+            "Ёлки\u{a0}Палки\u{2009}Три",
+            "A B C D E",
+            "A B C D E F",
+            "A\u{3000}B of 7 Élan",
+            "Xyz",
+            "Zürich “Rules” — Now",
+            "",
+            "Les Misérables \t",
+        ];
+        for text in texts {
+            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &from in &cuts {
+                for &to in cuts.iter().filter(|&&to| to >= from) {
+                    let span = Span::new(from, to);
+                    let want = is_title_by_count(text, span);
+                    assert_eq!(is_title(text, span), want, "{text:?} {from}..{to}");
+                }
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! word tables hashed at compile time, and the words before a cue read backwards only as far
 //! as a rule asks.
 
-use crate::chars::{lower_ascii8, lower_into, space_before};
+use crate::chars::{graphic_run_start, lower_ascii8, lower_into, space_before};
 use crate::document::Span;
 use crate::gazetteer::padded_le;
 
@@ -183,10 +183,7 @@ pub(crate) fn word_before(text: &str, from: usize, to: usize) -> Option<Span> {
     while end > from && b[end - 1] == b' ' {
         end -= 1;
     }
-    let mut start = end;
-    while start > from && b[start - 1].is_ascii_graphic() {
-        start -= 1;
-    }
+    let start = graphic_run_start(b, from, end);
     if start < end && (start == from || b[start - 1] == b' ') {
         return Some(Span::new(start, end));
     }
