@@ -454,35 +454,53 @@ fn clause_start(text: &str, at: usize) -> usize {
 /// The text's anonymous-source cues, and among them those a back-reference ("the same
 /// diplomat", "this person") may point to: the ones whose clause has an indefinite
 /// determiner ("a senior official", "another diplomat"), by position and by cue word, so a
-/// back-reference finds its antecedent in logarithmic time.
+/// back-reference finds its antecedent in logarithmic time. The indefinite cues are read on
+/// the first back-reference (most texts have none, and each cue's clause is read back up to
+/// [`CLAUSE_WINDOW`] bytes).
 struct Anon<'c> {
+    text: &'c str,
     cues: &'c [cues::Cue],
-    /// Indices of the indefinite cues, in text order.
-    indefinite: Vec<usize>,
+    /// The indefinite cues, once a back-reference asks for them.
+    indefinite: OnceCell<Indefinite>,
+}
+
+/// The anonymous-source cues with an indefinite determiner in their clause.
+struct Indefinite {
+    /// Their indices, in text order.
+    all: Vec<usize>,
     /// The same, by the cue's words in lower case.
     by_word: FxMap<String, Vec<usize>>,
 }
 
 impl<'c> Anon<'c> {
-    fn new(text: &str, cues: &'c [cues::Cue]) -> Anon<'c> {
-        let mut anon = Anon { cues, indefinite: Vec::new(), by_word: FxMap::default() };
-        for (k, c) in cues.iter().enumerate() {
-            let np = &text[clause_start(text, c.span.start)..c.span.start];
-            if has_indefinite(np) {
-                anon.indefinite.push(k);
-                let word = c.span.text(text).to_ascii_lowercase();
-                anon.by_word.entry(word).or_default().push(k);
+    fn new(text: &'c str, cues: &'c [cues::Cue]) -> Anon<'c> {
+        Anon { text, cues, indefinite: OnceCell::new() }
+    }
+
+    /// The indefinite cues, read on the first call.
+    fn indefinite(&self) -> &Indefinite {
+        self.indefinite.get_or_init(|| {
+            let text = self.text;
+            let mut found = Indefinite { all: Vec::new(), by_word: FxMap::default() };
+            for (k, c) in self.cues.iter().enumerate() {
+                let np = &text[clause_start(text, c.span.start)..c.span.start];
+                if has_indefinite(np) {
+                    found.all.push(k);
+                    let word = c.span.text(text).to_ascii_lowercase();
+                    found.by_word.entry(word).or_default().push(k);
+                }
             }
-        }
-        anon
+            found
+        })
     }
 
     /// The last indefinite cue ending by `at` whose words are `head` (any cue when `head`
     /// is `None` or "person").
     fn antecedent(&self, head: Option<&str>, at: usize) -> Option<&cues::Cue> {
+        let indefinite = self.indefinite();
         let list = match head {
-            Some(h) if h != "person" => self.by_word.get(h)?,
-            _ => &self.indefinite,
+            Some(h) if h != "person" => indefinite.by_word.get(h)?,
+            _ => &indefinite.all,
         };
         let n = list.partition_point(|&k| self.cues[k].span.end <= at);
         n.checked_sub(1).map(|k| &self.cues[list[k]])
