@@ -27,7 +27,8 @@ const DOT: u8 = 1;
 const POSSESSIVE: u8 = 1 << 1;
 /// [`Token::punct_after`].
 const PUNCT_AFTER: u8 = 1 << 2;
-/// [`Token::punct_before`].
+/// Punctuation precedes the word (an opening quotation mark or parenthesis); kept for the
+/// tests, as no rule reads it.
 const PUNCT_BEFORE: u8 = 1 << 3;
 /// [`Token::cap`].
 const CAP: u8 = 1 << 4;

@@ -75,7 +75,7 @@ pub(crate) fn bare_key(word: &str) -> u128 {
     }
 }
 
-/// For each byte, whether [`core`] trims it: an ASCII byte that is neither a letter, a digit
+/// For each byte, whether [`core()`] trims it: an ASCII byte that is neither a letter, a digit
 /// nor a full stop.
 const TRIMMED: [bool; 256] = {
     let mut t = [false; 256];
