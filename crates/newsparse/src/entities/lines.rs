@@ -254,6 +254,7 @@ impl<'a> Line<'a> {
     }
 
     /// True when token `i` starts a sentence.
+    #[inline]
     pub(super) fn initial(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1) else { return true };
         let t = &self.toks[prev];
