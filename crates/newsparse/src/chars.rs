@@ -162,34 +162,26 @@ pub(crate) fn skip_word(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// [`skip_word`] for a word read from its start: reads eight bytes at a time while none of
-/// them may end the word (white space, another control byte or a non-ASCII byte), and looks
-/// closer only at such a byte, decoding a character only where the byte is not ASCII. A
-/// whole word mostly ends within one load; the rest of one, a byte or two, does not pay.
+/// [`skip_word`] for a word read from its start: the run of plain ASCII bytes read eight at a
+/// time ([`plain_run_end`]), then what is left byte by byte. A whole word mostly ends within
+/// one load; the rest of one, a byte or two, does not pay.
 #[inline]
-pub(crate) fn skip_whole_word(s: &str, mut i: usize) -> usize {
-    let b = s.as_bytes();
-    while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let x = u64::from_le_bytes(chunk);
-            // a byte below 0x21 borrows into its bit 7, one from 0x80 has it set; a borrow
-            // only reaches bytes after a flagged one, so the first flag is exact
-            let stops = (x.wrapping_sub(ONES * 0x21) | x) & HIGH;
-            if stops == 0 {
-                i += 8;
-                continue;
-            }
-            i += (stops.trailing_zeros() / 8) as usize;
+pub(crate) fn skip_whole_word(s: &str, i: usize) -> usize {
+    skip_word(s, plain_run_end(s.as_bytes(), i))
+}
+
+/// The end of the run of plain ASCII bytes (above space, below 0x80) starting at `i`, or a
+/// little before it: eight bytes at a time, as far as eight bytes remain. The bytes that can
+/// end a word (white space, non-ASCII characters) are all outside the range.
+pub(crate) fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(chunk);
+        // bytes ≥ 0x80, and bytes below 0x21 (the lowest one flagged is always a true one)
+        let stop = (x | (x.wrapping_sub(ONES * 0x21) & !x)) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
         }
-        if STOP[usize::from(b[i])] == 0 {
-            i += 1;
-            continue;
-        }
-        let (space, len) = space_at(s, i);
-        if space {
-            break;
-        }
-        i += len;
+        i += 8;
     }
     i
 }
@@ -208,6 +200,19 @@ pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_runs_stop_at_spaces_controls_and_non_ascii() {
+        let at = |s: &str, i: usize| plain_run_end(s.as_bytes(), i);
+        assert_eq!(at("Zelenskyy's allies", 0), 11);
+        assert_eq!(at("abcdefghijklmnopqrstuvwxyz", 0), 24);
+        assert_eq!(at("short", 0), 0);
+        assert_eq!(at("abcdefgh\u{a0}ijklmnop", 0), 8);
+        assert_eq!(at("abc\tdefghijkl", 0), 3);
+        assert_eq!(at("abcdefg\0hijklmn", 0), 7);
+        assert_eq!(at("a!~\x7f#$%&'()*+,-./0123456789", 2), 26);
+        assert_eq!(at("        x", 0), 0);
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

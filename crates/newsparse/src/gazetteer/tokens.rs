@@ -3,7 +3,7 @@
 
 use std::num::NonZeroUsize;
 
-use crate::chars::{skip_space, skip_word};
+use crate::chars::{plain_run_end, skip_space, skip_word};
 use crate::document::Span;
 
 /// A word of a line, its surrounding punctuation trimmed.
@@ -139,24 +139,6 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
             && bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
         i = if one_space { end + 1 } else { skip_space(s, end) };
     }
-}
-
-/// The end of the run of plain ASCII bytes (above space, below 0x80) starting at `i`, or a
-/// little before it: eight bytes at a time, as far as eight bytes remain. The bytes that can
-/// end a word (white space, non-ASCII characters) are all outside the range.
-fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    while let Some(&chunk) = bytes.get(i..).and_then(|b| b.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(chunk);
-        // bytes ≥ 0x80, and bytes below 0x21 (the lowest one flagged is always a true one)
-        let stop = (x | (x.wrapping_sub(ONES * 0x21) & !x)) & HIGH;
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i
 }
 
 /// The token of the word `s[from..to]`, a run of non-space characters of a line `s` that
@@ -358,19 +340,6 @@ mod tests {
             assert!(!is_bare(w.as_bytes()), "{w}");
         }
         assert_eq!(token("a said", 2, 6, 5), Some(Token::lower(7, 11)));
-    }
-
-    #[test]
-    fn plain_runs_stop_at_spaces_controls_and_non_ascii() {
-        let at = |s: &str, i: usize| plain_run_end(s.as_bytes(), i);
-        assert_eq!(at("Zelenskyy's allies", 0), 11);
-        assert_eq!(at("abcdefghijklmnopqrstuvwxyz", 0), 24);
-        assert_eq!(at("short", 0), 0);
-        assert_eq!(at("abcdefgh\u{a0}ijklmnop", 0), 8);
-        assert_eq!(at("abc\tdefghijkl", 0), 3);
-        assert_eq!(at("abcdefg\0hijklmn", 0), 7);
-        assert_eq!(at("a!~\x7f#$%&'()*+,-./0123456789", 2), 26);
-        assert_eq!(at("        x", 0), 0);
     }
 
     #[test]
