@@ -18,6 +18,24 @@ fn is_punctuation(c: char) -> bool {
     matches!(c, '\u{2000}'..='\u{206F}' | '«' | '»')
 }
 
+/// Whether `b` is a byte of a word as the cue scan and the sports-copy test read words: an
+/// ASCII letter or digit, or a hyphen. One table load.
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)]
+}
+
+/// The bytes [`is_word_byte`] is true of.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'-';
+        c += 1;
+    }
+    table
+};
+
 /// `s` in lower case, as [`str::to_lowercase`] gives it, written into `buf` without
 /// allocating: the length written, or `None` when it does not fit or `s` holds a capital
 /// sigma (whose lower case depends on its place in the word, which `str::to_lowercase`

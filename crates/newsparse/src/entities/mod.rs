@@ -52,6 +52,7 @@ mod names;
 mod roles;
 mod words;
 
+use crate::chars::is_word_byte;
 use crate::document::{Entity, EntityKind, Region, Span, Structure};
 use crate::gazetteer::{Gazetteer, Gender};
 use crate::segment::Segments;
@@ -106,7 +107,7 @@ fn sports_cues(head: &str) -> usize {
     loop {
         // the run of ASCII letters, digits and hyphens: one table load a byte
         while let Some(&c) = b.get(i) {
-            if !WORD_BYTES[usize::from(c)] {
+            if !is_word_byte(c) {
                 break;
             }
             i += 1;
@@ -134,17 +135,6 @@ fn sports_cues(head: &str) -> usize {
         start = i;
     }
 }
-
-/// True at the ASCII letters, digits and hyphen: the bytes of a word [`sports_cues`] reads.
-static WORD_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut c = 0;
-    while c < 128 {
-        table[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'-';
-        c += 1;
-    }
-    table
-};
 
 /// In sports copy a town or region named as an actor is its team ("Somerset beat Kent"):
 /// places other than countries that are not locations ("in Leeds", a dateline), and lone

@@ -20,7 +20,7 @@
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
-use crate::chars::{space_at, space_before};
+use crate::chars::{is_word_byte, space_at, space_before};
 use crate::document::Span;
 
 /// What a cue word signals.
@@ -214,11 +214,6 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let rows = rows.into_iter().map(|r| r as u16).collect();
     Table { rows, slots, phrases, classes, prefixes }
 });
-
-/// Whether `b` is a byte of a word: an ASCII letter or digit, or a hyphen.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-'
-}
 
 /// The word bytes of `x`, eight bytes of text with the first in the low byte: the high bit of
 /// each byte that [`is_word_byte`], the other bits clear.
