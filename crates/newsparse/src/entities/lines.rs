@@ -250,7 +250,9 @@ impl<'a> Line<'a> {
     /// True when a full stop, question or exclamation mark after token `k` ends a sentence
     /// (not the stop of an initial or an abbreviation such as "U.S." or "Mr.").
     pub(super) fn ends_sentence(&self, k: usize) -> bool {
-        self.marks_after(k, b".!?") || self.stop_ends_word(k)
+        // a word that ends where it is written has no mark after it: only its own full stop
+        // can end a sentence
+        !self.toks[k].ends_bare() && self.marks_after(k, b".!?") || self.stop_ends_word(k)
     }
 
     /// True when token `i` starts a sentence.
@@ -258,6 +260,12 @@ impl<'a> Line<'a> {
     pub(super) fn initial(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1) else { return true };
         let t = &self.toks[prev];
+        // most words before a capital are plain words that end where they are written (no
+        // full stop, no punctuation, no possessive after them): their flags and first byte
+        // say they end no sentence
+        if t.ends_bare() && !t.dot() && self.text.as_bytes()[t.span.start].is_ascii_alphanumeric() {
+            return false;
+        }
         // on bytes: no character boundaries to check, and no characters to decode unless
         // the word has no ASCII letter or digit
         let raw = &self.text.as_bytes()[t.span.start..t.raw_end];

@@ -60,6 +60,14 @@ impl Token {
         self.flags & PUNCT_BEFORE != 0
     }
 
+    /// Nothing is written between the word's end and the next word's start: no punctuation
+    /// (a trimmed full stop is kept in the word) and no possessive, so `span.end` is
+    /// `raw_end`.
+    #[inline]
+    pub(crate) fn ends_bare(&self) -> bool {
+        self.flags & (PUNCT_AFTER | POSSESSIVE) == 0
+    }
+
     /// The word starts with an upper-case letter.
     #[inline]
     pub(crate) fn cap(&self) -> bool {
