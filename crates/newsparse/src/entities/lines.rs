@@ -237,9 +237,12 @@ impl<'a> Line<'a> {
         self.lex(i).is(class)
     }
 
+    /// The text of word `i`: sliced here, inline, as [`Span::text`] (in another module) is a
+    /// call at every word the rules read.
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
-        self.toks[i].span.text(self.text)
+        let span = self.toks[i].span;
+        self.text.get(span.start..span.end).unwrap_or("")
     }
 
     /// The words of token `i` as written before the next token ("Kyiv's", "said,").
@@ -282,9 +285,17 @@ impl<'a> Line<'a> {
 
     /// True when token `k` ends with a full stop that reads as a sentence's: the word has more
     /// than four bytes and no other full stop ("Ukraine." does, "U.S." and "Mr." do not).
+    #[inline]
     fn stop_ends_word(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        t.dot() && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
+        t.dot() && t.span.len() > 4 && self.one_stop(k)
+    }
+
+    /// True when word `k`, which ends with a full stop, has no other one: out of line, as
+    /// most words [`Line::stop_ends_word`] is asked about have no full stop at all.
+    #[inline(never)]
+    fn one_stop(&self, k: usize) -> bool {
+        !self.word(k).trim_end_matches('.').contains('.')
     }
 }
 
