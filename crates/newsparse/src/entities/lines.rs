@@ -7,7 +7,7 @@ use std::num::NonZeroUsize;
 use super::names::Located;
 use super::words::{LOCATIVE, Lexeme, Memo};
 use crate::document::{Region, Span};
-use crate::gazetteer::{Gazetteer, Match, Token, tokens};
+use crate::gazetteer::{Gazetteer, Match, Token, tokens_and_caps};
 
 /// The words of every line of a text, with what the tables say of them and the
 /// gazetteer's matches: two vectors for the whole text, read line by line as [`Line`]s.
@@ -15,10 +15,10 @@ pub(crate) struct Words<'g> {
     toks: Vec<Token>,
     /// What is known of each token, at the same index.
     slots: Vec<Slot>,
+    /// Where the capitalised words are: each line's, in order, by their index in the line.
+    caps: Vec<u32>,
     /// The gazetteer whose matches `slots` hold.
     gaz: &'g Gazetteer,
-    /// The number of capitalised words.
-    capitalised: usize,
     /// The words read last.
     memo: Memo,
     /// The gazetteer records matched after a preposition of place ("in Chechnya").
@@ -96,6 +96,8 @@ impl Drop for Words<'_> {
 pub(crate) struct LineWords {
     start: usize,
     end: usize,
+    /// Where the line's capitalised words are listed in [`Words::caps`].
+    caps: (usize, usize),
     region: Region,
     shouting: bool,
     titled: bool,
@@ -108,8 +110,9 @@ impl<'g> Words<'g> {
         Words {
             toks: Vec::with_capacity(n),
             slots: Vec::with_capacity(n),
+            // a capitalised word has a space and a few letters before the next one
+            caps: Vec::with_capacity(len / 8 + 1),
             gaz,
-            capitalised: 0,
             memo: Memo::take(gaz),
             located: Located::default(),
         }
@@ -117,7 +120,7 @@ impl<'g> Words<'g> {
 
     /// The number of capitalised words (at most one name candidate each).
     pub(crate) fn capitalised(&self) -> usize {
-        self.capitalised
+        self.caps.len()
     }
 
     /// The gazetteer records the text uses as locations: matched right after a preposition of
@@ -131,26 +134,31 @@ impl<'g> Words<'g> {
     /// preposition of place is noted as [located](Words::located).
     pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
         let start = self.toks.len();
-        tokens(text, line, &mut self.toks);
+        let caps_start = self.caps.len();
+        tokens_and_caps(text, line, &mut self.toks, &mut self.caps);
         let gaz = self.gaz;
         let toks = &self.toks[start..];
         // most words are lower case with a lower-case word after them: their place holders
         // go in first, in bulk, and only the words near a capital are read
         let unread = Slot { lex: Lexeme::unread(), found: Found::default() };
         self.slots.resize(self.slots.len() + toks.len(), unread);
-        let (mut cased, mut caps) = (0, 0);
-        // the word before is a preposition of place (read whenever this word is capitalised)
-        let mut after_locative = false;
-        for ((i, t), slot) in toks.iter().enumerate().zip(&mut self.slots[start..]) {
-            if !t.cap() {
-                after_locative = toks.get(i + 1).is_some_and(|n| n.cap()) && {
-                    slot.lex = self.memo.of(gaz, t.span.text(text));
-                    slot.lex.is(LOCATIVE)
-                };
-                continue;
-            }
-            cased += 1;
+        let slots = &mut self.slots[start..];
+        let cased = &self.caps[caps_start..];
+        let mut caps = 0;
+        for &i in cased {
+            let i = i as usize;
+            let t = &toks[i];
+            // the word before is a preposition of place: read here when it is in lower case,
+            // already when it is capitalised
+            let after_locative = i > 0 && {
+                let before = &mut slots[i - 1];
+                if !toks[i - 1].cap() {
+                    before.lex = self.memo.of(gaz, toks[i - 1].span.text(text));
+                }
+                before.lex.is(LOCATIVE)
+            };
             caps += usize::from(t.caps());
+            let slot = &mut slots[i];
             slot.lex = self.memo.of(gaz, t.span.text(text));
             if let Some(f) = gaz.match_word(text, toks, i, true, slot.lex.gaz) {
                 slot.found = Found::of(toks, i, f);
@@ -158,14 +166,14 @@ impl<'g> Words<'g> {
                     self.located.insert(slot.found.id, ());
                 }
             }
-            after_locative = slot.lex.is(LOCATIVE);
         }
-        self.capitalised += cased;
+        let cased = cased.len();
         let shouting = cased >= 3 && caps * 4 >= cased * 3;
         let plain = matches!(region, Region::Body | Region::Subhead);
         let region = if plain && is_dateline(text, toks) { Region::Dateline } else { region };
         let titled = region == Region::Headline && is_title_case(text, toks);
-        LineWords { start, end: self.toks.len(), region, shouting, titled }
+        let caps = (caps_start, self.caps.len());
+        LineWords { start, end: self.toks.len(), caps, region, shouting, titled }
     }
 
     /// The line whose words `words` places.
@@ -175,6 +183,7 @@ impl<'g> Words<'g> {
             text,
             toks: &self.toks[range.clone()],
             slots: &self.slots[range],
+            caps: &self.caps[words.caps.0..words.caps.1],
             gaz: self.gaz,
             region: words.region,
             shouting: words.shouting,
@@ -190,6 +199,8 @@ pub(crate) struct Line<'a> {
     /// What is known of each word: what the tables say of it ([`Lexeme::unread`] where
     /// not read ahead) and the gazetteer's longest match there.
     slots: &'a [Slot],
+    /// Where the capitalised words are, by index, in order.
+    pub(super) caps: &'a [u32],
     gaz: &'a Gazetteer,
     pub(super) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.

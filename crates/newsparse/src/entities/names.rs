@@ -32,20 +32,21 @@ pub(crate) struct Candidate {
 /// Finds the candidates of one line. Only capitalised words are looked at: a title in
 /// lower case ("special envoy") is read back from the capitalised word after it.
 pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, located: &Located, out: &mut Vec<Candidate>) {
-    let mut i = 0;
+    // the first word not read yet
+    let mut next = 0;
     let mut title: Option<Span> = None;
-    while i < line.toks.len() {
-        if !line.toks[i].cap() {
-            i += 1;
+    for &i in line.caps {
+        let i = i as usize;
+        if i < next {
             continue;
         }
         if let Some(n) = title_at(line, gaz, i) {
             title = Some(Span::new(line.toks[i].span.start, line.toks[i + n - 1].span.end));
-            i += n;
+            next = i + n;
             continue;
         }
         let cue = title.take().or_else(|| title_before(line, gaz, i));
-        i += candidate_at(line, gaz, located, i, cue, out).max(1);
+        next = i + candidate_at(line, gaz, located, i, cue, out).max(1);
     }
 }
 

@@ -83,7 +83,7 @@ use std::sync::Arc;
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
 pub(crate) use self::scan::title_case;
-pub(crate) use self::tokens::{Token, tokens};
+pub(crate) use self::tokens::{Token, tokens, tokens_and_caps};
 pub(crate) use self::word::Word;
 
 pub(crate) use self::hash::{FxMap, IdMap, key, key_ascii_lower, key_bytes, padded_le};

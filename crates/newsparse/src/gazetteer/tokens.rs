@@ -122,9 +122,16 @@ fn trailing(word: &[u8]) -> usize {
 /// word's end eight bytes at a time ([`plain_run_end`]), decodes a character only at a
 /// non-ASCII byte, and reads most words (lower case, nothing to trim) from three bytes.
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
+    tokens_and_caps(text, line, out, &mut Vec::new());
+}
+
+/// [`tokens`], noting in `caps` where each capitalised word of the line is (its index among
+/// the line's words), in the loop that makes their tokens: the name rules visit only those.
+pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps: &mut Vec<u32>) {
     let s = line.text(text);
     let bytes = s.as_bytes();
     out.reserve(bytes.len() / 5 + 1);
+    let first = out.len();
     let mut i = skip_space(s, 0);
     while i < bytes.len() {
         let start = i;
@@ -132,7 +139,13 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
         // a plain run that stops at a space is the whole word
         let end = if bytes.get(run) == Some(&b' ') { run } else { skip_word(s, run) };
         match token(s, start, end, line.start) {
-            Some(t) => out.push(t),
+            Some(t) => {
+                if t.cap() {
+                    // a line has far fewer than 2^32 words
+                    caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
+                }
+                out.push(t);
+            }
             // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
             // punctuation does.
             None => {
