@@ -27,7 +27,9 @@ pub(crate) struct Words<'g> {
 
 /// What is known of one word: what the tables say of it and the gazetteer's match there,
 /// side by side in 20 bytes, so that one vector grows for both and one index reads both.
-#[derive(Clone, Copy, Debug)]
+/// All zeros (the default) is a word not read and no match: a line's slots are added
+/// zero-filled, as one fill of memory.
+#[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     /// What the tables say of the word when it is capitalised or before a capitalised word;
     /// [`Lexeme::unread`] elsewhere (read when asked).
@@ -140,8 +142,7 @@ impl<'g> Words<'g> {
         let toks = &self.toks[start..];
         // most words are lower case with a lower-case word after them: their place holders
         // go in first, in bulk, and only the words near a capital are read
-        let unread = Slot { lex: Lexeme::unread(), found: Found::default() };
-        self.slots.resize(self.slots.len() + toks.len(), unread);
+        self.slots.resize(self.slots.len() + toks.len(), Slot::default());
         let slots = &mut self.slots[start..];
         let cased = &self.caps[caps_start..];
         let mut caps = 0;

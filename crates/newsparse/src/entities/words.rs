@@ -85,17 +85,19 @@ pub(crate) fn is(word: &str, class: u16) -> bool {
     WORDS.get(&key(word)).is_some_and(|c| c & class != 0)
 }
 
-/// What the tables say of one word as written.
+/// What the tables say of one word as written. All zeros is [`Lexeme::unread`], so that
+/// place holders are made zero-filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Lexeme {
-    /// Its classes (bits of [`ORG`], [`MEDIA`] …).
+    /// Its classes (bits of [`ORG`], [`MEDIA`] …), and [`READ`] once read.
     class: u16,
     /// Its entry in the gazetteer's word table.
     pub(crate) gaz: Word,
 }
 
-/// The class bit of [`Lexeme::unread`], of no class of `data/name_words.tsv`.
-const UNREAD: u16 = 1 << 15;
+/// The class bit of every read [`Lexeme`] (not of [`Lexeme::unread`]), of no class of
+/// `data/name_words.tsv`.
+const READ: u16 = 1 << 15;
 
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
@@ -105,17 +107,19 @@ impl Lexeme {
 
     /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
     fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
-        Lexeme { class: WORDS.get(&k).copied().unwrap_or(0), gaz: gaz.word_with_key(word, k) }
+        let class = WORDS.get(&k).copied().unwrap_or(0) | READ;
+        Lexeme { class, gaz: gaz.word_with_key(word, k) }
     }
 
-    /// A word not read yet: a place holder 12 bytes long, as `Option<Lexeme>` is not.
+    /// A word not read yet: a place holder 12 bytes long, as `Option<Lexeme>` is not, and all
+    /// zeros.
     pub(crate) fn unread() -> Lexeme {
-        Lexeme { class: UNREAD, gaz: Word::default() }
+        Lexeme { class: 0, gaz: Word::default() }
     }
 
     /// False for [`Lexeme::unread`].
     pub(crate) fn is_read(self) -> bool {
-        self.class & UNREAD == 0
+        self.class & READ != 0
     }
 
     /// True when the word is of one of the classes in `class`.
@@ -211,7 +215,7 @@ mod tests {
         let party = Lexeme::of(&gaz, "Party");
         assert!(party.is(ORG) && !party.is(MEDIA));
         let patrick = Lexeme::of(&gaz, "Patrick");
-        assert_eq!(patrick.class, 0);
+        assert_eq!(patrick.class, READ);
         assert_eq!(patrick.gaz.given(), Some(Some(crate::gazetteer::Gender::Male)));
         assert!(Lexeme::of(&gaz, "President").gaz.starts_title());
         assert!(Lexeme::of(&gaz, "envoy").gaz.ends_title());
@@ -221,9 +225,11 @@ mod tests {
         let kyiv = Lexeme::of(&gaz, "Kyiv");
         assert_eq!(kyiv.gaz.alone().map(|r| gaz.record(r).name), Some("Kyiv"));
         assert!(Lexeme::of(&gaz, "in").is(PLACE_CUE | LOCATIVE));
-        assert_eq!(Lexeme::of(&gaz, "zzyzx"), Lexeme::default());
+        let unknown = Lexeme::of(&gaz, "zzyzx");
+        assert_eq!((unknown.class, unknown.gaz), (READ, Word::default()));
+        assert_eq!(Lexeme::unread(), Lexeme::default());
         assert!(!Lexeme::unread().is_read() && Lexeme::of(&gaz, "Kyiv").is_read());
-        assert!(WORDS.values().all(|&c| c & UNREAD == 0));
+        assert!(WORDS.values().all(|&c| c & READ == 0));
         assert_eq!(std::mem::size_of::<Lexeme>(), 12);
     }
 
