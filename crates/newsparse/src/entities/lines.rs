@@ -48,8 +48,10 @@ struct Found {
     end: End,
 }
 
-/// Which end of the last word of a gazetteer match the match stops at.
+/// Which end of the last word of a gazetteer match the match stops at: two bytes, which
+/// leave [`Found`] no padding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u16)]
 enum End {
     /// The word's end ("Kyiv").
     #[default]

@@ -89,15 +89,16 @@ pub(crate) fn is(word: &str, class: u16) -> bool {
 /// place holders are made zero-filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Lexeme {
-    /// Its classes (bits of [`ORG`], [`MEDIA`] …), and [`READ`] once read.
-    class: u16,
+    /// Its classes (bits of [`ORG`], [`MEDIA`] …), and [`READ`] once read: 32 bits, which
+    /// leave the lexeme no padding, so that a zero-filled run of them is one fill of memory.
+    class: u32,
     /// Its entry in the gazetteer's word table.
     pub(crate) gaz: Word,
 }
 
 /// The class bit of every read [`Lexeme`] (not of [`Lexeme::unread`]), of no class of
 /// `data/name_words.tsv`.
-const READ: u16 = 1 << 15;
+const READ: u32 = 1 << 31;
 
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
@@ -107,7 +108,7 @@ impl Lexeme {
 
     /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
     fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
-        let class = WORDS.get(&k).copied().unwrap_or(0) | READ;
+        let class = u32::from(WORDS.get(&k).copied().unwrap_or(0)) | READ;
         Lexeme { class, gaz: gaz.word_with_key(word, k) }
     }
 
@@ -124,7 +125,7 @@ impl Lexeme {
 
     /// True when the word is of one of the classes in `class`.
     pub(crate) fn is(self, class: u16) -> bool {
-        self.class & class != 0
+        self.class & u32::from(class) != 0
     }
 }
 
@@ -229,7 +230,7 @@ mod tests {
         assert_eq!((unknown.class, unknown.gaz), (READ, Word::default()));
         assert_eq!(Lexeme::unread(), Lexeme::default());
         assert!(!Lexeme::unread().is_read() && Lexeme::of(&gaz, "Kyiv").is_read());
-        assert!(WORDS.values().all(|&c| c & READ == 0));
+        assert!(WORDS.values().all(|&c| u32::from(c) & READ == 0));
         assert_eq!(std::mem::size_of::<Lexeme>(), 12);
     }
 
