@@ -140,12 +140,11 @@ fn key_of(
         }
     }
     if let Some(r) = c.record {
-        let rec = gaz.record(r);
         let kind = c.kind?;
-        if Some(kind) != rec.kind.entity_kind() {
+        if Some(kind) != gaz.kind(r).entity_kind() {
             return Some((Key::Name(folded()), kind));
         }
-        if let Some(target) = rec.stands_for.and_then(|t| gaz.lookup(t)) {
+        if let Some(target) = gaz.stands_for(r).and_then(|t| gaz.lookup(t)) {
             if !c.after_locative && c.region != Region::Dateline && records.contains(target) {
                 return Some((Key::Record(target), kind));
             }

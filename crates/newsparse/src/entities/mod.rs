@@ -161,7 +161,7 @@ fn team_name(text: &str, gaz: &Gazetteer, c: &names::Candidate) -> bool {
     c.rule == "name_shape"
         && c.span.text(text).split(' ').any(|w| {
             words::is(w, words::TEAM)
-                || gaz.lookup(w).is_some_and(|r| gaz.record(r).kind == crate::EntryKind::Place)
+                || gaz.lookup(w).is_some_and(|r| gaz.kind(r) == crate::EntryKind::Place)
         })
 }
 
@@ -255,7 +255,7 @@ pub(crate) fn is_group(gaz: &Gazetteer, phrase: &str) -> bool {
 fn kind_of(gaz: &Gazetteer, phrase: &str) -> Option<EntityKind> {
     let p = phrase.trim();
     let p = p.strip_prefix("the ").or_else(|| p.strip_prefix("The ")).unwrap_or(p);
-    gaz.lookup(p).and_then(|r| gaz.record(r).kind.entity_kind())
+    gaz.lookup(p).and_then(|r| gaz.kind(r).entity_kind())
 }
 
 /// Titles general enough to name any leader ("the Russian leader").

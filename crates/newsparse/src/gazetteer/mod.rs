@@ -523,6 +523,17 @@ impl Gazetteer {
         self.store.record(id)
     }
 
+    /// What record `id` is: one field read, where [`Gazetteer::record`] slices its names too.
+    #[inline]
+    pub(crate) fn kind(&self, id: u32) -> EntryKind {
+        self.store.kind(id)
+    }
+
+    /// The name of the entry record `id` may stand for (a capital's country), if any.
+    pub(crate) fn stands_for(&self, id: u32) -> Option<&str> {
+        self.store.stands_for(id)
+    }
+
     /// The record named `name` exactly (name or alias).
     pub(crate) fn lookup(&self, name: &str) -> Option<u32> {
         self.store.lookup(name)
