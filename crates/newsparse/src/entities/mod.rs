@@ -87,7 +87,7 @@ pub(crate) fn find(
 /// its opening has several sports words ("beat", "innings", "striker").
 fn is_sports(text: &str) -> bool {
     let first = text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
-    if words::is(&crate::gazetteer::title_case(first), words::SPORT) {
+    if names_sport(first) {
         return true;
     }
     let mut end = text.len().min(600);
@@ -95,6 +95,21 @@ fn is_sports(text: &str) -> bool {
         end -= 1;
     }
     sports_cues(&text[..end]) >= 4
+}
+
+/// True when the word `word` (of letters only), in title case, names a sport ("SOCCER"):
+/// an ASCII word is title-cased on the stack, with no Unicode case tables and no copy.
+fn names_sport(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            for (i, (to, &c)) in b.iter_mut().zip(word.as_bytes()).enumerate() {
+                *to = if i == 0 { c } else { c.to_ascii_lowercase() };
+            }
+            words::is_bytes(b, words::SPORT)
+        }
+        _ => words::is(&crate::gazetteer::title_case(word), words::SPORT),
+    }
 }
 
 /// How many sports words ([`words::SPORT_CUE`]) `head` has, up to four, its words split at
@@ -125,7 +140,7 @@ fn sports_cues(head: &str) -> usize {
                 c => c.map_or(1, char::len_utf8),
             },
         };
-        if i - start >= shortest && words::is(&head[start..i], words::SPORT_CUE) {
+        if i - start >= shortest && words::is_bytes(&b[start..i], words::SPORT_CUE) {
             count += 1;
         }
         if part == 0 || count == 4 {
@@ -338,6 +353,18 @@ mod tests {
             assert_eq!(sports_cues(head), split(head), "{head:?}");
         }
         assert_eq!(sports_cues("beat striker innings scored beat"), 4);
+    }
+
+    #[test]
+    fn sports_are_named_in_any_case() {
+        for (word, sport) in
+            [("SOCCER", true), ("Soccer", true), ("soccer", false), ("Kyiv", false)]
+        {
+            assert_eq!(names_sport(word), sport, "{word}");
+            let title = crate::gazetteer::title_case(word);
+            assert_eq!(names_sport(word), words::is(&title, words::SPORT), "{word}");
+        }
+        assert!(!names_sport("ŁÓDŹ") && !names_sport("") && !names_sport(&"A".repeat(40)));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key};
+use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key, key_bytes};
 
 /// An organisation suffix or head word ("Inc", "Ministry", "Party", "University").
 pub(crate) const ORG: u16 = 1;
@@ -55,34 +55,81 @@ fn entries() -> impl Iterator<Item = (&'static str, u16)> {
     })
 }
 
-/// The classes by the [`key`] of the word.
-static WORDS: LazyLock<IdMap<u16>> = LazyLock::new(|| {
-    let mut map = IdMap::default();
+/// The tables of `data/name_words.tsv`, built in one pass over it.
+struct Classes {
+    /// The classes by the [`key`] of the word.
+    words: IdMap<u16>,
+    /// The [`Ends`] of each class, by bit position.
+    ends: [Ends; 16],
+}
+
+/// The tables of `data/name_words.tsv`.
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let mut words = IdMap::default();
+    let mut ends = [Ends { shortest: usize::MAX, first: [0; 4], last: [0; 4] }; 16];
     for (word, bit) in entries() {
-        *map.entry(key(word)).or_insert(0) |= bit;
+        *words.entry(key(word)).or_insert(0) |= bit;
+        let e = &mut ends[bit.trailing_zeros() as usize];
+        e.shortest = e.shortest.min(word.len());
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            e.first[usize::from(first >> 6)] |= 1 << (first & 63);
+            e.last[usize::from(last >> 6)] |= 1 << (last & 63);
+        }
     }
-    map
+    Classes { words, ends }
 });
 
-/// The length in bytes of the shortest word of each class, by bit position.
-static SHORTEST: LazyLock<[usize; 16]> = LazyLock::new(|| {
-    let mut shortest = [usize::MAX; 16];
-    for (word, bit) in entries() {
-        let at = bit.trailing_zeros() as usize;
-        shortest[at] = shortest[at].min(word.len());
+/// What the words of one class have at their ends: a word that is shorter than all of them,
+/// or starts or ends with a byte none of them does, is not of the class, which a load or
+/// two tell before any hashing.
+#[derive(Clone, Copy, Debug)]
+struct Ends {
+    /// The length in bytes of the shortest word.
+    shortest: usize,
+    /// The first bytes of the words, a bit each.
+    first: [u64; 4],
+    /// The last bytes of the words, a bit each.
+    last: [u64; 4],
+}
+
+/// Whether `set` holds the byte `b`.
+#[inline]
+fn has(set: &[u64; 4], b: u8) -> bool {
+    set[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+}
+
+impl Ends {
+    /// False when no word of the class is `word`.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match word {
+            [] => self.shortest == 0,
+            [first, .., last] | [first @ last] => {
+                word.len() >= self.shortest && has(&self.first, *first) && has(&self.last, *last)
+            }
+        }
     }
-    shortest
-});
+}
 
 /// The length in bytes of the shortest word of class `class` (one class bit): a shorter
 /// word is not of it.
 pub(crate) fn shortest(class: u16) -> usize {
-    SHORTEST[class.trailing_zeros() as usize % 16]
+    CLASSES.ends[class.trailing_zeros() as usize % 16].shortest
 }
 
 /// True when `word` is of class `class`.
 pub(crate) fn is(word: &str, class: u16) -> bool {
-    WORDS.get(&key(word)).is_some_and(|c| c & class != 0)
+    is_bytes(word.as_bytes(), class)
+}
+
+/// [`is`] for a word given as its UTF-8 bytes. A word asked about one class is first
+/// tested against the ends of that class's words ([`Ends`]): most words are told no there.
+pub(crate) fn is_bytes(word: &[u8], class: u16) -> bool {
+    let classes = &*CLASSES;
+    if class.count_ones() == 1 && !classes.ends[class.trailing_zeros() as usize].may_hold(word) {
+        return false;
+    }
+    classes.words.get(&key_bytes(word)).is_some_and(|c| c & class != 0)
 }
 
 /// What the tables say of one word as written. All zeros is [`Lexeme::unread`], so that
@@ -108,7 +155,7 @@ impl Lexeme {
 
     /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
     fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
-        let class = u32::from(WORDS.get(&k).copied().unwrap_or(0)) | READ;
+        let class = u32::from(CLASSES.words.get(&k).copied().unwrap_or(0)) | READ;
         Lexeme { class, gaz: gaz.word_with_key(word, k) }
     }
 
@@ -208,6 +255,11 @@ mod tests {
         assert!(!is("Kyiv", ORG));
         assert_eq!(shortest(SPORT_CUE), 4, "beat");
         assert_eq!(shortest(CONNECTOR), 1);
+        // every word of every class passes its class's ends
+        for (word, bit) in entries() {
+            assert!(is(word, bit), "{word}");
+        }
+        assert!(!is("Kyiv", SPORT_CUE) && !is("", SPORT_CUE) && !is("b", CONNECTOR));
     }
 
     #[test]
@@ -230,7 +282,7 @@ mod tests {
         assert_eq!((unknown.class, unknown.gaz), (READ, Word::default()));
         assert_eq!(Lexeme::unread(), Lexeme::default());
         assert!(!Lexeme::unread().is_read() && Lexeme::of(&gaz, "Kyiv").is_read());
-        assert!(WORDS.values().all(|&c| u32::from(c) & READ == 0));
+        assert!(CLASSES.words.values().all(|&c| u32::from(c) & READ == 0));
         assert_eq!(std::mem::size_of::<Lexeme>(), 12);
     }
 
