@@ -266,6 +266,7 @@ impl<'a> Line<'a> {
 
     /// True when a full stop, question or exclamation mark after token `k` ends a sentence
     /// (not the stop of an initial or an abbreviation such as "U.S." or "Mr.").
+    #[inline]
     pub(super) fn ends_sentence(&self, k: usize) -> bool {
         // a word that ends where it is written has no mark after it: only its own full stop
         // can end a sentence

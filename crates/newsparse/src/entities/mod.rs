@@ -132,8 +132,10 @@ fn sports_cues(head: &str) -> usize {
         let part = match b.get(i) {
             None => 0,
             Some(&c) if c < 0x80 => 1,
+            // (quotation marks and dashes, the commonest such characters, are told apart
+            // from letters without a Unicode table)
             Some(_) => match head[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => {
+                Some(c) if crate::chars::letter_or_digit(c) => {
                     i += c.len_utf8();
                     continue;
                 }
