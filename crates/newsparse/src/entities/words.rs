@@ -66,46 +66,54 @@ struct Classes {
 /// The tables of `data/name_words.tsv`.
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut words = IdMap::default();
-    let mut ends = [Ends { shortest: usize::MAX, first: [0; 4], last: [0; 4] }; 16];
+    let mut ends = [Ends { shortest: usize::MAX, shapes: [0; 4] }; 16];
     for (word, bit) in entries() {
         *words.entry(key(word)).or_insert(0) |= bit;
-        let e = &mut ends[bit.trailing_zeros() as usize];
-        e.shortest = e.shortest.min(word.len());
-        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
-            e.first[usize::from(first >> 6)] |= 1 << (first & 63);
-            e.last[usize::from(last >> 6)] |= 1 << (last & 63);
-        }
+        ends[bit.trailing_zeros() as usize].add(word.as_bytes());
     }
     Classes { words, ends }
 });
 
 /// What the words of one class have at their ends: a word that is shorter than all of them,
-/// or starts or ends with a byte none of them does, is not of the class, which a load or
-/// two tell before any hashing.
+/// or whose length, first and last bytes together ([`shape`]) are none of theirs, is not of
+/// the class, which a few instructions tell before any hashing.
 #[derive(Clone, Copy, Debug)]
 struct Ends {
     /// The length in bytes of the shortest word.
     shortest: usize,
-    /// The first bytes of the words, a bit each.
-    first: [u64; 4],
-    /// The last bytes of the words, a bit each.
-    last: [u64; 4],
+    /// The [`shape`]s of the words, a bit each.
+    shapes: [u64; 4],
 }
 
-/// Whether `set` holds the byte `b`.
+/// A byte standing for the length and the first and last bytes of a word: the words of a
+/// class take few of the 256, and most other words miss them.
 #[inline]
-fn has(set: &[u64; 4], b: u8) -> bool {
-    set[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+fn shape(len: usize, first: u8, last: u8) -> u8 {
+    let len = u32::try_from(len).unwrap_or(u32::MAX);
+    let mixed = len.wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35);
+    mixed.to_le_bytes()[3]
 }
 
 impl Ends {
+    /// Notes the word `word` of the class.
+    fn add(&mut self, word: &[u8]) {
+        self.shortest = self.shortest.min(word.len());
+        if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
+            let b = shape(word.len(), first, last);
+            self.shapes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
     /// False when no word of the class is `word`.
     #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         match word {
             [] => self.shortest == 0,
             [first, .., last] | [first @ last] => {
-                word.len() >= self.shortest && has(&self.first, *first) && has(&self.last, *last)
+                let b = shape(word.len(), *first, *last);
+                word.len() >= self.shortest && self.shapes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
             }
         }
     }
