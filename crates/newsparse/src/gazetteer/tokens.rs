@@ -134,6 +134,16 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
     let first = out.len();
     let mut i = skip_space(s, 0);
     while i < bytes.len() {
+        // the commonest word of all, lower-case ASCII letters and a space, read from one load
+        // (a capitalised word or punctuation is told apart by its first byte)
+        let lower = bytes[i].is_ascii_lowercase().then(|| lower_word(bytes, i)).flatten();
+        if let Some(len) = lower {
+            let end = i + len;
+            out.push(Token::lower(line.start + i, line.start + end));
+            let one_space = bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
+            i = if one_space { end + 1 } else { skip_space(s, end) };
+            continue;
+        }
         let start = i;
         let run = plain_run_end(bytes, i);
         // a plain run that stops at a space is the whole word
@@ -160,6 +170,41 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
             && bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
         i = if one_space { end + 1 } else { skip_space(s, end) };
     }
+}
+
+/// The length of the word at byte `i` of `b` when it is one to fifteen lower-case ASCII
+/// letters followed by a space, read eight bytes at a time (`None` when fewer remain than
+/// the word, its space and the rest of the load, or the word is another). Such a word is a
+/// bare word ([`is_bare`]) that [`token`] makes with [`Token::lower`], and whose end the
+/// space marks.
+#[inline]
+fn lower_word(b: &[u8], i: usize) -> Option<usize> {
+    let (len, space) = lower_run(b, i)?;
+    if len == 8 {
+        // a longer word: its next eight bytes
+        let (more, space) = lower_run(b, i + 8)?;
+        return (more < 8 && space).then_some(8 + more);
+    }
+    (len > 0 && space).then_some(len)
+}
+
+/// How many of the eight bytes at `i` of `b` are lower-case ASCII letters before the first
+/// that is not, and whether that one is a space (false when all eight are letters).
+#[inline]
+fn lower_run(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let x = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?);
+    // per byte, its top bit set for `a` to `z`; no carry crosses bytes, whose top bits are
+    // cleared before adding
+    let low = x & !HIGH;
+    let letters = low.wrapping_add(ONES * (0x80 - 0x61))
+        & !low.wrapping_add(ONES * (0x80 - 0x7b))
+        & !x
+        & HIGH;
+    let len = (!letters & HIGH).trailing_zeros() / 8;
+    let space = len < 8 && (x >> (8 * len)) & 0xff == u64::from(b' ');
+    Some((len as usize, space))
 }
 
 /// The token of the word `s[from..to]`, a run of non-space characters of a line `s` that
@@ -406,6 +451,31 @@ mod tests {
                 let raw = &text[before.len()..t.raw_end];
                 proptest::prop_assert!(text.split_whitespace().any(|w| w == raw), "{:?}", raw);
             }
+        }
+    }
+
+    #[test]
+    fn lower_words_are_read_from_one_load() {
+        for (text, want) in [
+            ("said the", Some(4)),
+            ("a bcdefgh", Some(1)),
+            ("abcdefg h", Some(7)),
+            ("abcdefgh ", None),
+            ("abcdefgh ijklmno", Some(8)),
+            ("abcdefghijklmno p", Some(15)),
+            ("abcdefghijklmnop q", None),
+            ("abcdefghijk, lmno", None),
+            ("abcdefghijk lmn", None),
+            ("Said the", None),
+            ("said, the", None),
+            ("sa1d the", None),
+            ("naïve it", None),
+            (" said th", None),
+            ("said", None),
+            ("said\tthe", None),
+            ("{|}~`@[ ", None),
+        ] {
+            assert_eq!(lower_word(text.as_bytes(), 0), want, "{text:?}");
         }
     }
 
