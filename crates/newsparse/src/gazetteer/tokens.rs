@@ -134,12 +134,19 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
     let first = out.len();
     let mut i = skip_space(s, 0);
     while i < bytes.len() {
-        // the commonest word of all, lower-case ASCII letters and a space, read from one load
-        // (a capitalised word or punctuation is told apart by its first byte)
-        let lower = bytes[i].is_ascii_lowercase().then(|| lower_word(bytes, i)).flatten();
-        if let Some(len) = lower {
+        // the commonest words of all, ASCII letters in lower case after the first and a space,
+        // read from a load or two (punctuation and digits are told apart by the first byte)
+        let capital = bytes[i].is_ascii_uppercase();
+        let plain = capital || bytes[i].is_ascii_lowercase();
+        if let Some(len) = plain.then(|| lower_word(bytes, i, capital)).flatten() {
             let end = i + len;
-            out.push(Token::lower(line.start + i, line.start + end));
+            let t = Token::lower(line.start + i, line.start + end);
+            if capital {
+                caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
+                out.push(Token { flags: CAP, ..t });
+            } else {
+                out.push(t);
+            }
             let one_space = bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
             i = if one_space { end + 1 } else { skip_space(s, end) };
             continue;
@@ -172,29 +179,32 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
     }
 }
 
-/// The length of the word at byte `i` of `b` when it is one to fifteen lower-case ASCII
-/// letters followed by a space, read eight bytes at a time (`None` when fewer remain than
-/// the word, its space and the rest of the load, or the word is another). Such a word is a
-/// bare word ([`is_bare`]) that [`token`] makes with [`Token::lower`], and whose end the
-/// space marks.
+/// The length of the word at byte `i` of `b` when it is one to fifteen ASCII letters, in
+/// lower case after the first (in lower case too unless `capital`), followed by a space,
+/// read eight bytes at a time (`None` when fewer remain than the word, its space and the
+/// rest of the load, or the word is another). Such a word is a bare word ([`is_bare`]) with
+/// no cut ([`cut`]), not in capitals ([`is_caps`]), which [`token`] makes as
+/// [`Token::lower`] with [`CAP`] for a capital, and whose end the space marks.
 #[inline]
-fn lower_word(b: &[u8], i: usize) -> Option<usize> {
-    let (len, space) = lower_run(b, i)?;
+fn lower_word(b: &[u8], i: usize, capital: bool) -> Option<usize> {
+    // a capital `A` to `Z` read as `a` to `z` (no other byte becomes a letter so)
+    let (len, space) = lower_run(b, i, if capital { 0x20 } else { 0 })?;
     if len == 8 {
         // a longer word: its next eight bytes
-        let (more, space) = lower_run(b, i + 8)?;
+        let (more, space) = lower_run(b, i + 8, 0)?;
         return (more < 8 && space).then_some(8 + more);
     }
     (len > 0 && space).then_some(len)
 }
 
-/// How many of the eight bytes at `i` of `b` are lower-case ASCII letters before the first
-/// that is not, and whether that one is a space (false when all eight are letters).
+/// How many of the eight bytes at `i` of `b` (the first ORed with `fold`) are lower-case
+/// ASCII letters before the first that is not, and whether that one is a space (false when
+/// all eight are letters).
 #[inline]
-fn lower_run(b: &[u8], i: usize) -> Option<(usize, bool)> {
+fn lower_run(b: &[u8], i: usize, fold: u64) -> Option<(usize, bool)> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
-    let x = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?);
+    let x = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?) | fold;
     // per byte, its top bit set for `a` to `z`; no carry crosses bytes, whose top bits are
     // cleared before adding
     let low = x & !HIGH;
@@ -475,7 +485,27 @@ mod tests {
             ("said\tthe", None),
             ("{|}~`@[ ", None),
         ] {
-            assert_eq!(lower_word(text.as_bytes(), 0), want, "{text:?}");
+            assert_eq!(lower_word(text.as_bytes(), 0, false), want, "{text:?}");
+        }
+        for (text, want) in [
+            ("Said the", Some(4)),
+            ("A bcdefgh", Some(1)),
+            ("Abcdefghijklmno p", Some(15)),
+            ("SAid the", None),
+            ("@bcdefg h", None),
+            ("[bcdefg h", None),
+        ] {
+            assert_eq!(lower_word(text.as_bytes(), 0, true), want, "{text:?}");
+        }
+        // the tokens read so are those of the general loop
+        for text in ["Said the Kyiv A man I saw", "A Bcdefghijklmno said I x", "Zelensky Q a"] {
+            let padded = format!("{text}        ");
+            let mut fast = Vec::new();
+            tokens(&padded, Span::new(0, padded.len()), &mut fast);
+            for t in &fast {
+                let want = token(&padded, t.span.start, t.raw_end, 0);
+                assert_eq!(Some(*t), want, "{text:?}");
+            }
         }
     }
 
