@@ -140,12 +140,11 @@ fn key_of(
         }
     }
     if let Some(r) = c.record {
-        let rec = gaz.record(r);
         let kind = c.kind?;
-        if Some(kind) != rec.kind.entity_kind() {
+        if Some(kind) != gaz.kind(r).entity_kind() {
             return Some((Key::Name(folded()), kind));
         }
-        if let Some(target) = rec.stands_for.and_then(|t| gaz.lookup(t)) {
+        if let Some(target) = gaz.stands_for(r).and_then(|t| gaz.lookup(t)) {
             if !c.after_locative && c.region != Region::Dateline && records.contains(target) {
                 return Some((Key::Record(target), kind));
             }
@@ -224,8 +223,10 @@ struct FullNames<'c> {
 
 impl<'c> FullNames<'c> {
     fn new(text: &'c str, gaz: &Gazetteer, cands: &'c [Candidate]) -> FullNames<'c> {
-        let mut names: Vec<FullName<'c>> = Vec::new();
-        let mut surnames: IdMap<Surname> = IdMap::default();
+        // sized once, for every person candidate (most have a surname)
+        let people = cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).count();
+        let mut names: Vec<FullName<'c>> = Vec::with_capacity(people);
+        let mut surnames: IdMap<Surname> = IdMap::with_capacity_and_hasher(people, <_>::default());
         // candidates are in text order, so each surname's links are too
         for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
             let mention = c.span.text(text);

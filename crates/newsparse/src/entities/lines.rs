@@ -7,7 +7,7 @@ use std::num::NonZeroUsize;
 use super::names::Located;
 use super::words::{LOCATIVE, Lexeme, Memo};
 use crate::document::{Region, Span};
-use crate::gazetteer::{Gazetteer, Match, Token, tokens};
+use crate::gazetteer::{Gazetteer, Match, Token, tokens_and_caps};
 
 /// The words of every line of a text, with what the tables say of them and the
 /// gazetteer's matches: two vectors for the whole text, read line by line as [`Line`]s.
@@ -15,10 +15,10 @@ pub(crate) struct Words<'g> {
     toks: Vec<Token>,
     /// What is known of each token, at the same index.
     slots: Vec<Slot>,
+    /// Where the capitalised words are: each line's, in order, by their index in the line.
+    caps: Vec<u32>,
     /// The gazetteer whose matches `slots` hold.
     gaz: &'g Gazetteer,
-    /// The number of capitalised words.
-    capitalised: usize,
     /// The words read last.
     memo: Memo,
     /// The gazetteer records matched after a preposition of place ("in Chechnya").
@@ -27,7 +27,9 @@ pub(crate) struct Words<'g> {
 
 /// What is known of one word: what the tables say of it and the gazetteer's match there,
 /// side by side in 20 bytes, so that one vector grows for both and one index reads both.
-#[derive(Clone, Copy, Debug)]
+/// All zeros (the default) is a word not read and no match: a line's slots are added
+/// zero-filled, as one fill of memory.
+#[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     /// What the tables say of the word when it is capitalised or before a capitalised word;
     /// [`Lexeme::unread`] elsewhere (read when asked).
@@ -46,8 +48,10 @@ struct Found {
     end: End,
 }
 
-/// Which end of the last word of a gazetteer match the match stops at.
+/// Which end of the last word of a gazetteer match the match stops at: two bytes, which
+/// leave [`Found`] no padding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(u16)]
 enum End {
     /// The word's end ("Kyiv").
     #[default]
@@ -96,6 +100,8 @@ impl Drop for Words<'_> {
 pub(crate) struct LineWords {
     start: usize,
     end: usize,
+    /// Where the line's capitalised words are listed in [`Words::caps`].
+    caps: (usize, usize),
     region: Region,
     shouting: bool,
     titled: bool,
@@ -108,8 +114,9 @@ impl<'g> Words<'g> {
         Words {
             toks: Vec::with_capacity(n),
             slots: Vec::with_capacity(n),
+            // a capitalised word has a space and a few letters before the next one
+            caps: Vec::with_capacity(len / 8 + 1),
             gaz,
-            capitalised: 0,
             memo: Memo::take(gaz),
             located: Located::default(),
         }
@@ -117,7 +124,7 @@ impl<'g> Words<'g> {
 
     /// The number of capitalised words (at most one name candidate each).
     pub(crate) fn capitalised(&self) -> usize {
-        self.capitalised
+        self.caps.len()
     }
 
     /// The gazetteer records the text uses as locations: matched right after a preposition of
@@ -131,26 +138,30 @@ impl<'g> Words<'g> {
     /// preposition of place is noted as [located](Words::located).
     pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
         let start = self.toks.len();
-        tokens(text, line, &mut self.toks);
+        let caps_start = self.caps.len();
+        tokens_and_caps(text, line, &mut self.toks, &mut self.caps);
         let gaz = self.gaz;
         let toks = &self.toks[start..];
         // most words are lower case with a lower-case word after them: their place holders
         // go in first, in bulk, and only the words near a capital are read
-        let unread = Slot { lex: Lexeme::unread(), found: Found::default() };
-        self.slots.resize(self.slots.len() + toks.len(), unread);
-        let (mut cased, mut caps) = (0, 0);
-        // the word before is a preposition of place (read whenever this word is capitalised)
-        let mut after_locative = false;
-        for ((i, t), slot) in toks.iter().enumerate().zip(&mut self.slots[start..]) {
-            if !t.cap() {
-                after_locative = toks.get(i + 1).is_some_and(|n| n.cap()) && {
-                    slot.lex = self.memo.of(gaz, t.span.text(text));
-                    slot.lex.is(LOCATIVE)
-                };
-                continue;
-            }
-            cased += 1;
+        self.slots.resize(self.slots.len() + toks.len(), Slot::default());
+        let slots = &mut self.slots[start..];
+        let cased = &self.caps[caps_start..];
+        let mut caps = 0;
+        for &i in cased {
+            let i = i as usize;
+            let t = &toks[i];
+            // the word before is a preposition of place: read here when it is in lower case,
+            // already when it is capitalised
+            let after_locative = i > 0 && {
+                let before = &mut slots[i - 1];
+                if !toks[i - 1].cap() {
+                    before.lex = self.memo.of(gaz, toks[i - 1].span.text(text));
+                }
+                before.lex.is(LOCATIVE)
+            };
             caps += usize::from(t.caps());
+            let slot = &mut slots[i];
             slot.lex = self.memo.of(gaz, t.span.text(text));
             if let Some(f) = gaz.match_word(text, toks, i, true, slot.lex.gaz) {
                 slot.found = Found::of(toks, i, f);
@@ -158,14 +169,14 @@ impl<'g> Words<'g> {
                     self.located.insert(slot.found.id, ());
                 }
             }
-            after_locative = slot.lex.is(LOCATIVE);
         }
-        self.capitalised += cased;
+        let cased = cased.len();
         let shouting = cased >= 3 && caps * 4 >= cased * 3;
         let plain = matches!(region, Region::Body | Region::Subhead);
         let region = if plain && is_dateline(text, toks) { Region::Dateline } else { region };
         let titled = region == Region::Headline && is_title_case(text, toks);
-        LineWords { start, end: self.toks.len(), region, shouting, titled }
+        let caps = (caps_start, self.caps.len());
+        LineWords { start, end: self.toks.len(), caps, region, shouting, titled }
     }
 
     /// The line whose words `words` places.
@@ -175,6 +186,7 @@ impl<'g> Words<'g> {
             text,
             toks: &self.toks[range.clone()],
             slots: &self.slots[range],
+            caps: &self.caps[words.caps.0..words.caps.1],
             gaz: self.gaz,
             region: words.region,
             shouting: words.shouting,
@@ -190,6 +202,8 @@ pub(crate) struct Line<'a> {
     /// What is known of each word: what the tables say of it ([`Lexeme::unread`] where
     /// not read ahead) and the gazetteer's longest match there.
     slots: &'a [Slot],
+    /// Where the capitalised words are, by index, in order.
+    pub(super) caps: &'a [u32],
     gaz: &'a Gazetteer,
     pub(super) region: Region,
     /// All capitals (a wire headline): only the gazetteer is trusted, in title case.
@@ -237,9 +251,12 @@ impl<'a> Line<'a> {
         self.lex(i).is(class)
     }
 
+    /// The text of word `i`: sliced here, inline, as [`Span::text`] (in another module) is a
+    /// call at every word the rules read.
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
-        self.toks[i].span.text(self.text)
+        let span = self.toks[i].span;
+        self.text.get(span.start..span.end).unwrap_or("")
     }
 
     /// The words of token `i` as written before the next token ("Kyiv's", "said,").
@@ -249,8 +266,11 @@ impl<'a> Line<'a> {
 
     /// True when a full stop, question or exclamation mark after token `k` ends a sentence
     /// (not the stop of an initial or an abbreviation such as "U.S." or "Mr.").
+    #[inline]
     pub(super) fn ends_sentence(&self, k: usize) -> bool {
-        self.marks_after(k, b".!?") || self.stop_ends_word(k)
+        // a word that ends where it is written has no mark after it: only its own full stop
+        // can end a sentence
+        !self.toks[k].ends_bare() && self.marks_after(k, b".!?") || self.stop_ends_word(k)
     }
 
     /// True when token `i` starts a sentence.
@@ -258,6 +278,12 @@ impl<'a> Line<'a> {
     pub(super) fn initial(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1) else { return true };
         let t = &self.toks[prev];
+        // most words before a capital are plain words that end where they are written (no
+        // full stop, no punctuation, no possessive after them): their flags and first byte
+        // say they end no sentence
+        if t.ends_bare() && !t.dot() && self.text.as_bytes()[t.span.start].is_ascii_alphanumeric() {
+            return false;
+        }
         // on bytes: no character boundaries to check, and no characters to decode unless
         // the word has no ASCII letter or digit
         let raw = &self.text.as_bytes()[t.span.start..t.raw_end];
@@ -274,9 +300,17 @@ impl<'a> Line<'a> {
 
     /// True when token `k` ends with a full stop that reads as a sentence's: the word has more
     /// than four bytes and no other full stop ("Ukraine." does, "U.S." and "Mr." do not).
+    #[inline]
     fn stop_ends_word(&self, k: usize) -> bool {
         let t = &self.toks[k];
-        t.dot() && t.span.len() > 4 && !self.word(k).trim_end_matches('.').contains('.')
+        t.dot() && t.span.len() > 4 && self.one_stop(k)
+    }
+
+    /// True when word `k`, which ends with a full stop, has no other one: out of line, as
+    /// most words [`Line::stop_ends_word`] is asked about have no full stop at all.
+    #[inline(never)]
+    fn one_stop(&self, k: usize) -> bool {
+        !self.word(k).trim_end_matches('.').contains('.')
     }
 }
 

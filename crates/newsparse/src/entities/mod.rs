@@ -87,7 +87,7 @@ pub(crate) fn find(
 /// its opening has several sports words ("beat", "innings", "striker").
 fn is_sports(text: &str) -> bool {
     let first = text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
-    if words::is(&crate::gazetteer::title_case(first), words::SPORT) {
+    if names_sport(first) {
         return true;
     }
     let mut end = text.len().min(600);
@@ -95,6 +95,21 @@ fn is_sports(text: &str) -> bool {
         end -= 1;
     }
     sports_cues(&text[..end]) >= 4
+}
+
+/// True when the word `word` (of letters only), in title case, names a sport ("SOCCER"):
+/// an ASCII word is title-cased on the stack, with no Unicode case tables and no copy.
+fn names_sport(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            for (i, (to, &c)) in b.iter_mut().zip(word.as_bytes()).enumerate() {
+                *to = if i == 0 { c } else { c.to_ascii_lowercase() };
+            }
+            words::is_bytes(b, words::SPORT)
+        }
+        _ => words::is(&crate::gazetteer::title_case(word), words::SPORT),
+    }
 }
 
 /// How many sports words ([`words::SPORT_CUE`]) `head` has, up to four, its words split at
@@ -117,15 +132,17 @@ fn sports_cues(head: &str) -> usize {
         let part = match b.get(i) {
             None => 0,
             Some(&c) if c < 0x80 => 1,
+            // (quotation marks and dashes, the commonest such characters, are told apart
+            // from letters without a Unicode table)
             Some(_) => match head[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => {
+                Some(c) if crate::chars::letter_or_digit(c) => {
                     i += c.len_utf8();
                     continue;
                 }
                 c => c.map_or(1, char::len_utf8),
             },
         };
-        if i - start >= shortest && words::is(&head[start..i], words::SPORT_CUE) {
+        if i - start >= shortest && words::is_bytes(&b[start..i], words::SPORT_CUE) {
             count += 1;
         }
         if part == 0 || count == 4 {
@@ -161,7 +178,7 @@ fn team_name(text: &str, gaz: &Gazetteer, c: &names::Candidate) -> bool {
     c.rule == "name_shape"
         && c.span.text(text).split(' ').any(|w| {
             words::is(w, words::TEAM)
-                || gaz.lookup(w).is_some_and(|r| gaz.record(r).kind == crate::EntryKind::Place)
+                || gaz.lookup(w).is_some_and(|r| gaz.kind(r) == crate::EntryKind::Place)
         })
 }
 
@@ -255,7 +272,7 @@ pub(crate) fn is_group(gaz: &Gazetteer, phrase: &str) -> bool {
 fn kind_of(gaz: &Gazetteer, phrase: &str) -> Option<EntityKind> {
     let p = phrase.trim();
     let p = p.strip_prefix("the ").or_else(|| p.strip_prefix("The ")).unwrap_or(p);
-    gaz.lookup(p).and_then(|r| gaz.record(r).kind.entity_kind())
+    gaz.lookup(p).and_then(|r| gaz.kind(r).entity_kind())
 }
 
 /// Titles general enough to name any leader ("the Russian leader").
@@ -338,6 +355,18 @@ mod tests {
             assert_eq!(sports_cues(head), split(head), "{head:?}");
         }
         assert_eq!(sports_cues("beat striker innings scored beat"), 4);
+    }
+
+    #[test]
+    fn sports_are_named_in_any_case() {
+        for (word, sport) in
+            [("SOCCER", true), ("Soccer", true), ("soccer", false), ("Kyiv", false)]
+        {
+            assert_eq!(names_sport(word), sport, "{word}");
+            let title = crate::gazetteer::title_case(word);
+            assert_eq!(names_sport(word), words::is(&title, words::SPORT), "{word}");
+        }
+        assert!(!names_sport("ŁÓDŹ") && !names_sport("") && !names_sport(&"A".repeat(40)));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Finding name candidates in a line: gazetteer matches first, then the rules for names no
 //! list holds (capitalised runs with connectors, title cues, given names, suffixes, place cues).
 
+use std::cell::OnceCell;
+
 use super::lines::Line;
 use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
 use crate::document::{EntityKind, Region, Span};
@@ -30,20 +32,21 @@ pub(crate) struct Candidate {
 /// Finds the candidates of one line. Only capitalised words are looked at: a title in
 /// lower case ("special envoy") is read back from the capitalised word after it.
 pub(crate) fn scan(line: &Line<'_>, gaz: &Gazetteer, located: &Located, out: &mut Vec<Candidate>) {
-    let mut i = 0;
+    // the first word not read yet
+    let mut next = 0;
     let mut title: Option<Span> = None;
-    while i < line.toks.len() {
-        if !line.toks[i].cap() {
-            i += 1;
+    for &i in line.caps {
+        let i = i as usize;
+        if i < next {
             continue;
         }
         if let Some(n) = title_at(line, gaz, i) {
             title = Some(Span::new(line.toks[i].span.start, line.toks[i + n - 1].span.end));
-            i += n;
+            next = i + n;
             continue;
         }
         let cue = title.take().or_else(|| title_before(line, gaz, i));
-        i += candidate_at(line, gaz, located, i, cue, out).max(1);
+        next = i + candidate_at(line, gaz, located, i, cue, out).max(1);
     }
 }
 
@@ -106,9 +109,11 @@ fn candidate_at(
     let found = line
         .found(i)
         .filter(|(n, m)| !(*n == 1 && t.caps() && is_common(gaz, m.span().text(line.text))));
-    let run = if line.shouting { 0 } else { run_at(line, gaz, located, i) };
+    // whether the word starts a sentence: asked by several rules, read at most once
+    let initial = Initial { line, i, known: OnceCell::new() };
+    let run = if line.shouting { 0 } else { run_at(line, gaz, located, &initial) };
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
-        .then(|| classify(line, i, run, title))
+        .then(|| classify(line, &initial, run, title))
         .filter(|(_, rule)| !line.titled || matches!(*rule, "given_name" | "title_cue"));
     // what every candidate found here shares (read only when one is)
     let base = || Candidate {
@@ -117,7 +122,7 @@ fn candidate_at(
         record: None,
         region: line.region,
         rule: "",
-        initial: line.initial(i),
+        initial: initial.get(),
         after_locative: i > 0 && line.is(i - 1, words::LOCATIVE),
         title,
     };
@@ -153,7 +158,8 @@ fn candidate_at(
 /// connectors between them ("bin", "de"), "of"/"for" after an organisation word. The run
 /// stops after punctuation or a possessive, and (unless it starts with a given name) before
 /// a word where a gazetteer name starts.
-fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usize {
+fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial<'_, '_>) -> usize {
+    let i = initial.i;
     let first = line.word(i);
     if line.is(i, NOT_NAME)
         // fewer than two letters: read no further than the second
@@ -161,7 +167,8 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
     {
         return 0;
     }
-    let given = line.lex(i).gaz.given().is_some() || is_initial(first);
+    // an initial ends with a full stop, which its token's flags tell
+    let given = line.lex(i).gaz.given().is_some() || line.toks[i].dot() && is_initial(first);
     let mut org = line.is(i, ORG);
     let mut j = i + 1;
     while j < line.toks.len() {
@@ -176,7 +183,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize) -> usiz
         let w = line.word(j);
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap());
         if line.toks[j].cap() && !line.is(j, NOT_NAME) {
-            let surname = joins_surname(line, gaz, located, i, j);
+            let surname = joins_surname(line, gaz, located, initial, j);
             if !given && !surname && line.has_found(j) && !line.is(j, ORG | MEDIA) {
                 break;
             }
@@ -228,9 +235,16 @@ pub(crate) type Located = FxMap<u32, ()>;
 /// True when word `j` is a one-word town that reads as the surname of the unknown word `i`
 /// before it ("winger Gianluigi Lentini", "MaliVai Washington"): the town is not used as a
 /// location anywhere in the article ("in Chechnya" keeps "Lebed Chechnya" apart).
-fn joins_surname(line: &Line<'_>, gaz: &Gazetteer, located: &Located, i: usize, j: usize) -> bool {
+fn joins_surname(
+    line: &Line<'_>,
+    gaz: &Gazetteer,
+    located: &Located,
+    initial: &Initial<'_, '_>,
+    j: usize,
+) -> bool {
+    let i = initial.i;
     j == i + 1
-        && !line.initial(i)
+        && !initial.get()
         && !line.has_found(i)
         && !line.toks[i].caps()
         && line.found(j).is_some_and(|(n, m)| {
@@ -251,6 +265,24 @@ fn name_end(line: &Line<'_>, k: usize) -> usize {
     if keep { t.span.end } else { t.span.end - 1 }
 }
 
+/// Whether word `i` of a line starts a sentence ([`Line::initial`]), read the first time a
+/// rule asks: the rules at one capitalised word ask it up to four times.
+struct Initial<'l, 'a> {
+    line: &'l Line<'a>,
+    /// The word.
+    i: usize,
+    /// The answer, once read.
+    known: OnceCell<bool>,
+}
+
+impl Initial<'_, '_> {
+    /// True when the word starts a sentence.
+    #[inline]
+    fn get(&self) -> bool {
+        *self.known.get_or_init(|| self.line.initial(self.i))
+    }
+}
+
 /// "J." or "J": an initial.
 fn is_initial(word: &str) -> bool {
     let Some(w) = word.strip_suffix('.') else { return false };
@@ -260,10 +292,11 @@ fn is_initial(word: &str) -> bool {
 /// The kind of the run of `n` words at `i` that no gazetteer holds, and the rule that says so.
 fn classify(
     line: &Line<'_>,
-    i: usize,
+    initial: &Initial<'_, '_>,
     n: usize,
     title: Option<Span>,
 ) -> (Option<EntityKind>, &'static str) {
+    let i = initial.i;
     let k = i + n - 1;
     let whole = line.word(k);
     // the last word without a full stop, unless it is an organisation word as written ("Inc.")
@@ -284,16 +317,16 @@ fn classify(
         return (Some(EntityKind::Person), "title_cue");
     }
     let given = line.lex(i).gaz.given().is_some();
-    if n > 1 && (given || is_initial(first)) {
+    if n > 1 && (given || line.toks[i].dot() && is_initial(first)) {
         return (Some(EntityKind::Person), "given_name");
     }
-    if n == 1 && !line.initial(i) && given {
+    if n == 1 && !initial.get() && given {
         return (Some(EntityKind::Person), "given_name");
     }
     if n == 1 && line.toks[i].caps() && (2..=6).contains(&first.len()) {
         return (Some(EntityKind::Organization), "acronym");
     }
-    if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !line.initial(i) {
+    if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !initial.get() {
         return (Some(EntityKind::Place), "place_cue");
     }
     if (2..=3).contains(&n)

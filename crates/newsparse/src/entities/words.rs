@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key};
+use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key, key_bytes};
 
 /// An organisation suffix or head word ("Inc", "Ministry", "Party", "University").
 pub(crate) const ORG: u16 = 1;
@@ -55,47 +55,105 @@ fn entries() -> impl Iterator<Item = (&'static str, u16)> {
     })
 }
 
-/// The classes by the [`key`] of the word.
-static WORDS: LazyLock<IdMap<u16>> = LazyLock::new(|| {
-    let mut map = IdMap::default();
+/// The tables of `data/name_words.tsv`, built in one pass over it.
+struct Classes {
+    /// The classes by the [`key`] of the word.
+    words: IdMap<u16>,
+    /// The [`Ends`] of each class, by bit position.
+    ends: [Ends; 16],
+}
+
+/// The tables of `data/name_words.tsv`.
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let mut words = IdMap::default();
+    let mut ends = [Ends { shortest: usize::MAX, shapes: [0; 4] }; 16];
     for (word, bit) in entries() {
-        *map.entry(key(word)).or_insert(0) |= bit;
+        *words.entry(key(word)).or_insert(0) |= bit;
+        ends[bit.trailing_zeros() as usize].add(word.as_bytes());
     }
-    map
+    Classes { words, ends }
 });
 
-/// The length in bytes of the shortest word of each class, by bit position.
-static SHORTEST: LazyLock<[usize; 16]> = LazyLock::new(|| {
-    let mut shortest = [usize::MAX; 16];
-    for (word, bit) in entries() {
-        let at = bit.trailing_zeros() as usize;
-        shortest[at] = shortest[at].min(word.len());
+/// What the words of one class have at their ends: a word that is shorter than all of them,
+/// or whose length, first and last bytes together ([`shape`]) are none of theirs, is not of
+/// the class, which a few instructions tell before any hashing.
+#[derive(Clone, Copy, Debug)]
+struct Ends {
+    /// The length in bytes of the shortest word.
+    shortest: usize,
+    /// The [`shape`]s of the words, a bit each.
+    shapes: [u64; 4],
+}
+
+/// A byte standing for the length and the first and last bytes of a word: the words of a
+/// class take few of the 256, and most other words miss them.
+#[inline]
+fn shape(len: usize, first: u8, last: u8) -> u8 {
+    let len = u32::try_from(len).unwrap_or(u32::MAX);
+    let mixed = len.wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35);
+    mixed.to_le_bytes()[3]
+}
+
+impl Ends {
+    /// Notes the word `word` of the class.
+    fn add(&mut self, word: &[u8]) {
+        self.shortest = self.shortest.min(word.len());
+        if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
+            let b = shape(word.len(), first, last);
+            self.shapes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
     }
-    shortest
-});
+
+    /// False when no word of the class is `word`.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match word {
+            [] => self.shortest == 0,
+            [first, .., last] | [first @ last] => {
+                let b = shape(word.len(), *first, *last);
+                word.len() >= self.shortest && self.shapes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+            }
+        }
+    }
+}
 
 /// The length in bytes of the shortest word of class `class` (one class bit): a shorter
 /// word is not of it.
 pub(crate) fn shortest(class: u16) -> usize {
-    SHORTEST[class.trailing_zeros() as usize % 16]
+    CLASSES.ends[class.trailing_zeros() as usize % 16].shortest
 }
 
 /// True when `word` is of class `class`.
 pub(crate) fn is(word: &str, class: u16) -> bool {
-    WORDS.get(&key(word)).is_some_and(|c| c & class != 0)
+    is_bytes(word.as_bytes(), class)
 }
 
-/// What the tables say of one word as written.
+/// [`is`] for a word given as its UTF-8 bytes. A word asked about one class is first
+/// tested against the ends of that class's words ([`Ends`]): most words are told no there.
+pub(crate) fn is_bytes(word: &[u8], class: u16) -> bool {
+    let classes = &*CLASSES;
+    if class.count_ones() == 1 && !classes.ends[class.trailing_zeros() as usize].may_hold(word) {
+        return false;
+    }
+    classes.words.get(&key_bytes(word)).is_some_and(|c| c & class != 0)
+}
+
+/// What the tables say of one word as written. All zeros is [`Lexeme::unread`], so that
+/// place holders are made zero-filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Lexeme {
-    /// Its classes (bits of [`ORG`], [`MEDIA`] …).
-    class: u16,
+    /// Its classes (bits of [`ORG`], [`MEDIA`] …), and [`READ`] once read: 32 bits, which
+    /// leave the lexeme no padding, so that a zero-filled run of them is one fill of memory.
+    class: u32,
     /// Its entry in the gazetteer's word table.
     pub(crate) gaz: Word,
 }
 
-/// The class bit of [`Lexeme::unread`], of no class of `data/name_words.tsv`.
-const UNREAD: u16 = 1 << 15;
+/// The class bit of every read [`Lexeme`] (not of [`Lexeme::unread`]), of no class of
+/// `data/name_words.tsv`.
+const READ: u32 = 1 << 31;
 
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
@@ -105,22 +163,24 @@ impl Lexeme {
 
     /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
     fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
-        Lexeme { class: WORDS.get(&k).copied().unwrap_or(0), gaz: gaz.word_with_key(word, k) }
+        let class = u32::from(CLASSES.words.get(&k).copied().unwrap_or(0)) | READ;
+        Lexeme { class, gaz: gaz.word_with_key(word, k) }
     }
 
-    /// A word not read yet: a place holder 12 bytes long, as `Option<Lexeme>` is not.
+    /// A word not read yet: a place holder 12 bytes long, as `Option<Lexeme>` is not, and all
+    /// zeros.
     pub(crate) fn unread() -> Lexeme {
-        Lexeme { class: UNREAD, gaz: Word::default() }
+        Lexeme { class: 0, gaz: Word::default() }
     }
 
     /// False for [`Lexeme::unread`].
     pub(crate) fn is_read(self) -> bool {
-        self.class & UNREAD == 0
+        self.class & READ != 0
     }
 
     /// True when the word is of one of the classes in `class`.
     pub(crate) fn is(self, class: u16) -> bool {
-        self.class & class != 0
+        self.class & u32::from(class) != 0
     }
 }
 
@@ -203,6 +263,11 @@ mod tests {
         assert!(!is("Kyiv", ORG));
         assert_eq!(shortest(SPORT_CUE), 4, "beat");
         assert_eq!(shortest(CONNECTOR), 1);
+        // every word of every class passes its class's ends
+        for (word, bit) in entries() {
+            assert!(is(word, bit), "{word}");
+        }
+        assert!(!is("Kyiv", SPORT_CUE) && !is("", SPORT_CUE) && !is("b", CONNECTOR));
     }
 
     #[test]
@@ -211,7 +276,7 @@ mod tests {
         let party = Lexeme::of(&gaz, "Party");
         assert!(party.is(ORG) && !party.is(MEDIA));
         let patrick = Lexeme::of(&gaz, "Patrick");
-        assert_eq!(patrick.class, 0);
+        assert_eq!(patrick.class, READ);
         assert_eq!(patrick.gaz.given(), Some(Some(crate::gazetteer::Gender::Male)));
         assert!(Lexeme::of(&gaz, "President").gaz.starts_title());
         assert!(Lexeme::of(&gaz, "envoy").gaz.ends_title());
@@ -221,9 +286,11 @@ mod tests {
         let kyiv = Lexeme::of(&gaz, "Kyiv");
         assert_eq!(kyiv.gaz.alone().map(|r| gaz.record(r).name), Some("Kyiv"));
         assert!(Lexeme::of(&gaz, "in").is(PLACE_CUE | LOCATIVE));
-        assert_eq!(Lexeme::of(&gaz, "zzyzx"), Lexeme::default());
+        let unknown = Lexeme::of(&gaz, "zzyzx");
+        assert_eq!((unknown.class, unknown.gaz), (READ, Word::default()));
+        assert_eq!(Lexeme::unread(), Lexeme::default());
         assert!(!Lexeme::unread().is_read() && Lexeme::of(&gaz, "Kyiv").is_read());
-        assert!(WORDS.values().all(|&c| c & UNREAD == 0));
+        assert!(CLASSES.words.values().all(|&c| u32::from(c) & READ == 0));
         assert_eq!(std::mem::size_of::<Lexeme>(), 12);
     }
 

@@ -83,7 +83,7 @@ use std::sync::Arc;
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
 pub(crate) use self::scan::title_case;
-pub(crate) use self::tokens::{Token, tokens};
+pub(crate) use self::tokens::{Token, tokens, tokens_and_caps};
 pub(crate) use self::word::Word;
 
 pub(crate) use self::hash::{FxMap, IdMap, key, key_ascii_lower, key_bytes, padded_le};
@@ -521,6 +521,17 @@ impl Gazetteer {
     /// The record with index `id`.
     pub(crate) fn record(&self, id: u32) -> Record<'_> {
         self.store.record(id)
+    }
+
+    /// What record `id` is: one field read, where [`Gazetteer::record`] slices its names too.
+    #[inline]
+    pub(crate) fn kind(&self, id: u32) -> EntryKind {
+        self.store.kind(id)
+    }
+
+    /// The name of the entry record `id` may stand for (a capital's country), if any.
+    pub(crate) fn stands_for(&self, id: u32) -> Option<&str> {
+        self.store.stands_for(id)
     }
 
     /// The record named `name` exactly (name or alias).

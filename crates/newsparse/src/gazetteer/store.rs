@@ -204,8 +204,14 @@ impl Store {
         }
     }
 
+    #[inline]
     pub(super) fn kind(&self, id: u32) -> EntryKind {
         self.recs[id as usize].kind
+    }
+
+    /// The name record `id` may stand for, without slicing the record's own name.
+    pub(super) fn stands_for(&self, id: u32) -> Option<&str> {
+        self.recs[id as usize].stands_for.map(|s| self.str(s))
     }
 
     pub(super) fn lookup(&self, name: &str) -> Option<u32> {

@@ -60,6 +60,14 @@ impl Token {
         self.flags & PUNCT_BEFORE != 0
     }
 
+    /// Nothing is written between the word's end and the next word's start: no punctuation
+    /// (a trimmed full stop is kept in the word) and no possessive, so `span.end` is
+    /// `raw_end`.
+    #[inline]
+    pub(crate) fn ends_bare(&self) -> bool {
+        self.flags & (PUNCT_AFTER | POSSESSIVE) == 0
+    }
+
     /// The word starts with an upper-case letter.
     #[inline]
     pub(crate) fn cap(&self) -> bool {
@@ -114,17 +122,47 @@ fn trailing(word: &[u8]) -> usize {
 /// word's end eight bytes at a time ([`plain_run_end`]), decodes a character only at a
 /// non-ASCII byte, and reads most words (lower case, nothing to trim) from three bytes.
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
+    tokens_and_caps(text, line, out, &mut Vec::new());
+}
+
+/// [`tokens`], noting in `caps` where each capitalised word of the line is (its index among
+/// the line's words), in the loop that makes their tokens: the name rules visit only those.
+pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps: &mut Vec<u32>) {
     let s = line.text(text);
     let bytes = s.as_bytes();
     out.reserve(bytes.len() / 5 + 1);
+    let first = out.len();
     let mut i = skip_space(s, 0);
     while i < bytes.len() {
+        // the commonest words of all, ASCII letters in lower case after the first and a space,
+        // read from a load or two (punctuation and digits are told apart by the first byte)
+        let capital = bytes[i].is_ascii_uppercase();
+        let plain = capital || bytes[i].is_ascii_lowercase();
+        if let Some(len) = plain.then(|| lower_word(bytes, i, capital)).flatten() {
+            let end = i + len;
+            let t = Token::lower(line.start + i, line.start + end);
+            if capital {
+                caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
+                out.push(Token { flags: CAP, ..t });
+            } else {
+                out.push(t);
+            }
+            let one_space = bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
+            i = if one_space { end + 1 } else { skip_space(s, end) };
+            continue;
+        }
         let start = i;
         let run = plain_run_end(bytes, i);
         // a plain run that stops at a space is the whole word
         let end = if bytes.get(run) == Some(&b' ') { run } else { skip_word(s, run) };
         match token(s, start, end, line.start) {
-            Some(t) => out.push(t),
+            Some(t) => {
+                if t.cap() {
+                    // a line has far fewer than 2^32 words
+                    caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
+                }
+                out.push(t);
+            }
             // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
             // punctuation does.
             None => {
@@ -139,6 +177,44 @@ pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
             && bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
         i = if one_space { end + 1 } else { skip_space(s, end) };
     }
+}
+
+/// The length of the word at byte `i` of `b` when it is one to fifteen ASCII letters, in
+/// lower case after the first (in lower case too unless `capital`), followed by a space,
+/// read eight bytes at a time (`None` when fewer remain than the word, its space and the
+/// rest of the load, or the word is another). Such a word is a bare word ([`is_bare`]) with
+/// no cut ([`cut`]), not in capitals ([`is_caps`]), which [`token`] makes as
+/// [`Token::lower`] with [`CAP`] for a capital, and whose end the space marks.
+#[inline]
+fn lower_word(b: &[u8], i: usize, capital: bool) -> Option<usize> {
+    // a capital `A` to `Z` read as `a` to `z` (no other byte becomes a letter so)
+    let (len, space) = lower_run(b, i, if capital { 0x20 } else { 0 })?;
+    if len == 8 {
+        // a longer word: its next eight bytes
+        let (more, space) = lower_run(b, i + 8, 0)?;
+        return (more < 8 && space).then_some(8 + more);
+    }
+    (len > 0 && space).then_some(len)
+}
+
+/// How many of the eight bytes at `i` of `b` (the first ORed with `fold`) are lower-case
+/// ASCII letters before the first that is not, and whether that one is a space (false when
+/// all eight are letters).
+#[inline]
+fn lower_run(b: &[u8], i: usize, fold: u64) -> Option<(usize, bool)> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let x = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?) | fold;
+    // per byte, its top bit set for `a` to `z`; no carry crosses bytes, whose top bits are
+    // cleared before adding
+    let low = x & !HIGH;
+    let letters = low.wrapping_add(ONES * (0x80 - 0x61))
+        & !low.wrapping_add(ONES * (0x80 - 0x7b))
+        & !x
+        & HIGH;
+    let len = (!letters & HIGH).trailing_zeros() / 8;
+    let space = len < 8 && (x >> (8 * len)) & 0xff == u64::from(b' ');
+    Some((len as usize, space))
 }
 
 /// The token of the word `s[from..to]`, a run of non-space characters of a line `s` that
@@ -384,6 +460,51 @@ mod tests {
                 let before = text[..t.span.start].trim_end_matches(|c: char| !c.is_whitespace());
                 let raw = &text[before.len()..t.raw_end];
                 proptest::prop_assert!(text.split_whitespace().any(|w| w == raw), "{:?}", raw);
+            }
+        }
+    }
+
+    #[test]
+    fn lower_words_are_read_from_one_load() {
+        for (text, want) in [
+            ("said the", Some(4)),
+            ("a bcdefgh", Some(1)),
+            ("abcdefg h", Some(7)),
+            ("abcdefgh ", None),
+            ("abcdefgh ijklmno", Some(8)),
+            ("abcdefghijklmno p", Some(15)),
+            ("abcdefghijklmnop q", None),
+            ("abcdefghijk, lmno", None),
+            ("abcdefghijk lmn", None),
+            ("Said the", None),
+            ("said, the", None),
+            ("sa1d the", None),
+            ("naïve it", None),
+            (" said th", None),
+            ("said", None),
+            ("said\tthe", None),
+            ("{|}~`@[ ", None),
+        ] {
+            assert_eq!(lower_word(text.as_bytes(), 0, false), want, "{text:?}");
+        }
+        for (text, want) in [
+            ("Said the", Some(4)),
+            ("A bcdefgh", Some(1)),
+            ("Abcdefghijklmno p", Some(15)),
+            ("SAid the", None),
+            ("@bcdefg h", None),
+            ("[bcdefg h", None),
+        ] {
+            assert_eq!(lower_word(text.as_bytes(), 0, true), want, "{text:?}");
+        }
+        // the tokens read so are those of the general loop
+        for text in ["Said the Kyiv A man I saw", "A Bcdefghijklmno said I x", "Zelensky Q a"] {
+            let padded = format!("{text}        ");
+            let mut fast = Vec::new();
+            tokens(&padded, Span::new(0, padded.len()), &mut fast);
+            for t in &fast {
+                let want = token(&padded, t.span.start, t.raw_end, 0);
+                assert_eq!(Some(*t), want, "{text:?}");
             }
         }
     }

@@ -9,8 +9,10 @@
 
 use super::Gender;
 
-/// What the word table holds for one word as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the word table holds for one word as written. All zeros is the entry of a word the
+/// table does not hold, so that a vector of entries (or of records holding one) can be made
+/// zero-filled, without a loop that writes each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Word {
     /// The most words a name starting with the word has, 0 when none does.
     most: u8,
@@ -21,14 +23,9 @@ pub(crate) struct Word {
     /// The first bytes of the second words of the names this word starts, as a set of the
     /// eight classes of [`SECOND`] (in the byte that would pad the entry anyway).
     seconds: u8,
-    /// The record the word names alone, or `u32::MAX`.
+    /// The complement of the record the word names alone (`!id`), or 0 when it names none
+    /// (so record `u32::MAX` cannot be named).
     alone: u32,
-}
-
-impl Default for Word {
-    fn default() -> Word {
-        Word { most: 0, given: 0, title: 0, seconds: 0, alone: u32::MAX }
-    }
 }
 
 /// [`Word::title`]: the word starts a title.
@@ -64,7 +61,7 @@ impl Word {
 
     /// The record this word names alone, if any.
     pub(crate) fn alone(self) -> Option<u32> {
-        (self.alone != u32::MAX).then_some(self.alone)
+        (self.alone != 0).then_some(!self.alone)
     }
 
     /// The gender a given name mostly carries: `None` when the word is no given name,
@@ -102,7 +99,7 @@ impl Word {
 
     /// Notes the record this word names alone.
     pub(super) fn set_alone(&mut self, id: u32) {
-        self.alone = id;
+        self.alone = !id;
     }
 
     /// Notes a given name's gender, unless the word is one already; true when it was not.
@@ -134,8 +131,8 @@ impl Word {
         self.most = self.most.max(other.most);
         self.title |= other.title;
         self.seconds |= other.seconds;
-        if self.alone == u32::MAX && other.alone != u32::MAX {
-            self.alone = base + other.alone;
+        if self.alone == 0 && other.alone != 0 {
+            self.alone = !(base + !other.alone);
         }
         self.given == 0 && other.given != 0 && {
             self.given = other.given;
