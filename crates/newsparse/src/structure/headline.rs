@@ -118,11 +118,10 @@ fn is_name(s: &str, max_words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::structure::trimmed_lines;
+    use crate::structure::non_blank_lines;
 
     fn headline(text: &str) -> Option<Headline> {
-        let article: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
-        find(text, &article)
+        find(text, &non_blank_lines(text))
     }
 
     #[test]
