@@ -49,12 +49,48 @@ pub(crate) fn non_blank_lines(text: &str) -> Vec<Line> {
     all
 }
 
-/// `span` without leading and trailing white space (Unicode white space included).
+/// `span` without leading and trailing white space (Unicode white space included, as
+/// [`str::trim`] has it). On bytes: a character is decoded only at a non-ASCII byte.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
-    let s = span.text(text);
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.end - (s.len() - s.trim_end().len());
-    Span::new(start, end.max(start))
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start < span.end {
+        let b = bytes[start];
+        if b < 0x80 {
+            if !is_ascii_space(b) {
+                break;
+            }
+            start += 1;
+        } else {
+            match text[start..span.end].chars().next() {
+                Some(c) if c.is_whitespace() => start += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let mut end = span.end;
+    while end > start {
+        let b = bytes[end - 1];
+        if b < 0x80 {
+            if !is_ascii_space(b) {
+                break;
+            }
+            end -= 1;
+        } else {
+            match text[start..end].chars().next_back() {
+                Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    Span::new(start, end)
+}
+
+/// Whether the ASCII byte `b` is white space as [`char::is_whitespace`] has it: `\t` to `\r`
+/// (`\x0b` included) and the space.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// True when the line `next` goes on with the paragraph `prev` that a hard line break cut:
@@ -173,6 +209,25 @@ mod tests {
         let long = "word ".repeat(40);
         assert_eq!(count_words(&long, 26), 26);
         assert_eq!(count_words(&long[..24 * 5 - 1], 26), 24);
+    }
+
+    #[test]
+    fn trim_trims_as_str_trim_does() {
+        let pieces =
+            ["a", " ", "\t", "\x0b", "\r", "\x1c", "\u{85}", "\u{a0}", "\u{2003}", "é", "\u{3000}"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            let text = format!("x{s}y");
+            let span = trim(&text, Span::new(1, text.len() - 1));
+            assert_eq!(span.text(&text), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
