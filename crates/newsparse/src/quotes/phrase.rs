@@ -89,15 +89,16 @@ pub(crate) fn is_verbal(word: &str) -> bool {
 fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
     let (Some(last), Some(bare)) = (words.get(k), words.bare(k)) else { return 0 };
     let w = last.text(text);
-    let b = bare.as_str();
-    if bare.is_in(AUX) || b.ends_with("n't") || b.ends_with("n’t") {
+    // its bytes, not its text: the tests compare ends, and need no check that it is UTF-8
+    let b = bare.as_bytes();
+    if bare.is_in(AUX) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
         return 1;
     }
     let lower = w.starts_with(|c: char| c.is_lowercase());
-    if lower && b.len() > 4 && b.ends_with("ly") && !w.ends_with(',') {
+    if lower && b.len() > 4 && b.ends_with(b"ly") && !w.ends_with(',') {
         return 1;
     }
-    let catenative = b == "to"
+    let catenative = b == b"to"
         && words.get(k + 2).is_some()
         && words.get(k + 1).is_some_and(|verb| {
             let lower = verb.text(text).starts_with(|c: char| c.is_lowercase());

@@ -46,6 +46,15 @@ impl Bare {
         }
     }
 
+    /// The bare form's bytes: [`Bare::as_str`] without checking again that they are UTF-8,
+    /// for the rules that only compare them with ASCII ends.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match &self.heap {
+            Some(s) => s.as_bytes(),
+            None => &self.short[..usize::from(self.short[KEY_BYTES])],
+        }
+    }
+
     /// True when the bare form is one of the words of `table` (made by [`keys`]).
     pub(crate) fn is_in(&self, table: &[u128]) -> bool {
         let key = match &self.heap {
