@@ -352,7 +352,20 @@ impl<'a> Back<'a> {
     }
 
     /// Word `k` from the end, if the window holds that many.
+    ///
+    /// Inline: the rules ask again for words already read about as often as for new ones,
+    /// and those cost a comparison and a load here; the reading is out of line.
+    #[inline]
     pub(crate) fn get(&mut self, k: usize) -> Option<Span> {
+        if k >= self.len {
+            self.read_to(k);
+        }
+        self.entry(k).map(|(w, _)| w)
+    }
+
+    /// Reads words until word `k` from the end is read or the window ends.
+    #[inline(never)]
+    fn read_to(&mut self, k: usize) {
         while self.len <= k && self.counted < self.limit {
             let Some(w) = self.prev_word() else { break };
             let key = bare_key(w.text(self.text));
@@ -364,7 +377,6 @@ impl<'a> Back<'a> {
             self.trailing = false;
             self.counted += 1;
         }
-        self.entry(k).map(|(w, _)| w)
     }
 
     /// The bare form of word `k` from the end, once [`Back::get`] has read it: made from
@@ -397,6 +409,7 @@ impl<'a> Back<'a> {
     }
 
     /// Word `k` from the end with its key, once read.
+    #[inline]
     fn entry(&self, k: usize) -> Option<(Span, u128)> {
         if k >= self.len {
             None
