@@ -32,9 +32,10 @@ struct Read {
     subjects: Vec<Option<Option<Span>>>,
     /// The case of the sentences read.
     case: SentenceCase,
-    /// Whether each cue, once read, is a verb in body text that the rules read: not a noun
-    /// ("the report"), in a sentence, in the body and not inside a name.
-    verbs: Vec<Option<bool>>,
+    /// Whether each cue, once read, is a verb in body text that the rules read (not a noun
+    /// such as "the report", in a sentence, in the body and not inside a name): its sentence
+    /// when it is, kept so that neither pass searches for it again.
+    verbs: Vec<Option<Option<Span>>>,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -63,20 +64,19 @@ fn pass(
         }
         // what does not change between the passes, read once
         let verb = *known.get_or_insert_with(|| {
-            !is_noun(ctx.text, cue.span)
-                && ctx.sentence_index_at(cue.span.start).is_some_and(|(k, sentence)| {
-                    ctx.region(cue.span) == Region::Body
-                        && !in_name(ctx.text, cue.span, k, sentence, case)
-                })
+            if is_noun(ctx.text, cue.span) {
+                return None;
+            }
+            let (k, sentence) = ctx.sentence_index_at(cue.span.start)?;
+            (ctx.region(cue.span) == Region::Body
+                && !in_name(ctx.text, cue.span, k, sentence, case))
+            .then_some(sentence)
         });
-        if !verb {
-            continue;
-        }
+        let Some(sentence) = verb else { continue };
         fresh.retain(|q| q.end > cue.span.start);
         if fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
         let found = around(ctx, i, sentence, subject, outer);
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
