@@ -222,8 +222,14 @@ pub(crate) fn words(text: &str, span: Span) -> impl DoubleEndedIterator<Item = S
 
 /// True when `word` opens a noun phrase: capitalised, or a determiner or pronoun.
 fn opens_phrase(word: &str) -> bool {
+    opens_phrase_with(word, || Bare::new(word).is_in(OPENERS))
+}
+
+/// [`opens_phrase`], told whether the word's bare form is one of [`OPENERS`] by `opener`
+/// (asked only of a word in lower case): the subject reader answers from the key it keeps.
+fn opens_phrase_with(word: &str, opener: impl FnOnce() -> bool) -> bool {
     let first = word.chars().find(|c| c.is_alphanumeric());
-    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || Bare::new(word).is_in(OPENERS)
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || opener()
 }
 
 /// The subject noun phrase that ends just before byte `to` (a verb), within `from..to`:
@@ -262,7 +268,9 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     }
     // the phrase's words, last first
     let first = words.read(end, start).last()?;
-    if !opens_phrase(first.text(text)) && !bare_plural(text, words.read(end, start)) {
+    // the first word's key is kept: its bare form need not be made again
+    let opens = opens_phrase_with(first.text(text), || words.is_in(start - 1, OPENERS));
+    if !opens && !bare_plural(text, words.read(end, start)) {
         return None;
     }
     Some(trim_punct(text, Span::new(first.start, last.end)))
