@@ -155,11 +155,13 @@ const OPEN_ENDS: &[u128] = &keys::<{ slots(OPEN_ENDS_WORDS.len()) }>(OPEN_ENDS_W
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
 pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
-    let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("");
+    // the last word after the last space, and the comma, found with memchr's searches
+    let w = who.text(ctx.text);
+    let last = memchr::memrchr(b' ', w.as_bytes()).map_or(w, |i| &w[i + 1..]);
     if lower_is_in(OPEN_ENDS, last) {
         return false;
     }
-    if who.text(ctx.text).contains(',') {
+    if memchr::memchr(b',', w.as_bytes()).is_some() {
         return true;
     }
     let i = ctx.cue_partition(|c| c.span.start < who.start);
