@@ -1,7 +1,7 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
 use super::word::{Back, Bare, has, keys, slots, union};
-use crate::chars::{after_words, more_words_than};
+use crate::chars::{after_words8, more_words_than8};
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
@@ -381,7 +381,7 @@ const TITLE_ABBREVIATIONS: &[u128] =
 /// `to`, and of at most 12 words; only the first [`SOURCE_WINDOW`] words are read.
 pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let rest = &text[from..to];
-    let rest = &rest[..after_words(rest, SOURCE_WINDOW)];
+    let rest = &rest[..after_words8(rest, SOURCE_WINDOW)];
     let lead = rest.len() - rest.trim_start().len();
     let body = &rest[lead..];
     let stop = body.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(body.len());
@@ -478,14 +478,14 @@ fn is_punct(c: char) -> bool {
 
 /// Whether `span` has at least `n` words (counting no further).
 pub(crate) fn has_words(text: &str, span: Span, n: usize) -> bool {
-    n == 0 || more_words_than(span.text(text), n - 1)
+    n == 0 || more_words_than8(span.text(text), n - 1)
 }
 
 /// `s` cut before its word `n + 1`: all of `s` when it has at most `n` words. Reads no
 /// further than that word, so that checks on the words after a cue cost no more than the
 /// few words they look at, however long the sentence.
 pub(crate) fn first_words(s: &str, n: usize) -> &str {
-    &s[..after_words(s, n)]
+    &s[..after_words8(s, n)]
 }
 
 /// Where the first " that " in `s` starts: found by its "t"s, with no searcher to set up for

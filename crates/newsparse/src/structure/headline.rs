@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::dateline;
 use super::lines::{Line, trim, wraps};
-use crate::chars::more_words_than;
+use crate::chars::more_words_than8;
 use crate::document::{Headline, Span, Text};
 
 const OUTLET_WORDS_TXT: &str = include_str!("../../data/outlet_words.txt");
@@ -36,8 +36,8 @@ pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
     let (first, next) = (article.first()?, article.get(1)?);
     let s = first.span.text(text);
     // 2 to 30 words, counted on bytes and no further than the 31st
-    if !more_words_than(s, 1)
-        || more_words_than(s, MAX_WORDS)
+    if !more_words_than8(s, 1)
+        || more_words_than8(s, MAX_WORDS)
         || s.ends_with([',', ':'])
         || wraps(text, first.span, next.span)
     {
@@ -52,7 +52,7 @@ pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
         return None;
     }
     let mut headline = split_source(text, first.span);
-    if s.ends_with(';') && !more_words_than(next.span.text(text), MAX_WORDS) {
+    if s.ends_with(';') && !more_words_than8(next.span.text(text), MAX_WORDS) {
         headline.text =
             Text::new(text, trim(text, Span::new(first.span.start, first.span.end - 1)));
         headline.deck = Some(Text::new(text, next.span));
@@ -75,7 +75,7 @@ fn split_source(text: &str, line: Span) -> Headline {
         let Some(at) = rfind_separator(s, sep) else { continue };
         let source = s[at + sep.len()..].trim_end_matches('.');
         let max_words = if *sep == " | " { 5 } else { 4 };
-        if more_words_than(&s[..at], 1) && is_outlet_name(source, max_words, *sep == " | ") {
+        if more_words_than8(&s[..at], 1) && is_outlet_name(source, max_words, *sep == " | ") {
             let src_start = line.start + at + sep.len();
             return Headline {
                 span: line,

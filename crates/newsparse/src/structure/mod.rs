@@ -20,7 +20,7 @@ mod dateline;
 mod headline;
 mod lines;
 
-use crate::chars::more_words_than;
+use crate::chars::more_words_than8;
 use crate::document::{Byline, Span, Structure, Text};
 
 pub(crate) use lines::{Line, lines, non_blank_lines, trim, wraps};
@@ -123,7 +123,7 @@ fn lede(text: &str, body: &[Line], structure: &Structure) -> Option<Span> {
 fn is_subhead(s: &str) -> bool {
     // the cheap tests first: the length, then the first letter
     let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if s.len() > 90 || !starts_well || more_words_than(s, 10) {
+    if s.len() > 90 || !starts_well || more_words_than8(s, 10) {
         return false;
     }
     let ends_open =
