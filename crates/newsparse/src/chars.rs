@@ -105,6 +105,71 @@ pub(crate) fn after_words(s: &str, n: usize) -> usize {
     i
 }
 
+/// [`more_words_than`], read by [`after_words8`]: eight bytes at a time while they are ASCII.
+pub(crate) fn more_words_than8(s: &str, n: usize) -> bool {
+    after_words8(s, n) < s.len()
+}
+
+/// [`after_words`] read eight bytes at a time while they are ASCII: where word `n + 1` of
+/// `s` starts (split at white space as [`str::split_whitespace`] splits), or the end of `s`
+/// when it has at most `n` words.
+///
+/// The words that start in eight ASCII bytes are counted at once (a byte that is no white
+/// space after one that is, or after the start of `s`); from the first eight bytes that
+/// hold a non-ASCII byte, or the last few bytes, the words are read one at a time as
+/// [`after_words`] reads them.
+pub(crate) fn after_words8(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    // words started before byte `i`
+    let mut count = 0;
+    // the high bit of the low byte set when the byte before `i` is white space (the start
+    // of `s` counts as such)
+    let mut before = 0x80;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        if x & HIGH != 0 {
+            break;
+        }
+        let space = ascii_white8(x);
+        let mut starts = !space & (space << 8 | before) & HIGH;
+        // each start is one high bit: moved to the low bit, the product with `ONES` adds
+        // them all up in its top byte
+        let here = ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
+        if count + here > n {
+            // word `n + 1` starts in these eight bytes: the start after `n - count` others
+            for _ in 0..n - count {
+                starts &= starts - 1;
+            }
+            return i + (starts.trailing_zeros() / 8) as usize;
+        }
+        count += here;
+        before = space >> 56;
+        i += 8;
+    }
+    if before == 0 {
+        // the word under way at `i` (counted) goes on to its end
+        i = skip_whole_word(s, i);
+    }
+    i = skip_space(s, i);
+    while count < n && i < b.len() {
+        count += 1;
+        i = skip_space(s, skip_whole_word(s, i));
+    }
+    i
+}
+
+/// The high bit of each byte of the eight ASCII bytes `x` that is white space as
+/// [`char::is_whitespace`] tells it (`\t` to `\r` and the space), every other bit clear.
+#[inline]
+fn ascii_white8(x: u64) -> u64 {
+    // no sum carries from one byte into the next: the bytes are below 0x80, and each adds
+    // at most 0x7f
+    let spaces = !(x ^ (ONES * u64::from(b' '))).wrapping_add(ONES * 0x7f) & HIGH;
+    let tab_to_cr = x.wrapping_add(ONES * (0x80 - 0x09)) & !x.wrapping_add(ONES * (0x7f - 0x0d));
+    spaces | (tab_to_cr & HIGH)
+}
+
 /// Eight ASCII bytes with `A` to `Z` lowered: a byte from `A` to `Z` is the one that adding
 /// 0x3f carries into bit 7 and adding 0x25 does not, and it gains 0x20. (No byte below 0x80
 /// carries into the next.)
@@ -243,6 +308,29 @@ mod tests {
                     s.split_whitespace().nth(n).is_some(),
                     "{s:?} {n}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn words_end_eight_bytes_at_a_time_where_they_end_one_at_a_time() {
+        let pieces =
+            ["a", "bc", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\u{a0}", "é", "\u{2003}"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            for lead in ["", "x", "x y z ", "abcdefg", "abcdefgh ij", "a b c d e f g h i "] {
+                let s = format!("{lead}{s}");
+                for n in 0..12 {
+                    assert_eq!(after_words8(&s, n), after_words(&s, n), "{s:?} {n}");
+                    assert_eq!(more_words_than8(&s, n), more_words_than(&s, n), "{s:?} {n}");
+                }
             }
         }
     }

@@ -97,8 +97,10 @@ impl Extractor {
         if text.len() > self.max_size {
             return Err(Error::TooLarge { len: text.len(), max: self.max_size });
         }
-        let mut structure = structure::analyze(text);
-        let segments = segment::segment(text, &structure);
+        // split and trimmed once, for the structure and the segmentation both
+        let lines = structure::non_blank_lines(text);
+        let mut structure = structure::analyze_lines(text, &lines);
+        let segments = segment::segment_lines(text, &lines, &structure);
         let entities = entities::find(text, &structure, &segments, &self.gazetteer);
         let cues = quotes::cues::scan(text);
         let mut quotes = quotes::find(text, &structure, &segments, &cues);

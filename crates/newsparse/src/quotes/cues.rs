@@ -228,6 +228,17 @@ fn word_bytes(x: u64) -> u64 {
     (letters | others) & !x & HIGH
 }
 
+/// The ASCII letters of `x`, eight bytes of text with the first in the low byte: the high
+/// bit of each byte that is one, the other bits clear. Fewer steps than [`word_bytes`]: the
+/// scan finds the starts of words by their letters (every phrase starts with one), and
+/// tells a letter after a digit or a hyphen, which starts no word, at the few that a phrase
+/// may open.
+#[inline]
+fn letter_bytes(x: u64) -> u64 {
+    // as in `word_bytes`: the high bits cleared, the capitals lowered by the case bit
+    in_range((x & !HIGH) | CASE, b'a', b'z') & !x & HIGH
+}
+
 /// The high bit of each byte of `t` (all below 0x80) that is from `lo` to `hi`, `lo` at least
 /// 1; the other bits are not meaningful. A byte is at least `lo` when adding `0x80 - lo` sets
 /// its high bit, and at most `hi` when adding `0x7f - hi` leaves it clear; neither sum
@@ -329,24 +340,29 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     let mut out = Vec::with_capacity(text.len() / 128);
     let mut tail = [0; 16];
     let mut i = 0;
-    // the high bit of the low byte set when the byte before `i` is a word byte
+    // the high bit of the low byte set when the byte before `i` is a letter
     let mut before = 0;
     'chunks: while i < bytes.len() {
         // eight bytes to find words in, and eight more to read the prefixes of the last
         let window = window(bytes, i, &mut tail);
         let (chunk, _) = window.split_first_chunk::<8>().expect("eight of sixteen");
-        let words = word_bytes(u64::from_le_bytes(*chunk));
-        // word bytes after no word byte: the words' starts
-        let mut starts = words & !(words << 8 | before);
-        before = words >> 56;
+        let letters = letter_bytes(u64::from_le_bytes(*chunk));
+        // letters after no letter: the words' starts, and letters after a digit or a hyphen
+        let mut starts = letters & !(letters << 8 | before);
+        before = letters >> 56;
         while starts != 0 {
             let bit = starts.trailing_zeros();
             starts &= starts - 1;
             let p = (bit / 8) as usize;
             let three = window[p..].first_chunk::<4>().expect("p is at most 7");
-            if table.may_open(u32::from_le_bytes(*three)) {
+            // a phrase may open here, and it is a word's start: no word byte (a digit or a
+            // hyphen) stands before the letter
+            let at = i + p;
+            if table.may_open(u32::from_le_bytes(*three))
+                && (at == 0 || !is_word_byte(bytes[at - 1]))
+            {
                 let head = window[p..].first_chunk::<8>().expect("p is at most 7");
-                if let Some(cue) = table.cue_at(bytes, i + p, u64::from_le_bytes(*head)) {
+                if let Some(cue) = table.cue_at(bytes, at, u64::from_le_bytes(*head)) {
                     if in_short_run(text, cue.span) {
                         out.push(cue);
                     }

@@ -3,7 +3,7 @@
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before};
 use super::{Context, mention, quote};
-use crate::chars::more_words_than;
+use crate::chars::more_words_than8;
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Quoted;
 
@@ -301,8 +301,8 @@ fn is_title(text: &str, content: Span) -> bool {
     // bytes and no further than the sixth
     t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', '!', '?', ','])
-        && more_words_than(t, 1)
-        && !more_words_than(t, 5)
+        && more_words_than8(t, 1)
+        && !more_words_than8(t, 5)
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL.contains(&w)

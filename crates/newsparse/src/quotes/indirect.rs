@@ -32,9 +32,10 @@ struct Read {
     subjects: Vec<Option<Option<Span>>>,
     /// The case of the sentences read.
     case: SentenceCase,
-    /// Whether each cue, once read, is a verb in body text that the rules read: not a noun
-    /// ("the report"), in a sentence, in the body and not inside a name.
-    verbs: Vec<Option<bool>>,
+    /// Whether each cue, once read, is a verb in body text that the rules read (not a noun
+    /// such as "the report", in a sentence, in the body and not inside a name): its sentence
+    /// when it is, kept so that neither pass searches for it again.
+    verbs: Vec<Option<Option<Span>>>,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -63,20 +64,19 @@ fn pass(
         }
         // what does not change between the passes, read once
         let verb = *known.get_or_insert_with(|| {
-            !is_noun(ctx.text, cue.span)
-                && ctx.sentence_index_at(cue.span.start).is_some_and(|(k, sentence)| {
-                    ctx.region(cue.span) == Region::Body
-                        && !in_name(ctx.text, cue.span, k, sentence, case)
-                })
+            if is_noun(ctx.text, cue.span) {
+                return None;
+            }
+            let (k, sentence) = ctx.sentence_index_at(cue.span.start)?;
+            (ctx.region(cue.span) == Region::Body
+                && !in_name(ctx.text, cue.span, k, sentence, case))
+            .then_some(sentence)
         });
-        if !verb {
-            continue;
-        }
+        let Some(sentence) = verb else { continue };
         fresh.retain(|q| q.end > cue.span.start);
         if fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let Some(sentence) = ctx.sentence_at(cue.span.start) else { continue };
         let found = around(ctx, i, sentence, subject, outer);
         if !found.is_empty() || !outer {
             ctx.used[i] = true;
@@ -155,11 +155,13 @@ const OPEN_ENDS: &[u128] = &keys::<{ slots(OPEN_ENDS_WORDS.len()) }>(OPEN_ENDS_W
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
 pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
-    let last = who.text(ctx.text).rsplit(' ').next().unwrap_or("");
+    // the last word after the last space, and the comma, found with memchr's searches
+    let w = who.text(ctx.text);
+    let last = memchr::memrchr(b' ', w.as_bytes()).map_or(w, |i| &w[i + 1..]);
     if lower_is_in(OPEN_ENDS, last) {
         return false;
     }
-    if who.text(ctx.text).contains(',') {
+    if memchr::memchr(b',', w.as_bytes()).is_some() {
         return true;
     }
     let i = ctx.cue_partition(|c| c.span.start < who.start);

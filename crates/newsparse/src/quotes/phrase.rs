@@ -1,7 +1,7 @@
 //! Noun phrases beside a cue: the subject before a reporting verb, the name after one.
 
 use super::word::{Back, Bare, has, keys, slots, union};
-use crate::chars::{after_words, more_words_than};
+use crate::chars::{after_words8, more_words_than8};
 use crate::document::Span;
 
 /// Words that may stand between a subject and its verb ("has", "also", "reportedly").
@@ -89,15 +89,16 @@ pub(crate) fn is_verbal(word: &str) -> bool {
 fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
     let (Some(last), Some(bare)) = (words.get(k), words.bare(k)) else { return 0 };
     let w = last.text(text);
-    let b = bare.as_str();
-    if bare.is_in(AUX) || b.ends_with("n't") || b.ends_with("n’t") {
+    // its bytes, not its text: the tests compare ends, and need no check that it is UTF-8
+    let b = bare.as_bytes();
+    if bare.is_in(AUX) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
         return 1;
     }
     let lower = w.starts_with(|c: char| c.is_lowercase());
-    if lower && b.len() > 4 && b.ends_with("ly") && !w.ends_with(',') {
+    if lower && b.len() > 4 && b.ends_with(b"ly") && !w.ends_with(',') {
         return 1;
     }
-    let catenative = b == "to"
+    let catenative = b == b"to"
         && words.get(k + 2).is_some()
         && words.get(k + 1).is_some_and(|verb| {
             let lower = verb.text(text).starts_with(|c: char| c.is_lowercase());
@@ -221,8 +222,14 @@ pub(crate) fn words(text: &str, span: Span) -> impl DoubleEndedIterator<Item = S
 
 /// True when `word` opens a noun phrase: capitalised, or a determiner or pronoun.
 fn opens_phrase(word: &str) -> bool {
+    opens_phrase_with(word, || Bare::new(word).is_in(OPENERS))
+}
+
+/// [`opens_phrase`], told whether the word's bare form is one of [`OPENERS`] by `opener`
+/// (asked only of a word in lower case): the subject reader answers from the key it keeps.
+fn opens_phrase_with(word: &str, opener: impl FnOnce() -> bool) -> bool {
     let first = word.chars().find(|c| c.is_alphanumeric());
-    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || Bare::new(word).is_in(OPENERS)
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || opener()
 }
 
 /// The subject noun phrase that ends just before byte `to` (a verb), within `from..to`:
@@ -261,7 +268,9 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     }
     // the phrase's words, last first
     let first = words.read(end, start).last()?;
-    if !opens_phrase(first.text(text)) && !bare_plural(text, words.read(end, start)) {
+    // the first word's key is kept: its bare form need not be made again
+    let opens = opens_phrase_with(first.text(text), || words.is_in(start - 1, OPENERS));
+    if !opens && !bare_plural(text, words.read(end, start)) {
         return None;
     }
     Some(trim_punct(text, Span::new(first.start, last.end)))
@@ -372,7 +381,7 @@ const TITLE_ABBREVIATIONS: &[u128] =
 /// `to`, and of at most 12 words; only the first [`SOURCE_WINDOW`] words are read.
 pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let rest = &text[from..to];
-    let rest = &rest[..after_words(rest, SOURCE_WINDOW)];
+    let rest = &rest[..after_words8(rest, SOURCE_WINDOW)];
     let lead = rest.len() - rest.trim_start().len();
     let body = &rest[lead..];
     let stop = body.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(body.len());
@@ -469,14 +478,14 @@ fn is_punct(c: char) -> bool {
 
 /// Whether `span` has at least `n` words (counting no further).
 pub(crate) fn has_words(text: &str, span: Span, n: usize) -> bool {
-    n == 0 || more_words_than(span.text(text), n - 1)
+    n == 0 || more_words_than8(span.text(text), n - 1)
 }
 
 /// `s` cut before its word `n + 1`: all of `s` when it has at most `n` words. Reads no
 /// further than that word, so that checks on the words after a cue cost no more than the
 /// few words they look at, however long the sentence.
 pub(crate) fn first_words(s: &str, n: usize) -> &str {
-    &s[..after_words(s, n)]
+    &s[..after_words8(s, n)]
 }
 
 /// Where the first " that " in `s` starts: found by its "t"s, with no searcher to set up for

@@ -2,6 +2,8 @@
 //! word tables hashed at compile time, and the words before a cue read backwards only as far
 //! as a rule asks.
 
+use std::cell::Cell;
+
 use crate::chars::{graphic_run_start, lower_ascii8, lower_into, space_before};
 use crate::document::Span;
 use crate::gazetteer::padded_le;
@@ -43,6 +45,15 @@ impl Bare {
             // ASCII, so always UTF-8
             None => std::str::from_utf8(&self.short[..usize::from(self.short[KEY_BYTES])])
                 .unwrap_or_default(),
+        }
+    }
+
+    /// The bare form's bytes: [`Bare::as_str`] without checking again that they are UTF-8,
+    /// for the rules that only compare them with ASCII ends.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match &self.heap {
+            Some(s) => s.as_bytes(),
+            None => &self.short[..usize::from(self.short[KEY_BYTES])],
         }
     }
 
@@ -88,7 +99,9 @@ const TRIMMED: [bool; 256] = {
 };
 
 /// `word` without the characters around it that are neither letters, digits nor full stops:
-/// ASCII ends byte by byte, any other end by its characters.
+/// ASCII ends byte by byte, any other end by its characters. Inline: a few loads and
+/// comparisons for most words, for every word the subject reader reads.
+#[inline]
 fn core(word: &str) -> &str {
     let b = word.as_bytes();
     let mut start = 0;
@@ -296,27 +309,33 @@ pub(crate) fn has(table: &[u128], word: &str) -> bool {
 /// `k`-th word before `to` (0 the last), split at white space as `str::split_whitespace`
 /// splits. The reading stops at the subject window's start: past the trailing words of the
 /// table `aux` (made by [`keys`]) and `limit` words before them. Each word is kept with the
-/// key of its bare form, the first [`INLINE`] on the stack.
+/// key of its bare form, in a list the thread keeps for the next reading ([`WORDS`]).
 pub(crate) struct Back<'a> {
     text: &'a str,
     from: usize,
     /// Where the reading goes on, backwards.
     at: usize,
-    /// The first words read, last first, with the keys of their bare forms ([`bare_key`]).
-    inline: [(Span, u128); INLINE],
-    /// The words read after the first [`INLINE`].
-    spill: Vec<(Span, u128)>,
-    /// How many words are read.
-    len: usize,
+    /// The words read, last first, with the keys of their bare forms ([`bare_key`]).
+    words: Vec<(Span, u128)>,
     trailing: bool,
     counted: usize,
     limit: usize,
     aux: &'static [u128],
 }
 
-/// How many words [`Back`] keeps on the stack: a subject without an appositive (14 words) and
-/// an auxiliary or two, so that nearly every reading allocates nothing.
-const INLINE: usize = 16;
+thread_local! {
+    /// The list of words of the last [`Back`] dropped on this thread, taken by the next one:
+    /// a subject is read for nearly every cue, and a list reused costs neither an allocation
+    /// nor the writing of room for the words of a long subject.
+    static WORDS: Cell<Vec<(Span, u128)>> = const { Cell::new(Vec::new()) };
+}
+
+impl Drop for Back<'_> {
+    fn drop(&mut self) {
+        let words = std::mem::take(&mut self.words);
+        WORDS.with(|w| w.set(words));
+    }
+}
 
 impl<'a> Back<'a> {
     /// The words of `text[from..to]` back to the window's start.
@@ -328,34 +347,37 @@ impl<'a> Back<'a> {
         aux: &'static [u128],
     ) -> Back<'a> {
         let from = from.min(to);
-        Back {
-            text,
-            from,
-            at: to,
-            inline: [(Span::new(0, 0), NO_KEY); INLINE],
-            spill: Vec::new(),
-            len: 0,
-            trailing: true,
-            counted: 0,
-            limit,
-            aux,
-        }
+        let mut words = WORDS.with(Cell::take);
+        words.clear();
+        Back { text, from, at: to, words, trailing: true, counted: 0, limit, aux }
     }
 
     /// Word `k` from the end, if the window holds that many.
+    ///
+    /// Inline: the rules ask again for words already read about as often as for new ones,
+    /// and those cost a comparison and a load here; the reading is out of line.
+    #[inline]
     pub(crate) fn get(&mut self, k: usize) -> Option<Span> {
-        while self.len <= k && self.counted < self.limit {
+        if k >= self.words.len() {
+            self.read_to(k);
+        }
+        self.entry(k).map(|(w, _)| w)
+    }
+
+    /// Reads words until word `k` from the end is read or the window ends.
+    #[inline(never)]
+    fn read_to(&mut self, k: usize) {
+        while self.words.len() <= k && self.counted < self.limit {
             let Some(w) = self.prev_word() else { break };
             let key = bare_key(w.text(self.text));
             let aux = self.trailing && contains(self.aux, key);
-            self.push((w, key));
+            self.words.push((w, key));
             if aux {
                 continue;
             }
             self.trailing = false;
             self.counted += 1;
         }
-        self.entry(k).map(|(w, _)| w)
     }
 
     /// The bare form of word `k` from the end, once [`Back::get`] has read it: made from
@@ -377,34 +399,21 @@ impl<'a> Back<'a> {
         from: usize,
         to: usize,
     ) -> impl ExactSizeIterator<Item = Span> + Clone + '_ {
-        assert!(from <= to && to <= self.len, "words {from}..{to} of {} read", self.len);
+        let len = self.words.len();
+        assert!(from <= to && to <= len, "words {from}..{to} of {len} read");
         (from..to).map(|k| self.entry(k).map_or(Span::new(0, 0), |(w, _)| w))
     }
 
     /// Every word of the window, in text order.
     pub(crate) fn all(&mut self) -> Vec<Span> {
-        while self.get(self.len).is_some() {}
-        (0..self.len).rev().filter_map(|k| self.entry(k).map(|(w, _)| w)).collect()
+        while self.get(self.words.len()).is_some() {}
+        self.words.iter().rev().map(|&(w, _)| w).collect()
     }
 
     /// Word `k` from the end with its key, once read.
+    #[inline]
     fn entry(&self, k: usize) -> Option<(Span, u128)> {
-        if k >= self.len {
-            None
-        } else if k < INLINE {
-            Some(self.inline[k])
-        } else {
-            Some(self.spill[k - INLINE])
-        }
-    }
-
-    /// Keeps `word`, read next.
-    fn push(&mut self, word: (Span, u128)) {
-        match self.inline.get_mut(self.len) {
-            Some(slot) => *slot = word,
-            None => self.spill.push(word),
-        }
-        self.len += 1;
+        self.words.get(k).copied()
     }
 
     /// The word that ends last before `self.at` ([`word_before`]), and `self.at` moved to

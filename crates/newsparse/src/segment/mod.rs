@@ -49,7 +49,7 @@ use std::iter::Peekable;
 
 use crate::document::{Region, Span, Structure};
 use crate::search::partition_hinted;
-use crate::structure::{trim, trimmed_lines, wraps};
+use crate::structure::{Line, non_blank_lines, trim, wraps};
 
 pub(crate) use quotemarks::QuoteMark;
 
@@ -221,6 +221,13 @@ struct Scratch {
 
 /// Splits `text` into segments, given its structure.
 pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
+    segment_lines(text, &non_blank_lines(text), structure)
+}
+
+/// Splits `text` into segments, given its non-blank lines (as [`non_blank_lines`] gives
+/// them) and its structure: the pipeline splits the text into lines once for this and the
+/// structure.
+pub(crate) fn segment_lines(text: &str, lines: &[Line], structure: &Structure) -> Segments {
     // room for ordinary news text (a paragraph in 86 bytes and a sentence in 86 in the CoNLL++
     // articles, 180 and 117 in PolNeAR's; a passage in some 400), reserved at once rather
     // than grown a doubling at a time; a power of two, so that a list that must still grow
@@ -235,12 +242,16 @@ pub(crate) fn segment(text: &str, structure: &Structure) -> Segments {
     let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
     let mut pending: Option<Paragraph> = None;
     let mut scratch = Scratch::default();
-    for line in trimmed_lines(text) {
+    for line in lines {
         let span = line.span;
-        if span.is_empty() || skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span)) {
+        // a blank line before, or a boilerplate line, ends the paragraph that waits
+        let boiler = skip_to(&mut boilerplate, span).is_some_and(|b| b.overlaps(span));
+        if line.blank_before || boiler {
             if let Some(p) = pending.take() {
                 push_paragraph(text, &mut segments, &mut scratch, p);
             }
+        }
+        if boiler {
             continue;
         }
         let is_subhead = skip_to(&mut subheads, span) == Some(span);

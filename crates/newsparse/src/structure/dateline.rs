@@ -79,16 +79,20 @@ fn between_bullet(text: &str, span: Span) -> Option<Dateline> {
 /// (and a region after a comma) followed by an ISO date, the Reuters archive form.
 fn place_and_date(text: &str, span: Span) -> Option<Dateline> {
     let s = span.text(text);
-    let (head, date) = s.rsplit_once(' ')?;
-    let d = date.as_bytes();
-    let iso = d.len() == 10
+    // the date: the ten bytes after the last space, read from the line's end (the date
+    // holds no space, so a space just before its ten bytes is the last); the cheap test
+    // first: most lines end in a word, not a date
+    let b = s.as_bytes();
+    let cut = b.len().checked_sub(11)?;
+    let d = &b[cut + 1..];
+    let iso = b[cut] == b' '
         && d.iter()
             .enumerate()
             .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
     if !iso {
-        // the cheap test first: most lines end in a word, not a date
         return None;
     }
+    let head = &s[..cut];
     let place = head.split(',').next()?.trim_end();
     let region_ok = || head.split(',').skip(1).all(|r| is_name(r.trim(), 4));
     if !is_capitals(place) || !is_name(place, 4) || !region_ok() {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::dateline;
 use super::lines::{Line, trim, wraps};
+use crate::chars::more_words_than8;
 use crate::document::{Headline, Span, Text};
 
 const OUTLET_WORDS_TXT: &str = include_str!("../../data/outlet_words.txt");
@@ -34,8 +35,9 @@ const MAX_WORDS: usize = 30;
 pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
     let (first, next) = (article.first()?, article.get(1)?);
     let s = first.span.text(text);
-    let words = s.split_whitespace().count();
-    if !(2..=MAX_WORDS).contains(&words)
+    // 2 to 30 words, counted on bytes and no further than the 31st
+    if !more_words_than8(s, 1)
+        || more_words_than8(s, MAX_WORDS)
         || s.ends_with([',', ':'])
         || wraps(text, first.span, next.span)
     {
@@ -50,7 +52,7 @@ pub(super) fn find(text: &str, article: &[Line]) -> Option<Headline> {
         return None;
     }
     let mut headline = split_source(text, first.span);
-    if s.ends_with(';') && next.span.text(text).split_whitespace().count() <= MAX_WORDS {
+    if s.ends_with(';') && !more_words_than8(next.span.text(text), MAX_WORDS) {
         headline.text =
             Text::new(text, trim(text, Span::new(first.span.start, first.span.end - 1)));
         headline.deck = Some(Text::new(text, next.span));
@@ -70,12 +72,10 @@ fn split_source(text: &str, line: Span) -> Headline {
         &[]
     };
     for sep in separators {
-        let Some(at) = s.rfind(sep) else { continue };
+        let Some(at) = rfind_separator(s, sep) else { continue };
         let source = s[at + sep.len()..].trim_end_matches('.');
         let max_words = if *sep == " | " { 5 } else { 4 };
-        if s[..at].split_whitespace().count() >= 2
-            && is_outlet_name(source, max_words, *sep == " | ")
-        {
+        if more_words_than8(&s[..at], 1) && is_outlet_name(source, max_words, *sep == " | ") {
             let src_start = line.start + at + sep.len();
             return Headline {
                 span: line,
@@ -86,6 +86,17 @@ fn split_source(text: &str, line: Span) -> Headline {
         }
     }
     Headline { span: line, text: Text::new(text, line), source: None, deck: None }
+}
+
+/// Where the last `sep` (one of [`SUFFIX_SEPARATORS`]) in `s` starts, as `s.rfind(sep)`
+/// tells it: found from the end by the separator's second byte (`|`, `-` or a long dash's
+/// lead byte, never a space) with `memrchr`, instead of a searcher set up for each one.
+fn rfind_separator(s: &str, sep: &str) -> Option<usize> {
+    let (b, sep) = (s.as_bytes(), sep.as_bytes());
+    // a separator starts one byte before its second byte: the last such start is the last
+    memchr::memrchr_iter(sep[1], b)
+        .filter_map(|i| i.checked_sub(1))
+        .find(|&at| b[at..].starts_with(sep))
 }
 
 /// One to `max_words` words, the first capitalised and the others capitalised or small
@@ -118,17 +129,29 @@ fn is_name(s: &str, max_words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::structure::trimmed_lines;
+    use crate::structure::non_blank_lines;
 
     fn headline(text: &str) -> Option<Headline> {
-        let article: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
-        find(text, &article)
+        find(text, &non_blank_lines(text))
     }
 
     #[test]
     fn every_separator_holds_a_byte_the_separator_test_looks_for() {
         for sep in SUFFIX_SEPARATORS {
             assert!(sep.bytes().any(|b| matches!(b, b'|' | b'-' | 0xE2)), "{sep:?}");
+        }
+    }
+
+    #[test]
+    fn separators_are_found_as_rfind_finds_them() {
+        for sep in SUFFIX_SEPARATORS {
+            assert_ne!(sep.as_bytes()[1], b' ', "{sep:?}");
+        }
+        let texts = ["a | b | c", " - -- - ", "x — y — ", "|| -- —— – ― ", "", " ", "a -- - b"];
+        for s in texts {
+            for sep in SUFFIX_SEPARATORS {
+                assert_eq!(rfind_separator(s, sep), s.rfind(sep), "{s:?} {sep:?}");
+            }
         }
     }
 

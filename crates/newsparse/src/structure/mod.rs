@@ -20,10 +20,10 @@ mod dateline;
 mod headline;
 mod lines;
 
-use crate::chars::more_words_than;
+use crate::chars::more_words_than8;
 use crate::document::{Byline, Span, Structure, Text};
 
-pub(crate) use lines::{Line, lines, trim, trimmed_lines, wraps};
+pub(crate) use lines::{Line, lines, non_blank_lines, trim, wraps};
 
 /// How many article lines after the headline may hold a byline or a dateline.
 const FRONT_MATTER_LINES: usize = 3;
@@ -33,13 +33,18 @@ const DATELINE_LINES: usize = 3;
 
 /// Finds the structure of `text`.
 pub(crate) fn analyze(text: &str) -> Structure {
+    analyze_lines(text, &non_blank_lines(text))
+}
+
+/// Finds the structure of `text`, whose non-blank lines (as [`non_blank_lines`] gives them)
+/// are `all`: the pipeline splits the text into lines once for this and segmentation.
+pub(crate) fn analyze_lines(text: &str, all: &[Line]) -> Structure {
     let mut structure = Structure::default();
-    let all: Vec<Line> = trimmed_lines(text).filter(|l| !l.span.is_empty()).collect();
     let mut article: Vec<Line> = Vec::with_capacity(all.len());
     // sized once for the worst case (growing would copy every entry found so far), then
     // trimmed to what was found
     structure.boilerplate.reserve_exact(all.len());
-    for line in all {
+    for &line in all {
         match boilerplate::classify(text, line.span) {
             Some(b) => structure.boilerplate.push(b),
             None => article.push(line),
@@ -118,7 +123,7 @@ fn lede(text: &str, body: &[Line], structure: &Structure) -> Option<Span> {
 fn is_subhead(s: &str) -> bool {
     // the cheap tests first: the length, then the first letter
     let starts_well = s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if s.len() > 90 || !starts_well || more_words_than(s, 10) {
+    if s.len() > 90 || !starts_well || more_words_than8(s, 10) {
         return false;
     }
     let ends_open =
