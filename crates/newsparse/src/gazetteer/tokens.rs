@@ -182,11 +182,10 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
 }
 
 /// The word at byte `i` of `b` when it is one to fifteen ASCII letters, in lower case after
-/// the first (in lower case too unless `capital`), then a space, or a full stop, comma,
-/// semicolon, colon, exclamation or question mark or closing parenthesis and a space: the
-/// length of its body, where it ends as written, and its flags but [`CAP`] (`None` when the
-/// word is another, or fewer bytes remain than the letters, the byte after them and the
-/// rest of their load).
+/// the first (in lower case too unless `capital`), then a space or the end of the line, or a
+/// full stop, comma, semicolon, colon, exclamation or question mark or closing parenthesis
+/// and a space or the end: the length of its body, where it ends as written, and its flags
+/// but [`CAP`] (`None` when the word is another).
 ///
 /// Such a word has no cut ([`cut`]), is not in capitals ([`is_caps`]), has no punctuation
 /// before it and no possessive; a full stop stays in its body, another mark is trimmed
@@ -194,41 +193,49 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
 #[inline]
 fn plain_word(b: &[u8], i: usize, capital: bool) -> Option<(usize, usize, u8)> {
     let (len, after) = letters(b, i, capital)?;
-    let spaced = || b.get(i + len + 1) == Some(&b' ');
+    // a space or the end of the line at byte `k`
+    let ends = |k: usize| b.get(k).is_none_or(|&c| c == b' ');
     match after {
         b' ' => Some((len, len, 0)),
-        b'.' if spaced() => Some((len + 1, len + 1, DOT)),
-        b',' | b';' | b':' | b'!' | b'?' | b')' if spaced() => Some((len, len + 1, PUNCT_AFTER)),
+        // the zeros that pad the line's last bytes
+        0 if i + len == b.len() => Some((len, len, 0)),
+        b'.' if ends(i + len + 1) => Some((len + 1, len + 1, DOT)),
+        b',' | b';' | b':' | b'!' | b'?' | b')' if ends(i + len + 1) => {
+            Some((len, len + 1, PUNCT_AFTER))
+        }
         _ => None,
     }
 }
 
 /// The number of ASCII letters at byte `i` of `b` (up to fifteen), in lower case after the
-/// first (in lower case too unless `capital`), and the byte after them, read eight bytes at
-/// a time: `None` when fewer bytes remain than the letters, the byte after them and the rest
-/// of their load, or more letters follow.
+/// first (in lower case too unless `capital`), and the byte after them (0 at the end of
+/// `b`), read eight bytes at a time: `None` when more letters follow.
 #[inline]
 fn letters(b: &[u8], i: usize, capital: bool) -> Option<(usize, u8)> {
     // a capital `A` to `Z` read as `a` to `z` (no other byte becomes a letter so)
-    let (len, after) = lower_run(b, i, if capital { 0x20 } else { 0 })?;
+    let (len, after) = lower_run(b, i, if capital { 0x20 } else { 0 });
     match after {
         Some(after) => Some((len, after)),
         // a longer word: its next eight bytes
         None => {
-            let (more, after) = lower_run(b, i + 8, 0)?;
+            let (more, after) = lower_run(b, i + 8, 0);
             Some((8 + more, after?))
         }
     }
 }
 
-/// How many of the eight bytes at `i` of `b` (the first ORed with `fold`) are lower-case
-/// ASCII letters before the first that is not, and that byte (`None` when all eight are
-/// letters).
+/// How many of the eight bytes at `i` of `b` (the first ORed with `fold`; zeros past the
+/// end of `b`) are lower-case ASCII letters before the first that is not, and that byte
+/// (`None` when all eight are letters).
 #[inline]
-fn lower_run(b: &[u8], i: usize, fold: u64) -> Option<(usize, Option<u8>)> {
+fn lower_run(b: &[u8], i: usize, fold: u64) -> (usize, Option<u8>) {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
-    let x = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?) | fold;
+    let rest = b.get(i..).unwrap_or_default();
+    let x = match rest.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => super::padded_le(rest),
+    } | fold;
     // per byte, its top bit set for `a` to `z`; no carry crosses bytes, whose top bits are
     // cleared before adding
     let low = x & !HIGH;
@@ -238,7 +245,7 @@ fn lower_run(b: &[u8], i: usize, fold: u64) -> Option<(usize, Option<u8>)> {
         & HIGH;
     let len = (!letters & HIGH).trailing_zeros() / 8;
     let after = (len < 8).then(|| (x >> (8 * len)).to_le_bytes()[0]);
-    Some((len as usize, after))
+    (len as usize, after)
 }
 
 /// The token of the word `s[from..to]`, a run of non-space characters of a line `s` that
@@ -499,7 +506,14 @@ mod tests {
             ("abcdefghijklmno p", Some(15)),
             ("abcdefghijklmnop q", None),
             ("abcdefghijk, lmno", Some(11)),
-            ("abcdefghijk lmn", None),
+            ("abcdefghijk lmn", Some(11)),
+            ("abcdefghijk", Some(11)),
+            ("abcdefgh", Some(8)),
+            ("abcdefghijklmnop", None),
+            ("said.", Some(5)),
+            ("said,", Some(4)),
+            ("said.x", None),
+            ("said\0 x", None),
             ("said. The", Some(5)),
             ("said, the", Some(4)),
             ("said,the", None),
@@ -507,7 +521,7 @@ mod tests {
             ("Said the", None),
             ("sa1d the", None),
             ("naïve it", None),
-            ("said", None),
+            ("said", Some(4)),
             ("said\tthe", None),
             ("{|}~`@[ ", None),
         ] {
@@ -530,15 +544,19 @@ mod tests {
             "Said the Kyiv A man I saw, then. A. Smith: Kyiv) yes! no? ok; x",
             "A Bcdefghijklmno said I x. Y, z",
             "Zelensky Q a",
+            "end.",
+            "Abcdefgh",
+            "a b, c\0 d",
         ] {
-            let padded = format!("{text}        ");
-            let mut fast = Vec::new();
-            tokens(&padded, Span::new(0, padded.len()), &mut fast);
-            assert_eq!(fast.len(), padded.split_whitespace().count());
-            for t in &fast {
-                let start = padded[..t.span.start].rfind(' ').map_or(0, |k| k + 1);
-                let want = token(&padded, start, t.raw_end, 0);
-                assert_eq!(Some(*t), want, "{text:?}");
+            for padded in [text.to_owned(), format!("{text}        ")] {
+                let mut fast = Vec::new();
+                tokens(&padded, Span::new(0, padded.len()), &mut fast);
+                assert_eq!(fast.len(), padded.split_whitespace().count());
+                for t in &fast {
+                    let start = padded[..t.span.start].rfind(' ').map_or(0, |k| k + 1);
+                    let want = token(&padded, start, t.raw_end, 0);
+                    assert_eq!(Some(*t), want, "{text:?}");
+                }
             }
         }
     }
