@@ -128,11 +128,14 @@ fn candidate_at(
     };
     match (found, ruled) {
         (Some((n, m)), None) | (Some((n, m)), Some((None, _))) => {
-            let place = n == 1 && m.kind() == EntryKind::Place && !gaz.is_country(m.id());
-            if place && after_the(line, i) {
+            // a one-word place other than a country, asked only where it matters (the
+            // country test hashes the record's name)
+            let town = n == 1 && m.kind() == EntryKind::Place;
+            let place = || town && !gaz.is_country(m.id());
+            if town && after_the(line, i) && place() {
                 return 1;
             }
-            let (kind, rule) = if place && title.is_some() {
+            let (kind, rule) = if town && title.is_some() && place() {
                 (Some(EntityKind::Person), "title_cue")
             } else {
                 (m.kind().entity_kind(), "gazetteer")
