@@ -82,14 +82,14 @@ fn title_from(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
     (1..=most).rev().find(|&n| {
         let last = &line.toks[i + n - 1];
         let next = &line.toks[i + n];
-        let phrase = Span::new(line.toks[i].span.start, last.span.end).text(line.text);
+        // the phrase is cut from the text only when the words' flags allow a title
         next.cap()
             && !last.punct_after()
             && !last.possessive()
             && (!line.shouting || !next.caps())
             && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after())
             && line.lex(i + n - 1).gaz.ends_title()
-            && gaz.is_title(phrase)
+            && gaz.is_title(Span::new(line.toks[i].span.start, last.span.end).text(line.text))
     })
 }
 
