@@ -2,6 +2,7 @@
 //! the word before it read once in the tables, the gazetteer probed once at each capitalised
 //! word, all kept in two vectors for the whole text and read line by line as [`Line`]s.
 
+use std::cell::Cell;
 use std::num::NonZeroUsize;
 
 use super::names::Located;
@@ -90,10 +91,41 @@ impl Found {
 }
 
 impl Drop for Words<'_> {
-    /// Gives the memo back to the thread, for its next text.
+    /// Gives the memo and the vectors back to the thread, for its next text.
     fn drop(&mut self) {
         std::mem::replace(&mut self.memo, Memo::none()).put_back();
+        // the vectors of a long text are let go rather than held for the next
+        if self.toks.capacity() <= KEPT_WORDS {
+            let vectors = (
+                std::mem::take(&mut self.toks),
+                std::mem::take(&mut self.slots),
+                std::mem::take(&mut self.caps),
+            );
+            let _ = VECTORS_OF_THREAD.try_with(|cell| cell.set(Some(vectors)));
+        }
     }
+}
+
+/// Empties `v` and gives it room for `n` items: a new vector when it has less, as growing
+/// it would copy what it held.
+fn room<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n);
+    }
+}
+
+/// The most words whose vectors a thread keeps for its next text: 64 Ki words, some 4 MiB,
+/// the words of a text of about 300 KB (news articles are a few KB).
+const KEPT_WORDS: usize = 1 << 16;
+
+/// The vectors of [`Words`] a thread's last parse gave back, emptied, for its next one: the
+/// vectors of every text allocated afresh cost more than a small text's word splitting.
+type Vectors = (Vec<Token>, Vec<Slot>, Vec<u32>);
+
+thread_local! {
+    /// The vectors of the thread's last parse, while no parse is using them.
+    static VECTORS_OF_THREAD: Cell<Option<Vectors>> = const { Cell::new(None) };
 }
 
 /// Where the words of one line stand in [`Words`], and how the line reads.
@@ -111,15 +143,16 @@ impl<'g> Words<'g> {
     /// Room for the words of a text of `len` bytes, to be read with `gaz`.
     pub(crate) fn with_capacity(len: usize, gaz: &'g Gazetteer) -> Words<'g> {
         let n = len / 5 + 1;
-        Words {
-            toks: Vec::with_capacity(n),
-            slots: Vec::with_capacity(n),
-            // a capitalised word has a space and a few letters before the next one
-            caps: Vec::with_capacity(len / 8 + 1),
-            gaz,
-            memo: Memo::take(gaz),
-            located: Located::default(),
-        }
+        // the thread's vectors, when a parse gave them back (a thread whose locals are being
+        // destroyed gets new ones)
+        let (mut toks, mut slots, mut caps) =
+            VECTORS_OF_THREAD.try_with(Cell::take).ok().flatten().unwrap_or_default();
+        // emptied, and made anew where too small (growing one would copy what it held)
+        room(&mut toks, n);
+        room(&mut slots, n);
+        // a capitalised word has a space and a few letters before the next one
+        room(&mut caps, len / 8 + 1);
+        Words { toks, slots, caps, gaz, memo: Memo::take(gaz), located: Located::default() }
     }
 
     /// The number of capitalised words (at most one name candidate each).

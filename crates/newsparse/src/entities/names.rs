@@ -82,14 +82,14 @@ fn title_from(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
     (1..=most).rev().find(|&n| {
         let last = &line.toks[i + n - 1];
         let next = &line.toks[i + n];
-        let phrase = Span::new(line.toks[i].span.start, last.span.end).text(line.text);
+        // the phrase is cut from the text only when the words' flags allow a title
         next.cap()
             && !last.punct_after()
             && !last.possessive()
             && (!line.shouting || !next.caps())
             && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after())
             && line.lex(i + n - 1).gaz.ends_title()
-            && gaz.is_title(phrase)
+            && gaz.is_title(Span::new(line.toks[i].span.start, last.span.end).text(line.text))
     })
 }
 
@@ -128,11 +128,14 @@ fn candidate_at(
     };
     match (found, ruled) {
         (Some((n, m)), None) | (Some((n, m)), Some((None, _))) => {
-            let place = n == 1 && m.kind() == EntryKind::Place && !gaz.is_country(m.id());
-            if place && after_the(line, i) {
+            // a one-word place other than a country, asked only where it matters (the
+            // country test hashes the record's name)
+            let town = n == 1 && m.kind() == EntryKind::Place;
+            let place = || town && !gaz.is_country(m.id());
+            if town && after_the(line, i) && place() {
                 return 1;
             }
-            let (kind, rule) = if place && title.is_some() {
+            let (kind, rule) = if town && title.is_some() && place() {
                 (Some(EntityKind::Person), "title_cue")
             } else {
                 (m.kind().entity_kind(), "gazetteer")

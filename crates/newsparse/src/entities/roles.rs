@@ -100,14 +100,15 @@ fn is_role(gaz: &Gazetteer, role: &str) -> bool {
 /// nothing.
 fn is_title_words(gaz: &Gazetteer, role: &str, words: &[&str]) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
-    let start = first.as_ptr() as usize - role.as_ptr() as usize;
-    let end = last.as_ptr() as usize - role.as_ptr() as usize + last.len();
+    let at = |w: &str| w.as_ptr() as usize - role.as_ptr() as usize;
+    let (start, end) = (at(first), at(last) + last.len());
     let joined = &role[start..end];
-    if joined.split(' ').eq(words.iter().copied()) {
-        gaz.is_title(joined)
-    } else {
-        gaz.is_title(&words.join(" "))
-    }
+    // one space between each word and the next (the words hold no white space)
+    let single = words.windows(2).all(|pair| {
+        let gap = at(pair[0]) + pair[0].len();
+        at(pair[1]) == gap + 1 && role.as_bytes()[gap] == b' '
+    });
+    if single { gaz.is_title(joined) } else { gaz.is_title(&words.join(" ")) }
 }
 
 /// The candidate starting at byte `start` (candidates are in text order).

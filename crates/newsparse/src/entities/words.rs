@@ -238,6 +238,7 @@ impl Memo {
     }
 
     /// [`Lexeme::of`] `word`, from the memo when the word was read lately.
+    #[inline(always)]
     pub(crate) fn of(&mut self, gaz: &Gazetteer, word: &str) -> Lexeme {
         debug_assert_eq!(self.generation, Some(gaz.generation()));
         let k = key(word);

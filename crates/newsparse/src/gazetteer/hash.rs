@@ -15,11 +15,13 @@ pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// The 64-bit key of a name: its Fx hash, finished with the MurmurHash3 mixer so that
 /// every bit depends on every byte. Two names share a key with odds of about one in 2^64
 /// per pair, far below any gazetteer's size.
+#[inline]
 pub(crate) fn key(s: &str) -> u64 {
     key_bytes(s.as_bytes())
 }
 
 /// [`key`] of a name given as its UTF-8 bytes.
+#[inline]
 pub(crate) fn key_bytes(s: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(s);

@@ -35,6 +35,14 @@ fn may_go_on(text: &str, t: &Token, first: Word) -> bool {
     b.get(end) != Some(&b' ') || b.get(end + 1).is_none_or(|&c| first.may_go_on_with(c))
 }
 
+/// The most words, up to `most` (at least 1), that a name starting at word `i` of `toks` may
+/// span: none of its words but the last has punctuation or a possessive after it. Found
+/// once, where testing the words of each length tried would test the first ones again.
+fn reach(toks: &[Token], i: usize, most: usize) -> usize {
+    let inner = &toks[i..i + most.saturating_sub(1)];
+    inner.iter().position(|w| w.punct_after() || w.possessive()).map_or(most, |p| p + 1)
+}
+
 /// `s` with every word's letters after the first in lower case ("NEW YORK" → "New York").
 pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -121,11 +129,8 @@ impl Gazetteer {
         let t = &toks[i];
         let exact = self.max_words(text, t, false, first);
         let folded = if fold && t.caps() { self.max_words(text, t, true, None) } else { 0 };
-        let most = exact.max(folded).min(toks.len() - i);
+        let most = reach(toks, i, exact.max(folded).min(toks.len() - i));
         for n in (1..=most).rev() {
-            if n > 1 && toks[i..i + n - 1].iter().any(|w| w.punct_after() || w.possessive()) {
-                continue;
-            }
             let last = &toks[i + n - 1];
             for end in ends(last) {
                 let span = Span::new(t.span.start, end);
@@ -153,11 +158,8 @@ impl Gazetteer {
     ) -> Option<(usize, Match<'g>)> {
         let t = &toks[i];
         let (most, alone) = (first.most(), first.alone());
-        let most = most.min(MAX_WORDS).min(toks.len() - i);
+        let most = reach(toks, i, most.min(MAX_WORDS).min(toks.len() - i));
         for n in (2..=most).rev() {
-            if toks[i..i + n - 1].iter().any(|w| w.punct_after() || w.possessive()) {
-                continue;
-            }
             for end in ends(&toks[i + n - 1]) {
                 let span = Span::new(t.span.start, end);
                 if let Some(id) = self.lookup(span.text(text)) {

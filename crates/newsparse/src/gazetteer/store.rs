@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::hash::{IdMap, key, key_bytes};
+use super::hash::{IdMap, key, key_ascii_lower, key_bytes};
 use super::word::{ENDS_TITLE, STARTS_TITLE, Word, plain_case, title_forms};
 use super::{EntryKind, Gender, Record};
 
@@ -270,19 +270,16 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The key of `s` in lower case, without allocating for text of up to 48 bytes lowered.
+/// The key of `s` in lower case: an ASCII `s` lowered eight bytes at a time as it is hashed
+/// ([`key_ascii_lower`]), other text without allocating when it is up to 48 bytes lowered.
 fn key_lower(s: &str) -> u64 {
+    if s.is_ascii() {
+        return key_ascii_lower(s.as_bytes());
+    }
     let mut buf = [0u8; 48];
-    match buf.get_mut(..s.len()) {
-        Some(b) if s.is_ascii() => {
-            b.copy_from_slice(s.as_bytes());
-            b.make_ascii_lowercase();
-            key_bytes(b)
-        }
-        _ => match crate::chars::lower_into(s, &mut buf) {
-            Some(n) => key_bytes(&buf[..n]),
-            None => key(&s.to_lowercase()),
-        },
+    match crate::chars::lower_into(s, &mut buf) {
+        Some(n) => key_bytes(&buf[..n]),
+        None => key(&s.to_lowercase()),
     }
 }
 

@@ -138,15 +138,17 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
         // read from a load or two (punctuation and digits are told apart by the first byte)
         let capital = bytes[i].is_ascii_uppercase();
         let plain = capital || bytes[i].is_ascii_lowercase();
-        if let Some(len) = plain.then(|| lower_word(bytes, i, capital)).flatten() {
-            let end = i + len;
-            let t = Token::lower(line.start + i, line.start + end);
+        if let Some((body, end, flags)) = plain.then(|| plain_word(bytes, i, capital)).flatten() {
+            let at = line.start + i;
+            let t =
+                Token { span: Span::new(at, at + body), raw_end: at + end, hyphen: None, flags };
             if capital {
                 caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
-                out.push(Token { flags: CAP, ..t });
+                out.push(Token { flags: flags | CAP, ..t });
             } else {
                 out.push(t);
             }
+            let end = i + end;
             let one_space = bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
             i = if one_space { end + 1 } else { skip_space(s, end) };
             continue;
@@ -179,32 +181,61 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
     }
 }
 
-/// The length of the word at byte `i` of `b` when it is one to fifteen ASCII letters, in
-/// lower case after the first (in lower case too unless `capital`), followed by a space,
-/// read eight bytes at a time (`None` when fewer remain than the word, its space and the
-/// rest of the load, or the word is another). Such a word is a bare word ([`is_bare`]) with
-/// no cut ([`cut`]), not in capitals ([`is_caps`]), which [`token`] makes as
-/// [`Token::lower`] with [`CAP`] for a capital, and whose end the space marks.
+/// The word at byte `i` of `b` when it is one to fifteen ASCII letters, in lower case after
+/// the first (in lower case too unless `capital`), then a space or the end of the line, or a
+/// full stop, comma, semicolon, colon, exclamation or question mark or closing parenthesis
+/// and a space or the end: the length of its body, where it ends as written, and its flags
+/// but [`CAP`] (`None` when the word is another).
+///
+/// Such a word has no cut ([`cut`]), is not in capitals ([`is_caps`]), has no punctuation
+/// before it and no possessive; a full stop stays in its body, another mark is trimmed
+/// ([`trim`]). So [`token`] makes it as this says, with [`CAP`] for a capital.
 #[inline]
-fn lower_word(b: &[u8], i: usize, capital: bool) -> Option<usize> {
-    // a capital `A` to `Z` read as `a` to `z` (no other byte becomes a letter so)
-    let (len, space) = lower_run(b, i, if capital { 0x20 } else { 0 })?;
-    if len == 8 {
-        // a longer word: its next eight bytes
-        let (more, space) = lower_run(b, i + 8, 0)?;
-        return (more < 8 && space).then_some(8 + more);
+fn plain_word(b: &[u8], i: usize, capital: bool) -> Option<(usize, usize, u8)> {
+    let (len, after) = letters(b, i, capital)?;
+    // a space or the end of the line at byte `k`
+    let ends = |k: usize| b.get(k).is_none_or(|&c| c == b' ');
+    match after {
+        b' ' => Some((len, len, 0)),
+        // the zeros that pad the line's last bytes
+        0 if i + len == b.len() => Some((len, len, 0)),
+        b'.' if ends(i + len + 1) => Some((len + 1, len + 1, DOT)),
+        b',' | b';' | b':' | b'!' | b'?' | b')' if ends(i + len + 1) => {
+            Some((len, len + 1, PUNCT_AFTER))
+        }
+        _ => None,
     }
-    (len > 0 && space).then_some(len)
 }
 
-/// How many of the eight bytes at `i` of `b` (the first ORed with `fold`) are lower-case
-/// ASCII letters before the first that is not, and whether that one is a space (false when
-/// all eight are letters).
+/// The number of ASCII letters at byte `i` of `b` (up to fifteen), in lower case after the
+/// first (in lower case too unless `capital`), and the byte after them (0 at the end of
+/// `b`), read eight bytes at a time: `None` when more letters follow.
 #[inline]
-fn lower_run(b: &[u8], i: usize, fold: u64) -> Option<(usize, bool)> {
+fn letters(b: &[u8], i: usize, capital: bool) -> Option<(usize, u8)> {
+    // a capital `A` to `Z` read as `a` to `z` (no other byte becomes a letter so)
+    let (len, after) = lower_run(b, i, if capital { 0x20 } else { 0 });
+    match after {
+        Some(after) => Some((len, after)),
+        // a longer word: its next eight bytes
+        None => {
+            let (more, after) = lower_run(b, i + 8, 0);
+            Some((8 + more, after?))
+        }
+    }
+}
+
+/// How many of the eight bytes at `i` of `b` (the first ORed with `fold`; zeros past the
+/// end of `b`) are lower-case ASCII letters before the first that is not, and that byte
+/// (`None` when all eight are letters).
+#[inline]
+fn lower_run(b: &[u8], i: usize, fold: u64) -> (usize, Option<u8>) {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
-    let x = u64::from_le_bytes(*b.get(i..)?.first_chunk::<8>()?) | fold;
+    let rest = b.get(i..).unwrap_or_default();
+    let x = match rest.first_chunk::<8>() {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => super::padded_le(rest),
+    } | fold;
     // per byte, its top bit set for `a` to `z`; no carry crosses bytes, whose top bits are
     // cleared before adding
     let low = x & !HIGH;
@@ -213,8 +244,8 @@ fn lower_run(b: &[u8], i: usize, fold: u64) -> Option<(usize, bool)> {
         & !x
         & HIGH;
     let len = (!letters & HIGH).trailing_zeros() / 8;
-    let space = len < 8 && (x >> (8 * len)) & 0xff == u64::from(b' ');
-    Some((len as usize, space))
+    let after = (len < 8).then(|| (x >> (8 * len)).to_le_bytes()[0]);
+    (len as usize, after)
 }
 
 /// The token of the word `s[from..to]`, a run of non-space characters of a line `s` that
@@ -465,46 +496,67 @@ mod tests {
     }
 
     #[test]
-    fn lower_words_are_read_from_one_load() {
+    fn plain_words_are_read_from_a_load_or_two() {
+        let len = |text: &str, capital| plain_word(text.as_bytes(), 0, capital).map(|w| w.0);
         for (text, want) in [
             ("said the", Some(4)),
             ("a bcdefgh", Some(1)),
             ("abcdefg h", Some(7)),
-            ("abcdefgh ", None),
             ("abcdefgh ijklmno", Some(8)),
             ("abcdefghijklmno p", Some(15)),
             ("abcdefghijklmnop q", None),
-            ("abcdefghijk, lmno", None),
-            ("abcdefghijk lmn", None),
+            ("abcdefghijk, lmno", Some(11)),
+            ("abcdefghijk lmn", Some(11)),
+            ("abcdefghijk", Some(11)),
+            ("abcdefgh", Some(8)),
+            ("abcdefghijklmnop", None),
+            ("said.", Some(5)),
+            ("said,", Some(4)),
+            ("said.x", None),
+            ("said\0 x", None),
+            ("said. The", Some(5)),
+            ("said, the", Some(4)),
+            ("said,the", None),
+            ("said,\" the", None),
             ("Said the", None),
-            ("said, the", None),
             ("sa1d the", None),
             ("naïve it", None),
-            (" said th", None),
-            ("said", None),
+            ("said", Some(4)),
             ("said\tthe", None),
             ("{|}~`@[ ", None),
         ] {
-            assert_eq!(lower_word(text.as_bytes(), 0, false), want, "{text:?}");
+            assert_eq!(len(text, false), want, "{text:?}");
         }
         for (text, want) in [
             ("Said the", Some(4)),
             ("A bcdefgh", Some(1)),
+            ("A. Smith", Some(2)),
             ("Abcdefghijklmno p", Some(15)),
+            ("Kyiv) and", Some(4)),
             ("SAid the", None),
             ("@bcdefg h", None),
             ("[bcdefg h", None),
         ] {
-            assert_eq!(lower_word(text.as_bytes(), 0, true), want, "{text:?}");
+            assert_eq!(len(text, true), want, "{text:?}");
         }
         // the tokens read so are those of the general loop
-        for text in ["Said the Kyiv A man I saw", "A Bcdefghijklmno said I x", "Zelensky Q a"] {
-            let padded = format!("{text}        ");
-            let mut fast = Vec::new();
-            tokens(&padded, Span::new(0, padded.len()), &mut fast);
-            for t in &fast {
-                let want = token(&padded, t.span.start, t.raw_end, 0);
-                assert_eq!(Some(*t), want, "{text:?}");
+        for text in [
+            "Said the Kyiv A man I saw, then. A. Smith: Kyiv) yes! no? ok; x",
+            "A Bcdefghijklmno said I x. Y, z",
+            "Zelensky Q a",
+            "end.",
+            "Abcdefgh",
+            "a b, c\0 d",
+        ] {
+            for padded in [text.to_owned(), format!("{text}        ")] {
+                let mut fast = Vec::new();
+                tokens(&padded, Span::new(0, padded.len()), &mut fast);
+                assert_eq!(fast.len(), padded.split_whitespace().count());
+                for t in &fast {
+                    let start = padded[..t.span.start].rfind(' ').map_or(0, |k| k + 1);
+                    let want = token(&padded, start, t.raw_end, 0);
+                    assert_eq!(Some(*t), want, "{text:?}");
+                }
             }
         }
     }
