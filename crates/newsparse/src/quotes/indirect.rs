@@ -100,8 +100,12 @@ fn is_noun(text: &str, cue: Span) -> bool {
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
 /// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
 fn in_name(text: &str, cue: Span, k: usize, sentence: Span, case: &mut SentenceCase) -> bool {
+    // the cheapest test first: most cues are in lower case
+    if !cue.text(text).starts_with(char::is_uppercase) {
+        return false;
+    }
     let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
-    if !cue.text(text).starts_with(char::is_uppercase) || opens.is_empty() {
+    if opens.is_empty() {
         return false;
     }
     case.mostly_lower(text, k, sentence)
