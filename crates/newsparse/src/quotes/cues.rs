@@ -331,9 +331,9 @@ fn window<'a>(bytes: &'a [u8], i: usize, tail: &'a mut [u8; WINDOW]) -> &'a [u8;
     }
 }
 
-/// The bytes the scan reads at a time: sixteen to find words in, as two of eight, and eight
-/// more to read the first bytes of the last of them.
-const WINDOW: usize = 24;
+/// The bytes the scan reads at a time: 32 to find words in, as four words of eight, and
+/// eight more to read the first bytes of the last of them.
+const WINDOW: usize = 40;
 
 /// Every cue word in `text`, in text order, whole words only: the longest phrase starting
 /// at a word start and ending at a word end.
@@ -347,28 +347,34 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     // the high bit of the low byte set when the byte before `i` is a letter
     let mut before = 0;
     'chunks: while i < bytes.len() {
-        // sixteen bytes to find words in, and eight more to read the prefixes of the last
+        // 32 bytes to find words in, and eight more to read the prefixes of the last
         let window = window(bytes, i, &mut tail);
-        let (low, rest) = window.split_first_chunk::<8>().expect("eight of 24");
-        let (high, _) = rest.split_first_chunk::<8>().expect("eight of sixteen");
-        let low = letter_bytes(u64::from_le_bytes(*low));
-        let high = letter_bytes(u64::from_le_bytes(*high));
+        let eights: [u64; 4] = std::array::from_fn(|k| {
+            let chunk = window[8 * k..].first_chunk::<8>().expect("eight of 40");
+            letter_bytes(u64::from_le_bytes(*chunk))
+        });
         // letters after no letter: the words' starts, and letters after a digit or a hyphen
-        let halves = [(0, low & !(low << 8 | before)), (8, high & !(high << 8 | low >> 56))];
-        before = high >> 56;
-        for (base, mut starts) in halves {
+        let mut last = before;
+        let quarters = eights.map(|letters| {
+            let starts = letters & !(letters << 8 | last);
+            last = letters >> 56;
+            starts
+        });
+        before = last;
+        for (k, mut starts) in quarters.into_iter().enumerate() {
+            let base = 8 * k;
             while starts != 0 {
                 let bit = starts.trailing_zeros();
                 starts &= starts - 1;
                 let p = base + (bit / 8) as usize;
-                let three = window[p..].first_chunk::<4>().expect("p is at most 15");
+                let three = window[p..].first_chunk::<4>().expect("p is at most 31");
                 // a phrase may open here, and it is a word's start: no word byte (a digit or
                 // a hyphen) stands before the letter
                 let at = i + p;
                 if table.may_open(u32::from_le_bytes(*three))
                     && (at == 0 || !is_word_byte(bytes[at - 1]))
                 {
-                    let head = window[p..].first_chunk::<8>().expect("p is at most 15");
+                    let head = window[p..].first_chunk::<8>().expect("p is at most 31");
                     if let Some(cue) = table.cue_at(bytes, at, u64::from_le_bytes(*head)) {
                         if in_short_run(text, cue.span) {
                             out.push(cue);
@@ -381,7 +387,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
                 }
             }
         }
-        i += 16;
+        i += 32;
     }
     out
 }
@@ -531,13 +537,20 @@ mod tests {
     #[test]
     fn every_phrase_is_found_as_defined_at_every_offset() {
         let ends = ["", " ", "s", "-", ",", "2", "\u{2019}s", "\0", " to", " x"];
-        // leads that put the phrase in either half of the scan's sixteen bytes
         let leads = "re-x \u{201c}a.b x-y";
+        // leads that put the phrase in each of the scan's four words of eight bytes, and
+        // across from one to the next
+        let leads: Vec<String> = (0..=leads.len())
+            .filter(|&n| leads.is_char_boundary(n))
+            .map(|n| leads[..n].to_string())
+            .chain(["", "re-x ", "re-x \u{201c}a."].map(|l| format!("0123456789 x-y. {l}")))
+            .chain(["z".repeat(27), "z ".repeat(14)])
+            .collect();
         for p in &TABLE.phrases {
             for form in [p.to_string(), p.to_ascii_uppercase(), capitalised(p)] {
-                for lead in (0..=leads.len()).filter(|&n| leads.is_char_boundary(n)) {
+                for lead in &leads {
                     for end in ends {
-                        let text = format!("{}{form}{end}", &leads[..lead]);
+                        let text = format!("{lead}{form}{end}");
                         assert_eq!(scanned(&text), plain_scan(&text), "{text:?}");
                     }
                 }
