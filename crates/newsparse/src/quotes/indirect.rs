@@ -291,6 +291,22 @@ fn coordinated(text: &str, from: usize, cue: usize) -> bool {
     matches!(w, "and" | "but")
 }
 
+/// The rules of the indirect rules' kinds ("indirect", "belief"), by kind and name, as
+/// pairs: looked up rather than joined for each quote.
+const RULES: &[((&str, &str), &str)] = &[
+    (("indirect", "clause_verb"), "indirect.clause_verb"),
+    (("belief", "clause_verb"), "belief.clause_verb"),
+    (("indirect", "parenthetical"), "indirect.parenthetical"),
+    (("belief", "parenthetical"), "belief.parenthetical"),
+    (("indirect", "coordinated"), "indirect.coordinated"),
+    (("belief", "coordinated"), "belief.coordinated"),
+];
+
+/// The rule `{prefix}.{name}` of [`RULES`].
+fn rule_for(prefix: &str, name: &str) -> &'static str {
+    RULES.iter().find(|((p, n), _)| *p == prefix && *n == name).map_or("indirect", |(_, rule)| rule)
+}
+
 /// `X did Y and said CLAUSE`: the speaker is the subject that opens the sentence; the
 /// quotes are appended to `out`.
 fn coordinated_verb(
@@ -311,7 +327,7 @@ fn coordinated_verb(
             "speaker.sentence_subject".clone_into(&mut sp.rule);
         }
         if q.rule.ends_with("subject_verb") {
-            q.rule = format!("{prefix}.coordinated");
+            rule_for(prefix, "coordinated").clone_into(&mut q.rule);
         }
     }
 }
@@ -327,8 +343,7 @@ fn parenthetical(
 ) -> Quote {
     let content = trim_punct(ctx.text, sentence);
     let speaker = mention(ctx.text, who, "speaker.before_verb");
-    let rule = format!("{prefix}.parenthetical");
-    quote(ctx, content, kind, Some(cue), Some(speaker), &rule)
+    quote(ctx, content, kind, Some(cue), Some(speaker), rule_for(prefix, "parenthetical"))
 }
 
 /// `X did Y, saying CLAUSE`: the speaker is the sentence's subject, its first name or pronoun.
@@ -571,8 +586,8 @@ fn clause_verb(
         ctx.used[j] = true;
         speaker.relayed_by.push(by.text(ctx.text).to_owned());
     }
-    let rule = format!("{prefix}.clause_verb");
-    out.push(quote(ctx, content, kind, Some(cue), Some(speaker.clone()), &rule));
+    let rule = rule_for(prefix, "clause_verb");
+    out.push(quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule));
     let clause_fits = |g: &usize| ctx.cues[*g].span.end + " that ".len() < sentence.end;
     if let Some(g) = gerund_at(ctx, cue.end).filter(clause_fits) {
         ctx.used[g] = true;
@@ -893,6 +908,18 @@ mod tests {
         for s in texts {
             for n in 0..14 {
                 assert_eq!(that_within(s, n), old_that_within(s, n), "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn rules_are_their_kind_and_name_joined() {
+        for ((prefix, name), rule) in RULES {
+            assert_eq!(format!("{prefix}.{name}"), *rule);
+        }
+        for prefix in ["indirect", "belief"] {
+            for name in ["clause_verb", "parenthetical", "coordinated"] {
+                assert_eq!(rule_for(prefix, name), format!("{prefix}.{name}"));
             }
         }
     }
