@@ -349,20 +349,13 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     'chunks: while i < bytes.len() {
         // 32 bytes to find words in, and eight more to read the prefixes of the last
         let window = window(bytes, i, &mut tail);
-        let eights: [u64; 4] = std::array::from_fn(|k| {
-            let chunk = window[8 * k..].first_chunk::<8>().expect("eight of 40");
-            letter_bytes(u64::from_le_bytes(*chunk))
-        });
-        // letters after no letter: the words' starts, and letters after a digit or a hyphen
-        let mut last = before;
-        let quarters = eights.map(|letters| {
-            let starts = letters & !(letters << 8 | last);
-            last = letters >> 56;
-            starts
-        });
-        before = last;
-        for (k, mut starts) in quarters.into_iter().enumerate() {
-            let base = 8 * k;
+        for base in [0, 8, 16, 24] {
+            let chunk = window[base..].first_chunk::<8>().expect("eight of 40");
+            let letters = letter_bytes(u64::from_le_bytes(*chunk));
+            // letters after no letter: the words' starts, and letters after a digit or a
+            // hyphen
+            let mut starts = letters & !(letters << 8 | before);
+            before = letters >> 56;
             while starts != 0 {
                 let bit = starts.trailing_zeros();
                 starts &= starts - 1;
