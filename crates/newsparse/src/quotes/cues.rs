@@ -316,10 +316,10 @@ fn in_short_run(text: &str, span: Span) -> bool {
     end - start <= MAX_RUN
 }
 
-/// The sixteen bytes of `bytes` from `i`; when fewer are left, those followed by zeros, in
-/// `tail`.
+/// The [`WINDOW`] bytes of `bytes` from `i`; when fewer are left, those followed by zeros,
+/// in `tail`.
 #[inline]
-fn window<'a>(bytes: &'a [u8], i: usize, tail: &'a mut [u8; 16]) -> &'a [u8; 16] {
+fn window<'a>(bytes: &'a [u8], i: usize, tail: &'a mut [u8; WINDOW]) -> &'a [u8; WINDOW] {
     match bytes.get(i..).and_then(<[u8]>::first_chunk) {
         Some(window) => window,
         None => {
@@ -331,6 +331,10 @@ fn window<'a>(bytes: &'a [u8], i: usize, tail: &'a mut [u8; 16]) -> &'a [u8; 16]
     }
 }
 
+/// The bytes the scan reads at a time: 32 to find words in, as four words of eight, and
+/// eight more to read the first bytes of the last of them.
+const WINDOW: usize = 40;
+
 /// Every cue word in `text`, in text order, whole words only: the longest phrase starting
 /// at a word start and ending at a word end.
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
@@ -338,42 +342,45 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     let bytes = text.as_bytes();
     // news text has about one cue in a hundred bytes: room for most at once
     let mut out = Vec::with_capacity(text.len() / 128);
-    let mut tail = [0; 16];
+    let mut tail = [0; WINDOW];
     let mut i = 0;
     // the high bit of the low byte set when the byte before `i` is a letter
     let mut before = 0;
     'chunks: while i < bytes.len() {
-        // eight bytes to find words in, and eight more to read the prefixes of the last
+        // 32 bytes to find words in, and eight more to read the prefixes of the last
         let window = window(bytes, i, &mut tail);
-        let (chunk, _) = window.split_first_chunk::<8>().expect("eight of sixteen");
-        let letters = letter_bytes(u64::from_le_bytes(*chunk));
-        // letters after no letter: the words' starts, and letters after a digit or a hyphen
-        let mut starts = letters & !(letters << 8 | before);
-        before = letters >> 56;
-        while starts != 0 {
-            let bit = starts.trailing_zeros();
-            starts &= starts - 1;
-            let p = (bit / 8) as usize;
-            let three = window[p..].first_chunk::<4>().expect("p is at most 7");
-            // a phrase may open here, and it is a word's start: no word byte (a digit or a
-            // hyphen) stands before the letter
-            let at = i + p;
-            if table.may_open(u32::from_le_bytes(*three))
-                && (at == 0 || !is_word_byte(bytes[at - 1]))
-            {
-                let head = window[p..].first_chunk::<8>().expect("p is at most 7");
-                if let Some(cue) = table.cue_at(bytes, at, u64::from_le_bytes(*head)) {
-                    if in_short_run(text, cue.span) {
-                        out.push(cue);
+        for base in [0, 8, 16, 24] {
+            let chunk = window[base..].first_chunk::<8>().expect("eight of 40");
+            let letters = letter_bytes(u64::from_le_bytes(*chunk));
+            // letters after no letter: the words' starts, and letters after a digit or a
+            // hyphen
+            let mut starts = letters & !(letters << 8 | before);
+            before = letters >> 56;
+            while starts != 0 {
+                let bit = starts.trailing_zeros();
+                starts &= starts - 1;
+                let p = base + (bit / 8) as usize;
+                let three = window[p..].first_chunk::<4>().expect("p is at most 31");
+                // a phrase may open here, and it is a word's start: no word byte (a digit or
+                // a hyphen) stands before the letter
+                let at = i + p;
+                if table.may_open(u32::from_le_bytes(*three))
+                    && (at == 0 || !is_word_byte(bytes[at - 1]))
+                {
+                    let head = window[p..].first_chunk::<8>().expect("p is at most 31");
+                    if let Some(cue) = table.cue_at(bytes, at, u64::from_le_bytes(*head)) {
+                        if in_short_run(text, cue.span) {
+                            out.push(cue);
+                        }
+                        // a cue ends a word: read on from the byte after it
+                        i = cue.span.end;
+                        before = 0x80;
+                        continue 'chunks;
                     }
-                    // a cue ends a word: read on from the byte after it
-                    i = cue.span.end;
-                    before = 0x80;
-                    continue 'chunks;
                 }
             }
         }
-        i += 8;
+        i += 32;
     }
     out
 }
@@ -523,12 +530,20 @@ mod tests {
     #[test]
     fn every_phrase_is_found_as_defined_at_every_offset() {
         let ends = ["", " ", "s", "-", ",", "2", "\u{2019}s", "\0", " to", " x"];
-        let leads = "re-x \u{201c}a.b";
+        let leads = "re-x \u{201c}a.b x-y";
+        // leads that put the phrase in each of the scan's four words of eight bytes, and
+        // across from one to the next
+        let leads: Vec<String> = (0..=leads.len())
+            .filter(|&n| leads.is_char_boundary(n))
+            .map(|n| leads[..n].to_string())
+            .chain(["", "re-x ", "re-x \u{201c}a."].map(|l| format!("0123456789 x-y. {l}")))
+            .chain(["z".repeat(27), "z ".repeat(14)])
+            .collect();
         for p in &TABLE.phrases {
             for form in [p.to_string(), p.to_ascii_uppercase(), capitalised(p)] {
-                for lead in (0..=leads.len()).filter(|&n| leads.is_char_boundary(n)) {
+                for lead in &leads {
                     for end in ends {
-                        let text = format!("{}{form}{end}", &leads[..lead]);
+                        let text = format!("{lead}{form}{end}");
                         assert_eq!(scanned(&text), plain_scan(&text), "{text:?}");
                     }
                 }

@@ -77,12 +77,12 @@ fn pass(
         if fresh.iter().any(|q| q.contains(cue.span)) {
             continue;
         }
-        let found = around(ctx, i, sentence, subject, outer);
-        if !found.is_empty() || !outer {
+        let first = out.len();
+        around(ctx, i, sentence, subject, outer, out);
+        if out.len() > first || !outer {
             ctx.used[i] = true;
         }
-        fresh.extend(found.iter().map(|q| q.content));
-        out.extend(found);
+        fresh.extend(out[first..].iter().map(|q| q.content));
     }
 }
 
@@ -100,8 +100,12 @@ fn is_noun(text: &str, cue: Span) -> bool {
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
 /// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
 fn in_name(text: &str, cue: Span, k: usize, sentence: Span, case: &mut SentenceCase) -> bool {
+    // the cheapest test first: most cues are in lower case
+    if !cue.text(text).starts_with(char::is_uppercase) {
+        return false;
+    }
     let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
-    if !cue.text(text).starts_with(char::is_uppercase) || opens.is_empty() {
+    if opens.is_empty() {
         return false;
     }
     case.mostly_lower(text, k, sentence)
@@ -172,24 +176,29 @@ pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     })
 }
 
-/// The quotes around cue `i` of `sentence`; `subject` keeps the subject before the cue once
-/// read, `None` inside when it is no [`plausible_subject`].
+/// The quotes around cue `i` of `sentence`, appended to `out` (as every rule below appends
+/// its quotes, rather than making a list of its own); `subject` keeps the subject before the
+/// cue once read, `None` inside when it is no [`plausible_subject`].
 fn around(
     ctx: &mut Context<'_>,
     i: usize,
     sentence: Span,
     subject: &mut Option<Option<Span>>,
     outer: bool,
-) -> Vec<Quote> {
+    out: &mut Vec<Quote>,
+) {
     let cue = ctx.cues[i];
     if cue.class == Class::According {
-        return according(ctx, cue.span, sentence).into_iter().collect();
+        out.extend(according(ctx, cue.span, sentence));
+        return;
     }
     if cue.class == Class::Gerund {
-        return gerund(ctx, cue.span, sentence).into_iter().collect();
+        out.extend(gerund(ctx, cue.span, sentence));
+        return;
     }
     if let Some(q) = asked(ctx, cue.span, sentence) {
-        return vec![q];
+        out.push(q);
+        return;
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
@@ -203,21 +212,25 @@ fn around(
             && tail_is_short(ctx, cue.span.end, sentence.end)
             && !starts_clause(ctx.text, cue.span.end)
         {
-            let found = clause_verb(ctx, i, who, sentence, kind, prefix);
-            if !found.is_empty() {
-                return found;
+            let first = out.len();
+            clause_verb(ctx, i, who, sentence, kind, prefix, out);
+            if out.len() > first {
+                return;
             }
         }
         if outer || !evidence_ok(ctx, cue.span, who) {
-            return Vec::new();
+            return;
         }
         if before.ends_with(',') && ctx.text[cue.span.end..].starts_with(',') {
-            return parenthetical(ctx, cue.span, who, sentence, kind, prefix);
+            out.push(parenthetical(ctx, cue.span, who, sentence, kind, prefix));
+            return;
         }
-        return subject_verb(ctx, cue.span, who, sentence, kind, prefix);
+        subject_verb(ctx, cue.span, who, sentence, kind, prefix, out);
+        return;
     }
     if !outer && coordinated(ctx.text, sentence.start, cue.span.start) {
-        return coordinated_verb(ctx, cue.span, sentence, kind, prefix);
+        coordinated_verb(ctx, cue.span, sentence, kind, prefix, out);
+        return;
     }
     // `CLAUSE, said X.`
     let before = ctx.text[sentence.start..cue.span.start].trim_end();
@@ -226,17 +239,10 @@ fn around(
         let content = trim_punct(ctx.text, Span::new(sentence.start, cue.span.start));
         if let Some(who) = who.filter(|_| has_words(ctx.text, content, MIN_WORDS)) {
             let speaker = mention(ctx.text, who, "speaker.after_verb");
-            return vec![quote(
-                ctx,
-                content,
-                kind,
-                Some(cue.span),
-                Some(speaker),
-                "indirect.verb_subject",
-            )];
+            let rule = "indirect.verb_subject";
+            out.push(quote(ctx, content, kind, Some(cue.span), Some(speaker), rule));
         }
     }
-    Vec::new()
 }
 
 /// Words that open a reported clause right after the verb: `X said, it would …` is no
@@ -285,27 +291,45 @@ fn coordinated(text: &str, from: usize, cue: usize) -> bool {
     matches!(w, "and" | "but")
 }
 
-/// `X did Y and said CLAUSE`: the speaker is the subject that opens the sentence.
+/// The rules of the indirect rules' kinds ("indirect", "belief"), by kind and name, as
+/// pairs: looked up rather than joined for each quote.
+const RULES: &[((&str, &str), &str)] = &[
+    (("indirect", "clause_verb"), "indirect.clause_verb"),
+    (("belief", "clause_verb"), "belief.clause_verb"),
+    (("indirect", "parenthetical"), "indirect.parenthetical"),
+    (("belief", "parenthetical"), "belief.parenthetical"),
+    (("indirect", "coordinated"), "indirect.coordinated"),
+    (("belief", "coordinated"), "belief.coordinated"),
+];
+
+/// The rule `{prefix}.{name}` of [`RULES`].
+fn rule_for(prefix: &str, name: &str) -> &'static str {
+    RULES.iter().find(|((p, n), _)| *p == prefix && *n == name).map_or("indirect", |(_, rule)| rule)
+}
+
+/// `X did Y and said CLAUSE`: the speaker is the subject that opens the sentence; the
+/// quotes are appended to `out`.
 fn coordinated_verb(
     ctx: &mut Context<'_>,
     cue: Span,
     sentence: Span,
     kind: QuoteKind,
     prefix: &str,
-) -> Vec<Quote> {
+    out: &mut Vec<Quote>,
+) {
     let Some(who) = sentence_subject(ctx.text, Span::new(sentence.start, cue.start)) else {
-        return Vec::new();
+        return;
     };
-    let mut found = subject_verb(ctx, cue, who, sentence, kind, prefix);
-    for q in &mut found {
+    let first = out.len();
+    subject_verb(ctx, cue, who, sentence, kind, prefix, out);
+    for q in &mut out[first..] {
         if let Some(sp) = q.speaker.as_mut() {
             "speaker.sentence_subject".clone_into(&mut sp.rule);
         }
         if q.rule.ends_with("subject_verb") {
-            q.rule = format!("{prefix}.coordinated");
+            rule_for(prefix, "coordinated").clone_into(&mut q.rule);
         }
     }
-    found
 }
 
 /// `CLAUSE1, X said, CLAUSE2`: the whole sentence is the reported speech.
@@ -316,11 +340,10 @@ fn parenthetical(
     sentence: Span,
     kind: QuoteKind,
     prefix: &str,
-) -> Vec<Quote> {
+) -> Quote {
     let content = trim_punct(ctx.text, sentence);
     let speaker = mention(ctx.text, who, "speaker.before_verb");
-    let rule = format!("{prefix}.parenthetical");
-    vec![quote(ctx, content, kind, Some(cue), Some(speaker), &rule)]
+    quote(ctx, content, kind, Some(cue), Some(speaker), rule_for(prefix, "parenthetical"))
 }
 
 /// `X did Y, saying CLAUSE`: the speaker is the sentence's subject, its first name or pronoun.
@@ -542,7 +565,7 @@ fn relay(ctx: &Context<'_>, from: usize, to: usize) -> Option<(Span, usize)> {
     subject_before(ctx.text, from + 1, c.span.start).map(|s| (s, j))
 }
 
-/// `CLAUSE, X said.`
+/// `CLAUSE, X said.`, its quotes appended to `out`.
 fn clause_verb(
     ctx: &mut Context<'_>,
     i: usize,
@@ -550,20 +573,21 @@ fn clause_verb(
     sentence: Span,
     kind: QuoteKind,
     prefix: &str,
-) -> Vec<Quote> {
+    out: &mut Vec<Quote>,
+) {
     let cue = ctx.cues[i].span;
-    let Some(comma) = ctx.text[sentence.start..who.start].rfind(',') else { return Vec::new() };
+    let Some(comma) = ctx.text[sentence.start..who.start].rfind(',') else { return };
     let content = trim_punct(ctx.text, Span::new(sentence.start, sentence.start + comma));
     if !has_words(ctx.text, content, MIN_WORDS) {
-        return Vec::new();
+        return;
     }
     let mut speaker = mention(ctx.text, who, "speaker.before_verb");
     if let Some((by, j)) = relay(ctx, cue.end, sentence.end) {
         ctx.used[j] = true;
         speaker.relayed_by.push(by.text(ctx.text).to_owned());
     }
-    let rule = format!("{prefix}.clause_verb");
-    let mut out = vec![quote(ctx, content, kind, Some(cue), Some(speaker.clone()), &rule)];
+    let rule = rule_for(prefix, "clause_verb");
+    out.push(quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule));
     let clause_fits = |g: &usize| ctx.cues[*g].span.end + " that ".len() < sentence.end;
     if let Some(g) = gerund_at(ctx, cue.end).filter(clause_fits) {
         ctx.used[g] = true;
@@ -571,10 +595,10 @@ fn clause_verb(
         let second = trim_punct(ctx.text, Span::new(gcue.end + 6, sentence.end));
         out.push(quote(ctx, second, kind, Some(gcue), Some(speaker), "indirect.gerund"));
     }
-    out
 }
 
-/// `X said (that) CLAUSE`, `X told Y that CLAUSE`, `X said, stressing that CLAUSE`.
+/// `X said (that) CLAUSE`, `X told Y that CLAUSE`, `X said, stressing that CLAUSE`: the
+/// quotes appended to `out`.
 fn subject_verb(
     ctx: &mut Context<'_>,
     cue: Span,
@@ -582,7 +606,8 @@ fn subject_verb(
     sentence: Span,
     kind: QuoteKind,
     prefix: &str,
-) -> Vec<Quote> {
+    out: &mut Vec<Quote>,
+) {
     let rest = &ctx.text[cue.end..sentence.end];
     let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
     let after = &ctx.text[start..sentence.end];
@@ -598,15 +623,15 @@ fn subject_verb(
         && (after.starts_with(|c: char| !c.is_alphanumeric() && c != '$') || not_clause)
         && !infinitive(ctx.text, cue, after)
     {
-        return Vec::new();
+        return;
     }
     let content = trim_punct(ctx.text, Span::new(start, sentence.end));
     if !has_words(ctx.text, content, MIN_WORDS) {
-        return Vec::new();
+        return;
     }
     let speaker = mention(ctx.text, who, "speaker.before_verb");
     let rule = if prefix == "belief" { "belief.subject_verb" } else { "indirect.subject_verb" };
-    split_gerund(ctx, content, kind, cue, speaker, rule)
+    split_gerund(ctx, content, kind, cue, speaker, rule, out);
 }
 
 /// The first " that " after at most `n` words of `s`: one of its first `n + 1` words is
@@ -688,7 +713,7 @@ fn starts_with_any(s: &str, set: &[&str]) -> bool {
 }
 
 /// `CLAUSE1, stressing (that) CLAUSE2` as two quotes; `CLAUSE1 and said CLAUSE2` ends the
-/// first at the second verb, which gives its own quote.
+/// first at the second verb, which gives its own quote. The quotes are appended to `out`.
 fn split_gerund(
     ctx: &mut Context<'_>,
     content: Span,
@@ -696,7 +721,8 @@ fn split_gerund(
     cue: Span,
     speaker: Speaker,
     rule: &str,
-) -> Vec<Quote> {
+    out: &mut Vec<Quote>,
+) {
     let from = ctx.cues.partition_point(|c| c.span.start < content.start);
     let next = (from..ctx.cues.len())
         .take_while(|&j| ctx.cues[j].span.start < content.end)
@@ -705,11 +731,11 @@ fn split_gerund(
             None => next_speaker(ctx, content.start, j).map(|cut| (j, cut, NEXT_SPEAKER_RULE)),
         });
     let Some((g, cut, first_rule)) = next else {
-        return vec![quote(ctx, content, kind, Some(cue), Some(speaker), rule)];
+        out.push(quote(ctx, content, kind, Some(cue), Some(speaker), rule));
+        return;
     };
     let gcue = ctx.cues[g];
     let first = trim_punct(ctx.text, Span::new(content.start, cut.max(content.start)));
-    let mut out = Vec::new();
     if has_words(ctx.text, first, MIN_WORDS) {
         let first_rule = if kind == QuoteKind::Belief && first_rule != rule {
             "belief.before_next_speaker"
@@ -728,7 +754,6 @@ fn split_gerund(
             out.push(quote(ctx, second, kind, Some(gcue.span), sp, "indirect.gerund"));
         }
     }
-    out
 }
 
 /// `content` cut where a gerund, a second verb of its subject or a second speaker starts.
@@ -883,6 +908,18 @@ mod tests {
         for s in texts {
             for n in 0..14 {
                 assert_eq!(that_within(s, n), old_that_within(s, n), "{s:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn rules_are_their_kind_and_name_joined() {
+        for ((prefix, name), rule) in RULES {
+            assert_eq!(format!("{prefix}.{name}"), *rule);
+        }
+        for prefix in ["indirect", "belief"] {
+            for name in ["clause_verb", "parenthetical", "coordinated"] {
+                assert_eq!(rule_for(prefix, name), format!("{prefix}.{name}"));
             }
         }
     }

@@ -152,10 +152,22 @@ pub(crate) fn find(
     quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
     quotes.extend(reported);
     quotes.extend(headline::find(&ctx));
-    quotes.sort_by_key(|q| (q.content.start, q.content.end));
-    // direct::find sized the list for a quote per passage; most passages give none
-    quotes.shrink_to_fit();
-    quotes
+    in_text_order(quotes)
+}
+
+/// `quotes` sorted by content, stably (as `sort_by_key` sorts them), in a list of their own
+/// number (direct::find sized its list for a quote per passage; most passages give none).
+///
+/// The keys are sorted with the quotes' indices, which break ties in the order the quotes
+/// came in, and each quote is then moved once: a quote is some 250 bytes, which a stable
+/// sort of the quotes themselves moved about many times, through a scratch list of its own.
+fn in_text_order(quotes: Vec<Quote>) -> Vec<Quote> {
+    let mut order: Vec<(usize, usize, usize)> =
+        quotes.iter().enumerate().map(|(i, q)| (q.content.start, q.content.end, i)).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Quote>> = quotes.into_iter().map(Some).collect();
+    // each index stands once in `order`
+    order.iter().map(|&(_, _, i)| slots[i].take().expect("each quote once")).collect()
 }
 
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains

@@ -384,12 +384,32 @@ pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let rest = &rest[..after_words8(rest, SOURCE_WINDOW)];
     let lead = rest.len() - rest.trim_start().len();
     let body = &rest[lead..];
-    let stop = body.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(body.len());
-    let stop = sentence_stop(body, stop);
+    let stop = sentence_stop(body, phrase_stop(body));
     let span = trim_punct(text, Span::new(from + lead, from + lead + stop));
     let n = words(text, span).count();
     let first = words(text, span).next()?;
     (n > 0 && n <= 12 && opens_phrase(first.text(text))).then_some(span)
+}
+
+/// Where the first `,`, `;`, `:`, `"`, `“`, `”` or `(` of `body` stands, or its end:
+/// `body.find([',', ';', ':', '"', '“', '”', '('])` read on bytes (a curly mark is the
+/// three bytes `E2 80 9C` or `E2 80 9D`, and 0xE2 starts a character wherever it stands),
+/// with no character decoded.
+fn phrase_stop(body: &str) -> usize {
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b',' | b';' | b':' | b'"' | b'(' => return i,
+            0xE2 if b[i + 1..].starts_with(&[0x80])
+                && matches!(b.get(i + 2), Some(0x9C | 0x9D)) =>
+            {
+                return i;
+            }
+            _ => i += 1,
+        }
+    }
+    b.len()
 }
 
 /// How many words after a cue are read for the phrase that names a source ([`phrase_after`],
@@ -666,6 +686,24 @@ mod tests {
         assert_eq!(find_that("thatthat that x"), Some(8));
         assert_eq!(find_that(" that"), None);
         assert_eq!(find_that("that is all"), None);
+    }
+
+    #[test]
+    fn a_phrase_stops_where_str_find_finds_its_marks() {
+        let texts = [
+            "a, b",
+            "Jane Doe “x”",
+            "x ”",
+            "né (y",
+            "a;b:c",
+            "\u{2018}\u{2019}\u{201e} é",
+            "plain",
+            "",
+        ];
+        for text in texts {
+            let want = text.find([',', ';', ':', '"', '“', '”', '(']).unwrap_or(text.len());
+            assert_eq!(phrase_stop(text), want, "{text:?}");
+        }
     }
 
     #[test]
