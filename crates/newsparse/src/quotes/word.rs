@@ -191,16 +191,41 @@ fn key_halves(word: &[u8]) -> (u64, u64) {
 /// characters.
 #[inline]
 pub(crate) fn word_before(text: &str, from: usize, to: usize) -> Option<Span> {
-    let b = text.as_bytes();
+    ascii_word_before(text.as_bytes(), from, to).or_else(|| word_before_chars(text, from, to))
+}
+
+/// [`word_before`] when its answer is a run of ASCII graphic bytes after an ASCII space (or
+/// `from`), with only ASCII spaces after it: `None` for any other, which
+/// [`word_before_chars`] reads. Always inline: the subject reader's loop reads nearly every
+/// word here.
+#[inline(always)]
+fn ascii_word_before(b: &[u8], from: usize, to: usize) -> Option<Span> {
     let mut end = to;
     while end > from && b[end - 1] == b' ' {
         end -= 1;
     }
     let start = graphic_run_start(b, from, end);
-    if start < end && (start == from || b[start - 1] == b' ') {
-        return Some(Span::new(start, end));
+    (start < end && (start == from || b[start - 1] == b' ')).then(|| Span::new(start, end))
+}
+
+/// [`bare_key`] of a word of ASCII graphic bytes ([`ascii_word_before`]): its core trimmed
+/// byte by byte, with no test for other characters, and lowered into a key when short
+/// enough ([`NO_KEY`] when not, as [`bare_key`] answers for a long ASCII word).
+#[inline(always)]
+fn ascii_bare_key(word: &[u8]) -> u128 {
+    let mut start = 0;
+    while start < word.len() && TRIMMED[usize::from(word[start])] {
+        start += 1;
     }
-    word_before_chars(text, from, to)
+    let mut end = word.len();
+    while end > start && TRIMMED[usize::from(word[end - 1])] {
+        end -= 1;
+    }
+    let core = &word[start..end];
+    if core.len() > KEY_BYTES {
+        return NO_KEY;
+    }
+    lower_key(core)
 }
 
 /// [`word_before`] read character by character.
@@ -367,9 +392,20 @@ impl<'a> Back<'a> {
     /// Reads words until word `k` from the end is read or the window ends.
     #[inline(never)]
     fn read_to(&mut self, k: usize) {
+        let b = self.text.as_bytes();
         while self.words.len() <= k && self.counted < self.limit {
-            let Some(w) = self.prev_word() else { break };
-            let key = bare_key(w.text(self.text));
+            // nearly every word is ASCII after an ASCII space, read and keyed on bytes
+            let (w, key) = match ascii_word_before(b, self.from, self.at) {
+                Some(w) => (w, ascii_bare_key(&b[w.start..w.end])),
+                None => match word_before_chars(self.text, self.from, self.at) {
+                    Some(w) => (w, bare_key(w.text(self.text))),
+                    None => {
+                        self.at = self.from;
+                        break;
+                    }
+                },
+            };
+            self.at = w.start;
             let aux = self.trailing && contains(self.aux, key);
             self.words.push((w, key));
             if aux {
@@ -414,14 +450,6 @@ impl<'a> Back<'a> {
     #[inline]
     fn entry(&self, k: usize) -> Option<(Span, u128)> {
         self.words.get(k).copied()
-    }
-
-    /// The word that ends last before `self.at` ([`word_before`]), and `self.at` moved to
-    /// its start.
-    fn prev_word(&mut self) -> Option<Span> {
-        let word = word_before(self.text, self.from, self.at);
-        self.at = word.map_or(self.from, |w| w.start);
-        word
     }
 }
 
@@ -646,6 +674,9 @@ mod tests {
             let bytes = w.as_bytes();
             let ascii = (w.is_ascii() && w.len() <= KEY_BYTES).then(|| lower_key(bytes));
             assert_eq!(ascii_lower_key(bytes), ascii, "{w:?}");
+            if bytes.iter().all(u8::is_ascii_graphic) {
+                assert_eq!(ascii_bare_key(bytes), bare_key(w), "{w:?}");
+            }
         }
     }
 
