@@ -92,9 +92,29 @@ const DETERMINERS_WORDS: &[&str] =
     &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
 const DETERMINERS: &[u128] = &keys::<{ slots(DETERMINERS_WORDS.len()) }>(DETERMINERS_WORDS);
 
+/// The most bytes a word may have whose lower case is one of [`DETERMINERS_WORDS`]: the
+/// longest one's, as only ASCII letters (and the Kelvin sign, of three bytes for a `k` no
+/// determiner holds) lower to ASCII letters.
+const DETERMINER_BYTES: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < DETERMINERS_WORDS.len() {
+        if DETERMINERS_WORDS[i].len() > n {
+            n = DETERMINERS_WORDS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
+
+/// True when the cue is a noun: a possessive or one of [`DETERMINERS`] stands before it. A
+/// word longer than any determiner (most names before a verb) is no determiner, and is not
+/// looked up.
 fn is_noun(text: &str, cue: Span) -> bool {
     let prev = word_before(text, 0, cue.start).map_or("", |w| w.text(text));
-    prev.ends_with("'s") || prev.ends_with("’s") || lower_is_in(DETERMINERS, prev)
+    prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || prev.len() <= DETERMINER_BYTES && lower_is_in(DETERMINERS, prev)
 }
 
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
@@ -872,6 +892,19 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
 mod tests {
     use super::*;
     use crate::chars::more_words_than;
+
+    #[test]
+    fn a_long_word_is_no_determiner() {
+        assert_eq!(DETERMINER_BYTES, "latest".len());
+        for prev in ["The", "LATEST", "latests", "Clinton's", "Trump’s", "officials", "ITS", "x"]
+        {
+            let text = format!("{prev} report");
+            let cue = Span::new(prev.len() + 1, text.len());
+            let old =
+                prev.ends_with("'s") || prev.ends_with("’s") || lower_is_in(DETERMINERS, prev);
+            assert_eq!(is_noun(&text, cue), old, "{prev}");
+        }
+    }
 
     /// [`that_within`] as first written: the reference for the one-pass reading.
     fn old_that_within(s: &str, n: usize) -> Option<usize> {
