@@ -4,7 +4,7 @@ use super::cues::Class;
 use super::phrase::{
     SOURCE_WINDOW, find_that, first_words, has_words, phrase_after, subject_before, trim_punct,
 };
-use super::word::{keys, lower_is_in, slots, word_before};
+use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::chars::{skip_space, skip_whole_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
@@ -92,24 +92,11 @@ const DETERMINERS_WORDS: &[&str] =
     &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "latest"];
 const DETERMINERS: &[u128] = &keys::<{ slots(DETERMINERS_WORDS.len()) }>(DETERMINERS_WORDS);
 
-/// The most bytes a word may have whose lower case is one of [`DETERMINERS_WORDS`]: the
-/// longest one's, as only ASCII letters (and the Kelvin sign, of three bytes for a `k` no
-/// determiner holds) lower to ASCII letters.
-const DETERMINER_BYTES: usize = {
-    let mut n = 0;
-    let mut i = 0;
-    while i < DETERMINERS_WORDS.len() {
-        if DETERMINERS_WORDS[i].len() > n {
-            n = DETERMINERS_WORDS[i].len();
-        }
-        i += 1;
-    }
-    n
-};
+/// The most bytes of a word that may be one of [`DETERMINERS`] ([`most_bytes`]).
+const DETERMINER_BYTES: usize = most_bytes(DETERMINERS_WORDS);
 
 /// True when the cue is a noun: a possessive or one of [`DETERMINERS`] stands before it. A
-/// word longer than any determiner (most names before a verb) is no determiner, and is not
-/// looked up.
+/// word longer than any determiner may be (most names before a verb) is not looked up.
 fn is_noun(text: &str, cue: Span) -> bool {
     let prev = word_before(text, 0, cue.start).map_or("", |w| w.text(text));
     prev.ends_with("'s")
@@ -174,6 +161,8 @@ const OPEN_ENDS_WORDS: &[&str] = &[
     "his", "her", "their", "its", "our", "my", "your",
 ];
 const OPEN_ENDS: &[u128] = &keys::<{ slots(OPEN_ENDS_WORDS.len()) }>(OPEN_ENDS_WORDS);
+/// The most bytes of a word that may be one of [`OPEN_ENDS`] ([`most_bytes`]).
+const OPEN_END_BYTES: usize = most_bytes(OPEN_ENDS_WORDS);
 
 /// A subject that is a noun phrase: it ends on no preposition or determiner and, unless it
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
@@ -182,7 +171,8 @@ pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     // the last word after the last space, and the comma, found with memchr's searches
     let w = who.text(ctx.text);
     let last = memchr::memrchr(b' ', w.as_bytes()).map_or(w, |i| &w[i + 1..]);
-    if lower_is_in(OPEN_ENDS, last) {
+    // most subjects end on a longer word, which is not looked up
+    if last.len() <= OPEN_END_BYTES && lower_is_in(OPEN_ENDS, last) {
         return false;
     }
     if memchr::memchr(b',', w.as_bytes()).is_some() {

@@ -157,6 +157,29 @@ pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
     contains(table, lower_key(&short[..n]))
 }
 
+/// The most bytes a word may have whose lower case is one of the words of `table`, so that
+/// a longer word need not be looked up ([`lower_is_in`]): the longest word's length, each
+/// `k` counted as three bytes, as the Kelvin sign (three bytes) is the one character not
+/// ASCII that lowers to an ASCII letter.
+pub(crate) const fn most_bytes(table: &[&str]) -> usize {
+    let mut most = 0;
+    let mut i = 0;
+    while i < table.len() {
+        let b = table[i].as_bytes();
+        let mut n = 0;
+        let mut j = 0;
+        while j < b.len() {
+            n += if b[j] == b'k' { 3 } else { 1 };
+            j += 1;
+        }
+        if n > most {
+            most = n;
+        }
+        i += 1;
+    }
+    most
+}
+
 /// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, eight bytes
 /// lowered at once ([`lower_ascii8`]; the length byte is below `A` and stays as it is).
 fn lower_key(word: &[u8]) -> u128 {
@@ -492,6 +515,9 @@ mod tests {
         assert!(!lower_is_in(&table, "has,") && !lower_is_in(&table, "(also"));
         assert!(lower_is_in(&keys::<2>(&["wak"]), "WA\u{212a}"));
         assert_eq!(key("sixteen letters!"), None);
+        assert_eq!(most_bytes(&["was", "has", "also"]), 4);
+        assert_eq!(most_bytes(&["wak", "also"]), 5);
+        assert!(lower_is_in(&keys::<2>(&["wak"]), "WA\u{212a}") && "WA\u{212a}".len() == 5);
     }
 
     /// The words of the old sorted tables, searched by halves: the reference for [`contains`].
