@@ -131,9 +131,11 @@ fn is_subhead(s: &str) -> bool {
     ends_open || is_capitals(s) || is_clock_time(s)
 }
 
-/// At least three letters, none of them lower case.
+/// At least three letters, none of them lower case. The lower-case test first: it stops at
+/// the first lower-case letter, most often the line's second character, where the count
+/// reads the whole line.
 fn is_capitals(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase)
+    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// "6:01 p.m.", "10:45 a.m.:", "11 p.m."
