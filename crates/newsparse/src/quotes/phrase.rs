@@ -124,20 +124,23 @@ fn bare_plural(text: &str, mut phrase: impl ExactSizeIterator<Item = Span> + Clo
     let n = phrase.len();
     let Some(last) = phrase.clone().next() else { return false };
     let head = last.text(text);
-    let first = phrase.clone().last().map_or("", |w| w.text(text));
-    let plain = phrase.all(|w| {
-        let t = w.text(text);
-        t.chars().all(|c| c.is_alphabetic() || c == '-') && !has(VERBAL, t)
-    });
-    plain
-        && first.starts_with(char::is_lowercase)
-        && n <= 5
-        && !matches!(first, "in" | "on" | "at" | "of" | "for" | "with" | "to" | "from" | "by")
-        && head.len() > 3
+    // the head and the count first: most subjects end in no plural, and then the words
+    // are not read
+    let plural = head.len() > 3
         && head.ends_with('s')
         && !head.ends_with("ss")
         && !head.ends_with("us")
-        && !head.ends_with("is")
+        && !head.ends_with("is");
+    if !plural || n > 5 {
+        return false;
+    }
+    let first = phrase.clone().last().map_or("", |w| w.text(text));
+    first.starts_with(char::is_lowercase)
+        && !matches!(first, "in" | "on" | "at" | "of" | "for" | "with" | "to" | "from" | "by")
+        && phrase.all(|w| {
+            let t = w.text(text);
+            t.chars().all(|c| c.is_alphabetic() || c == '-') && !has(VERBAL, t)
+        })
 }
 
 /// Words a subject noun phrase may open with although they are in lower case.
