@@ -107,8 +107,13 @@ fn is_noun(text: &str, cue: Span) -> bool {
 /// A capitalised cue inside a sentence is part of a name ("United States", "Michigan State"),
 /// unless the sentence is a title-case line ("Zoe Saldana Responds To Hate").
 fn in_name(text: &str, cue: Span, k: usize, sentence: Span, case: &mut SentenceCase) -> bool {
-    // the cheapest test first: most cues are in lower case
-    if !cue.text(text).starts_with(char::is_uppercase) {
+    // the cheapest test first: most cues are in lower case, told from an ASCII first byte
+    // without slicing the text at character boundaries
+    let upper = match text.as_bytes()[cue.start..cue.end].first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => cue.text(text).starts_with(char::is_uppercase),
+    };
+    if !upper {
         return false;
     }
     let opens = text[sentence.start..cue.start].trim_start_matches(['"', '“', '\'', '‘', ' ']);
@@ -269,7 +274,8 @@ fn starts_clause(text: &str, from: usize) -> bool {
 /// `Asked whether …, Trump said` / `when asked about …`: the question, whose asker is not
 /// named, to the next comma.
 fn asked(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
-    if !cue.text(ctx.text).eq_ignore_ascii_case("asked") {
+    // on bytes, as most cues are not it: no slicing of the text at character boundaries
+    if !ctx.text.as_bytes()[cue.start..cue.end].eq_ignore_ascii_case(b"asked") {
         return None;
     }
     let lead = ctx.text[sentence.start..cue.start].trim_start_matches(['"', '“', ' ']);

@@ -251,7 +251,7 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
         }
     }
     let last = words.get(end)?;
-    if last.text(text).ends_with(',') {
+    if text.as_bytes()[last.start..last.end].ends_with(b",") {
         let all = words.all();
         return with_appositive(text, &all[..all.len() - end]);
     }
