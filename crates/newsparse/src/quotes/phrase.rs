@@ -107,6 +107,26 @@ fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
     if catenative { 2 } else { 0 }
 }
 
+/// [`ends_left`] of the word `w` (a word of the text), told from its last byte but for a
+/// full stop (or no byte), `None` then: no slicing at character boundaries, and no character
+/// decoded at a word's end, for each word a subject reads.
+fn ends_left_bytes(w: &[u8]) -> Option<bool> {
+    Some(match *w.last()? {
+        b'.' => return None,
+        b',' | b';' | b':' | b'"' => true,
+        b'\'' => w.ends_with(b"''"),
+        b'-' => w == b"-",
+        // “ ” — end with E2 80 9C, 9D, 94; – (E2 80 93) counts alone
+        0x80.. => {
+            w.ends_with("“".as_bytes())
+                || w.ends_with("”".as_bytes())
+                || w.ends_with("—".as_bytes())
+                || w == "–".as_bytes()
+        }
+        _ => false,
+    })
+}
+
 /// True when `w` ends a noun phrase on the left: a comma, colon, closing quotation mark, dash
 /// or a full stop that ends no abbreviation ("Mr.", "U.S.", "J.").
 fn ends_left(w: &str) -> bool {
@@ -257,15 +277,18 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     }
     let mut start = end;
     while let Some(word) = words.get(start) {
-        let w = word.text(text);
-        if ends_left(w) || words.is_in(start, STOPS_OR_VERBAL) {
+        // the word's bytes: the tests read its ends, which need no character boundaries
+        let w = &text.as_bytes()[word.start..word.end];
+        let left = ends_left_bytes(w).unwrap_or_else(|| ends_left(word.text(text)));
+        if left || words.is_in(start, STOPS_OR_VERBAL) {
             break;
         }
         start += 1;
         if start - end > MAX_SUBJECT_WORDS {
             return None;
         }
-        if w.starts_with(['"', '“', '(']) || matches!(w, "who" | "which") {
+        let opens = matches!(w.first(), Some(b'"' | b'(')) || w.starts_with("“".as_bytes());
+        if opens || matches!(w, b"who" | b"which") {
             break;
         }
     }
@@ -586,6 +609,14 @@ mod tests {
         assert!(!is_verbal("Would") && !is_verbal("said"));
         assert!(opens_phrase("“Several") && opens_phrase("u.s.") && !opens_phrase("against"));
         assert!(!ends_left("Mr.") && !ends_left("Calif.") && ends_left("Cal.") && ends_left("so,"));
+        for w in [
+            "", "so,", "x;", "a:", "\"", "“", "”", "—", "–", "a–", "-", "a-", "--", "''", "a'",
+            "it's'", "word", "é", "café", "x”", "x—", "(a", "Mr.", "a.", "\u{2019}",
+        ] {
+            let bytes = ends_left_bytes(w.as_bytes());
+            assert_eq!(bytes.unwrap_or_else(|| ends_left(w)), ends_left(w), "{w:?}");
+            assert_eq!(bytes.is_none(), w.is_empty() || w.ends_with('.'), "{w:?}");
+        }
     }
 
     #[test]
