@@ -88,15 +88,17 @@ pub(crate) fn is_verbal(word: &str) -> bool {
 /// "declined to say"), two.
 fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
     let (Some(last), Some(bare)) = (words.get(k), words.bare(k)) else { return 0 };
-    let w = last.text(text);
     // its bytes, not its text: the tests compare ends, and need no check that it is UTF-8
     let b = bare.as_bytes();
     if bare.is_in(AUX) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
         return 1;
     }
-    let lower = w.starts_with(|c: char| c.is_lowercase());
-    if lower && b.len() > 4 && b.ends_with(b"ly") && !w.ends_with(',') {
-        return 1;
+    // the word as written is sliced only for an adverb's look (most words are none)
+    if b.len() > 4 && b.ends_with(b"ly") {
+        let w = last.text(text);
+        if w.starts_with(|c: char| c.is_lowercase()) && !w.ends_with(',') {
+            return 1;
+        }
     }
     let catenative = b == b"to"
         && words.get(k + 2).is_some()
@@ -295,7 +297,13 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
     // the phrase's words, last first
     let first = words.read(end, start).last()?;
     // the first word's key is kept: its bare form need not be made again
-    let opens = opens_phrase_with(first.text(text), || words.is_in(start - 1, OPENERS));
+    let opens = match text.as_bytes()[first.start..first.end].first() {
+        // an ASCII letter or digit first is the first of opens_phrase_with's characters
+        Some(&c) if c.is_ascii_alphanumeric() => {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || words.is_in(start - 1, OPENERS)
+        }
+        _ => opens_phrase_with(first.text(text), || words.is_in(start - 1, OPENERS)),
+    };
     if !opens && !bare_plural(text, words.read(end, start)) {
         return None;
     }
