@@ -142,7 +142,7 @@ fn one(
         sp.name = done.plural().and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
         "pronoun"
-    } else if outlet_nominal(m, lower()) {
+    } else if opens_determiner(raw) && outlet_nominal(m, lower()) {
         let prev = done.media().and_then(|s| s.name.clone());
         sp.name = prev.or_else(|| media.before(m.start).map(|e| entities[e].name.clone()));
         sp.kind = SourceKind::Media;
@@ -510,6 +510,16 @@ fn plural(s: &Speaker) -> bool {
         || t.ends_with('s') && !t.ends_with("'s") && s.kind != SourceKind::Person
 }
 
+/// True when `raw` in lower case starts with "the " or "this ", as [`outlet_nominal`] asks:
+/// told on bytes, without lowering a copy (only ASCII letters lower to these letters), so
+/// that a mention that opens otherwise is not lowered for it.
+fn opens_determiner(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    [&b"the "[..], b"this "]
+        .iter()
+        .any(|p| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
 /// "the newspaper", "the publication": a determiner and an outlet nominal.
 fn outlet_nominal(m: Span, lower: &str) -> bool {
     let Some(rest) = lower.strip_prefix("the ").or_else(|| lower.strip_prefix("this ")) else {
@@ -708,6 +718,17 @@ mod tests {
                 let want = pair.contains(&lower.as_str());
                 assert_eq!(pair.iter().any(|w| word.eq_ignore_ascii_case(w)), want);
             }
+        }
+    }
+
+    #[test]
+    fn determiners_are_told_as_in_lower_case() {
+        for raw in
+            ["the paper", "The paper", "THIS outlet", "this", "these", "the", "Thé x", "ŧhe x", ""]
+        {
+            let lower = raw.to_lowercase();
+            let want = lower.starts_with("the ") || lower.starts_with("this ");
+            assert_eq!(opens_determiner(raw), want, "{raw:?}");
         }
     }
 
