@@ -163,10 +163,12 @@ fn one(
 /// prepositional phrase ("a senior European official" names no entity, "NATO's Turner" does).
 fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
     let raw = m.text(text);
-    let raw = raw.split(',').next().unwrap_or(raw);
-    let cut = head_end(raw);
-    let head = raw[..cut].trim_end().rsplit(' ').next()?;
-    let start = m.start + raw[..cut].trim_end().len() - head.len();
+    // before the first comma, then after the last space (found with memchr and memrchr, as
+    // `split` and `rsplit` would, without their searchers)
+    let raw = &raw[..memchr::memchr(b',', raw.as_bytes()).unwrap_or(raw.len())];
+    let before = raw[..head_end(raw)].trim_end();
+    let head = &before[memchr::memrchr(b' ', before.as_bytes()).map_or(0, |p| p + 1)..];
+    let start = m.start + before.len() - head.len();
     mentions.entity_at(Span::new(start, start + head.len()))
 }
 
