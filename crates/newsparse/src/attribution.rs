@@ -31,7 +31,13 @@ pub(crate) fn resolve(
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
     let mentions = Mentions::new(entities);
-    let persons = LazyPersons { cell: OnceCell::new(), gaz, entities, mentions: &mentions };
+    let persons = LazyPersons {
+        cell: OnceCell::new(),
+        genders: OnceCell::new(),
+        gaz,
+        entities,
+        mentions: &mentions,
+    };
     let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
     let mut last = Last::default();
     for i in order {
@@ -127,7 +133,7 @@ fn one(
         named(sp, &entities[e]);
         "named"
     } else if let Some(g) = pronoun_gender(raw) {
-        pronoun(persons.get(), entities, done, m, g, sp);
+        pronoun(persons, entities, done, m, g, sp);
         "pronoun"
     } else if is(["who", "which"]) {
         relative(text, mentions, entities, m, sp);
@@ -136,7 +142,7 @@ fn one(
         sp.name = done.plural().and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
         "pronoun"
-    } else if outlet_nominal(m, lower()) {
+    } else if opens_determiner(raw) && outlet_nominal(m, lower()) {
         let prev = done.media().and_then(|s| s.name.clone());
         sp.name = prev.or_else(|| media.before(m.start).map(|e| entities[e].name.clone()));
         sp.kind = SourceKind::Media;
@@ -157,10 +163,12 @@ fn one(
 /// prepositional phrase ("a senior European official" names no entity, "NATO's Turner" does).
 fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
     let raw = m.text(text);
-    let raw = raw.split(',').next().unwrap_or(raw);
-    let cut = head_end(raw);
-    let head = raw[..cut].trim_end().rsplit(' ').next()?;
-    let start = m.start + raw[..cut].trim_end().len() - head.len();
+    // before the first comma, then after the last space (found with memchr and memrchr, as
+    // `split` and `rsplit` would, without their searchers)
+    let raw = &raw[..memchr::memchr(b',', raw.as_bytes()).unwrap_or(raw.len())];
+    let before = raw[..head_end(raw)].trim_end();
+    let head = &before[memchr::memrchr(b' ', before.as_bytes()).map_or(0, |p| p + 1)..];
+    let start = m.start + before.len() - head.len();
     mentions.entity_at(Span::new(start, start + head.len()))
 }
 
@@ -211,7 +219,7 @@ fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
 
 /// he/she: the person mentioned last before the pronoun whose gender does not disagree.
 fn pronoun(
-    persons: &Persons,
+    persons: &LazyPersons<'_>,
     entities: &[Entity],
     done: &Done<'_>,
     m: Span,
@@ -257,19 +265,99 @@ impl Latest {
     }
 }
 
-/// [`Persons`], built the first time a pronoun asks for it: a text whose speakers are all
-/// named reads no genders and sorts no lists of its persons' mentions.
+/// The persons a pronoun may refer to, found by reading the mentions back from the pronoun
+/// (each entity's gender read once, when first met), as far as [`WALK`] mentions: the person
+/// is nearly always one of the last few named. A search that goes further, or mentions that
+/// overlap, build [`Persons`] once, which answers any search in logarithmic time: a text of
+/// thousands of pronouns stays linear, and a text whose speakers are all named reads no
+/// genders at all.
 struct LazyPersons<'a> {
     cell: OnceCell<Persons>,
+    /// What is known of each entity's gender, once a pronoun asks.
+    genders: OnceCell<Vec<Cell<Seen>>>,
     gaz: &'a Gazetteer,
     entities: &'a [Entity],
     mentions: &'a Mentions<'a>,
+}
+
+/// How many mentions [`LazyPersons::last_before`] reads back from a pronoun before it builds
+/// [`Persons`] instead.
+const WALK: usize = 32;
+
+/// What is known of an entity's gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Seen {
+    /// Not read yet.
+    Unread,
+    /// The entity is no person.
+    NoPerson,
+    /// A person whose name tells no gender.
+    Any,
+    /// A person known to be male.
+    Male,
+    /// A person known to be female.
+    Female,
 }
 
 impl LazyPersons<'_> {
     /// The index, built on the first call.
     fn get(&self) -> &Persons {
         self.cell.get_or_init(|| Persons::new(self.gaz, self.entities, self.mentions))
+    }
+
+    /// True when entity `i` is a person whose gender does not disagree with `g` (any person
+    /// when `g` is `None`), as [`Persons`] lists it.
+    fn agrees(&self, i: usize, g: Option<Gender>) -> bool {
+        let genders =
+            self.genders.get_or_init(|| vec![Cell::new(Seen::Unread); self.entities.len()]);
+        let mut seen = genders[i].get();
+        if seen == Seen::Unread {
+            let e = &self.entities[i];
+            seen = if e.kind != EntityKind::Person {
+                Seen::NoPerson
+            } else {
+                match entities::gender(self.gaz, &e.name) {
+                    None => Seen::Any,
+                    Some(Gender::Male) => Seen::Male,
+                    Some(Gender::Female) => Seen::Female,
+                }
+            };
+            genders[i].set(seen);
+        }
+        match g {
+            _ if seen == Seen::NoPerson => false,
+            None => true,
+            Some(Gender::Male) => seen != Seen::Female,
+            Some(Gender::Female) => seen != Seen::Male,
+        }
+    }
+
+    /// The entity index of the person of gender `g` (any when `None`) mentioned last before
+    /// `at`, as [`Persons::last_before`] finds it: among the mentions that end by `at`, the
+    /// one with the latest start, and of those (empty ones) the last entity.
+    fn last_before(&self, at: usize, g: Option<Gender>) -> Option<usize> {
+        let all = &self.mentions.all;
+        if !self.mentions.disjoint {
+            return self.get().last_before(at, g);
+        }
+        // disjoint mentions by start have rising ends too: those ending by `at` come first
+        let n = all.partition_point(|&(m, _)| m.end <= at);
+        let lo = n.saturating_sub(WALK);
+        let mut k = n;
+        while k > lo {
+            k -= 1;
+            let (span, mut best) = all[k];
+            if self.agrees(best, g) {
+                while k > 0 && all[k - 1].0.start == span.start {
+                    k -= 1;
+                    if self.agrees(all[k].1, g) {
+                        best = best.max(all[k].1);
+                    }
+                }
+                return Some(best);
+            }
+        }
+        if lo == 0 { None } else { self.get().last_before(at, g) }
     }
 }
 
@@ -422,6 +510,16 @@ fn plural(s: &Speaker) -> bool {
     let t = s.text.as_deref().unwrap_or("");
     s.kind == SourceKind::Group
         || t.ends_with('s') && !t.ends_with("'s") && s.kind != SourceKind::Person
+}
+
+/// True when `raw` in lower case starts with "the " or "this ", as [`outlet_nominal`] asks:
+/// told on bytes, without lowering a copy (only ASCII letters lower to these letters), so
+/// that a mention that opens otherwise is not lowered for it.
+fn opens_determiner(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    [&b"the "[..], b"this "]
+        .iter()
+        .any(|p| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
 /// "the newspaper", "the publication": a determiner and an outlet nominal.
@@ -626,6 +724,17 @@ mod tests {
     }
 
     #[test]
+    fn determiners_are_told_as_in_lower_case() {
+        for raw in
+            ["the paper", "The paper", "THIS outlet", "this", "these", "the", "Thé x", "ŧhe x", ""]
+        {
+            let lower = raw.to_lowercase();
+            let want = lower.starts_with("the ") || lower.starts_with("this ");
+            assert_eq!(opens_determiner(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
     fn indefinite_determiners_in_any_case() {
         for w in [
             "a",
@@ -675,6 +784,58 @@ mod tests {
         assert_eq!(anon.antecedent(Some("official"), at), None);
         // nothing before the first source
         assert_eq!(anon.antecedent(None, 5), None);
+    }
+
+    #[test]
+    fn persons_read_back_are_those_of_the_full_index() {
+        let gaz = crate::gazetteer::default_gazetteer();
+        let names = ["Donald Trump", "Mary Robinson", "Zorya", "NATO", "Mrs Smith", "Patrick"];
+        let entities: Vec<Entity> = names
+            .iter()
+            .enumerate()
+            .map(|(id, name)| Entity {
+                id,
+                name: (*name).to_owned(),
+                kind: if *name == "NATO" { EntityKind::Organization } else { EntityKind::Person },
+                mentions: Vec::new(),
+                role: None,
+                affiliation: None,
+            })
+            .collect();
+        // mentions far apart and near, an empty one, and (in the second text) overlapping
+        for overlap in [false, true] {
+            let mut entities = entities.clone();
+            for k in 0..300usize {
+                let i = (k * 7 + k / 50) % entities.len();
+                let start = if k < 100 { k * 10 } else { 1000 + k * 100 };
+                let end = start + 5 + usize::from(overlap) * 20;
+                let mention = |start, end| crate::document::Mention {
+                    span: Span::new(start, end),
+                    text: String::new(),
+                    region: Region::Body,
+                };
+                entities[i].mentions.push(mention(start, end));
+                // now and then an empty mention of another entity at the same start
+                if k % 7 == 0 {
+                    entities[(i + k % 5 + 1) % names.len()].mentions.push(mention(start, start));
+                }
+            }
+            let mentions = Mentions::new(&entities);
+            assert_eq!(mentions.disjoint, !overlap);
+            let lazy = LazyPersons {
+                cell: OnceCell::new(),
+                genders: OnceCell::new(),
+                gaz: &gaz,
+                entities: &entities,
+                mentions: &mentions,
+            };
+            let full = Persons::new(&gaz, &entities, &mentions);
+            for at in (0..32_000).step_by(3) {
+                for g in [None, Some(Gender::Male), Some(Gender::Female)] {
+                    assert_eq!(lazy.last_before(at, g), full.last_before(at, g), "{at} {g:?}");
+                }
+            }
+        }
     }
 
     #[test]
