@@ -273,8 +273,8 @@ impl Latest {
 /// genders at all.
 struct LazyPersons<'a> {
     cell: OnceCell<Persons>,
-    /// What is known of each entity's gender, once a pronoun asks.
-    genders: OnceCell<Vec<Cell<Seen>>>,
+    /// Each entity's [`person_gender`], read when a pronoun first meets the entity.
+    genders: OnceCell<Vec<OnceCell<Option<Option<Gender>>>>>,
     gaz: &'a Gazetteer,
     entities: &'a [Entity],
     mentions: &'a Mentions<'a>,
@@ -283,21 +283,6 @@ struct LazyPersons<'a> {
 /// How many mentions [`LazyPersons::last_before`] reads back from a pronoun before it builds
 /// [`Persons`] instead.
 const WALK: usize = 32;
-
-/// What is known of an entity's gender.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Seen {
-    /// Not read yet.
-    Unread,
-    /// The entity is no person.
-    NoPerson,
-    /// A person whose name tells no gender.
-    Any,
-    /// A person known to be male.
-    Male,
-    /// A person known to be female.
-    Female,
-}
 
 impl LazyPersons<'_> {
     /// The index, built on the first call.
@@ -308,28 +293,9 @@ impl LazyPersons<'_> {
     /// True when entity `i` is a person whose gender does not disagree with `g` (any person
     /// when `g` is `None`), as [`Persons`] lists it.
     fn agrees(&self, i: usize, g: Option<Gender>) -> bool {
-        let genders =
-            self.genders.get_or_init(|| vec![Cell::new(Seen::Unread); self.entities.len()]);
-        let mut seen = genders[i].get();
-        if seen == Seen::Unread {
-            let e = &self.entities[i];
-            seen = if e.kind != EntityKind::Person {
-                Seen::NoPerson
-            } else {
-                match entities::gender(self.gaz, &e.name) {
-                    None => Seen::Any,
-                    Some(Gender::Male) => Seen::Male,
-                    Some(Gender::Female) => Seen::Female,
-                }
-            };
-            genders[i].set(seen);
-        }
-        match g {
-            _ if seen == Seen::NoPerson => false,
-            None => true,
-            Some(Gender::Male) => seen != Seen::Female,
-            Some(Gender::Female) => seen != Seen::Male,
-        }
+        let genders = self.genders.get_or_init(|| vec![OnceCell::new(); self.entities.len()]);
+        let person = *genders[i].get_or_init(|| person_gender(self.gaz, &self.entities[i]));
+        person.is_some_and(|known| agrees(known, g))
     }
 
     /// The entity index of the person of gender `g` (any when `None`) mentioned last before
@@ -361,6 +327,21 @@ impl LazyPersons<'_> {
     }
 }
 
+/// The genders a pronoun asks for, in the order of [`Persons`]' lists: any, male, female.
+const ASKED: [Option<Gender>; 3] = [None, Some(Gender::Male), Some(Gender::Female)];
+
+/// `None` for an entity that is no person, else the gender its name tells (`None` inside
+/// when it tells none).
+fn person_gender(gaz: &Gazetteer, e: &Entity) -> Option<Option<Gender>> {
+    (e.kind == EntityKind::Person).then(|| entities::gender(gaz, &e.name))
+}
+
+/// True when a person of gender `known` (unknown when `None`) may be who a pronoun asking
+/// for `asked` (any when `None`) refers to: the two do not disagree.
+fn agrees(known: Option<Gender>, asked: Option<Gender>) -> bool {
+    known.is_none() || asked.is_none() || known == asked
+}
+
 /// The persons' mentions, one [`Latest`] for each gender a pronoun asks for: any, male
 /// (persons not known to be female), female (not known to be male).
 struct Persons {
@@ -372,20 +353,16 @@ impl Persons {
     /// once.
     fn new(gaz: &Gazetteer, entities: &[Entity], mentions: &Mentions<'_>) -> Persons {
         // `None` for an entity that is no person, else the gender its name tells
-        let persons: Vec<Option<Option<Gender>>> = entities
-            .iter()
-            .map(|e| (e.kind == EntityKind::Person).then(|| entities::gender(gaz, &e.name)))
-            .collect();
+        let persons: Vec<Option<Option<Gender>>> =
+            entities.iter().map(|e| person_gender(gaz, e)).collect();
         let mut lists: [Vec<(Span, usize)>; 3] =
             std::array::from_fn(|_| Vec::with_capacity(mentions.all.len()));
         for &(span, i) in &mentions.all {
-            let Some(g) = persons[i] else { continue };
-            lists[0].push((span, i));
-            if g != Some(Gender::Female) {
-                lists[1].push((span, i));
-            }
-            if g != Some(Gender::Male) {
-                lists[2].push((span, i));
+            let Some(known) = persons[i] else { continue };
+            for (list, asked) in lists.iter_mut().zip(ASKED) {
+                if agrees(known, asked) {
+                    list.push((span, i));
+                }
             }
         }
         Persons { lists: lists.map(|list| Latest::new(list.into_iter())) }
@@ -394,12 +371,7 @@ impl Persons {
     /// The entity index of the person of gender `g` (any when `None`) mentioned last before
     /// `at`.
     fn last_before(&self, at: usize, g: Option<Gender>) -> Option<usize> {
-        self.lists[match g {
-            None => 0,
-            Some(Gender::Male) => 1,
-            Some(Gender::Female) => 2,
-        }]
-        .before(at)
+        self.lists[ASKED.iter().position(|&asked| asked == g).unwrap_or(0)].before(at)
     }
 }
 

@@ -280,6 +280,20 @@ pub(crate) fn space_before(s: &str, at: usize) -> (bool, usize) {
     (c.is_whitespace(), c.len_utf8())
 }
 
+/// For tests: every string of up to `most` of `pieces` joined in any order (with repeats;
+/// some strings come more than once),
+/// the empty string first, shortest first.
+#[cfg(test)]
+pub(crate) fn strings_of(pieces: &[&str], most: usize) -> Vec<String> {
+    let mut strings = vec![String::new()];
+    for _ in 0..most {
+        let longer: Vec<String> =
+            strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+        strings.extend(longer);
+    }
+    strings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,14 +330,7 @@ mod tests {
     fn words_end_eight_bytes_at_a_time_where_they_end_one_at_a_time() {
         let pieces =
             ["a", "bc", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\u{a0}", "é", "\u{2003}"];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = strings_of(&pieces, 4);
         for s in &strings {
             for lead in ["", "x", "x y z ", "abcdefg", "abcdefgh ij", "a b c d e f g h i "] {
                 let s = format!("{lead}{s}");

@@ -140,17 +140,8 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
         let plain = capital || bytes[i].is_ascii_lowercase();
         if let Some((body, end, flags)) = plain.then(|| plain_word(bytes, i, capital)).flatten() {
             let at = line.start + i;
-            let t =
-                Token { span: Span::new(at, at + body), raw_end: at + end, hyphen: None, flags };
-            if capital {
-                caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
-                out.push(Token { flags: flags | CAP, ..t });
-            } else {
-                out.push(t);
-            }
-            let end = i + end;
-            let one_space = bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
-            i = if one_space { end + 1 } else { skip_space(s, end) };
+            push_read(out, caps, first, at, capital, (body, end, flags));
+            i = after_read(s, i + end);
             continue;
         }
         // a word after an opening quotation mark, read the same way
@@ -158,17 +149,8 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
             (!plain).then(|| quoted_word(bytes, i)).flatten()
         {
             let at = line.start + i + lead;
-            let t =
-                Token { span: Span::new(at, at + body), raw_end: at + end, hyphen: None, flags };
-            if capital {
-                caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
-                out.push(Token { flags: flags | CAP, ..t });
-            } else {
-                out.push(t);
-            }
-            let end = i + lead + end;
-            let one_space = bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
-            i = if one_space { end + 1 } else { skip_space(s, end) };
+            push_read(out, caps, first, at, capital, (body, end, flags));
+            i = after_read(s, i + lead + end);
             continue;
         }
         let start = i;
@@ -176,13 +158,7 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
         // a plain run that stops at a space is the whole word
         let end = if bytes.get(run) == Some(&b' ') { run } else { skip_word(s, run) };
         match token(s, start, end, line.start) {
-            Some(t) => {
-                if t.cap() {
-                    // a line has far fewer than 2^32 words
-                    caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
-                }
-                out.push(t);
-            }
+            Some(t) => push(out, caps, first, t),
             // Punctuation standing alone ("Essex , Derbyshire") parts names like attached
             // punctuation does.
             None => {
@@ -197,6 +173,48 @@ pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps
             && bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
         i = if one_space { end + 1 } else { skip_space(s, end) };
     }
+}
+
+/// Pushes `t` onto a line's tokens `out`, whose first is at `first`, noting its index among
+/// the line's words in `caps` when it is capitalised.
+#[inline(always)]
+fn push(out: &mut Vec<Token>, caps: &mut Vec<u32>, first: usize, t: Token) {
+    if t.cap() {
+        // a line has far fewer than 2^32 words
+        caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
+    }
+    out.push(t);
+}
+
+/// Pushes the token of a word read by [`plain_word`] or [`quoted_word`] whose body starts at
+/// byte `at` of the text (with its body's and written lengths and its flags) as [`push`]
+/// does, [`CAP`] added for a `capital`: the capital is known here, so it is not asked again.
+#[inline(always)]
+fn push_read(
+    out: &mut Vec<Token>,
+    caps: &mut Vec<u32>,
+    first: usize,
+    at: usize,
+    capital: bool,
+    (body, end, flags): (usize, usize, u8),
+) {
+    let t = Token { span: Span::new(at, at + body), raw_end: at + end, hyphen: None, flags };
+    if capital {
+        // a line has far fewer than 2^32 words
+        caps.push(u32::try_from(out.len() - first).unwrap_or(u32::MAX));
+        out.push(Token { flags: flags | CAP, ..t });
+    } else {
+        out.push(t);
+    }
+}
+
+/// Where the next word of line `s` starts after a word read by [`plain_word`] or
+/// [`quoted_word`] that ends at byte `end` (at a space or the end of the line): one byte on
+/// when one space comes before a plain ASCII byte, the commonest gap between words.
+#[inline(always)]
+fn after_read(s: &str, end: usize) -> usize {
+    let one_space = s.as_bytes().get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii());
+    if one_space { end + 1 } else { skip_space(s, end) }
 }
 
 /// The word at byte `i` of `b` when it is one to fifteen ASCII letters, in lower case after

@@ -98,12 +98,10 @@ const TRIMMED: [bool; 256] = {
     t
 };
 
-/// `word` without the characters around it that are neither letters, digits nor full stops:
-/// ASCII ends byte by byte, any other end by its characters. Inline: a few loads and
-/// comparisons for most words, for every word the subject reader reads.
-#[inline]
-fn core(word: &str) -> &str {
-    let b = word.as_bytes();
+/// Where `b` starts and ends without its [`TRIMMED`] bytes at either end (ASCII only: a
+/// byte beyond ASCII is never trimmed here).
+#[inline(always)]
+fn trimmed(b: &[u8]) -> (usize, usize) {
     let mut start = 0;
     while start < b.len() && TRIMMED[usize::from(b[start])] {
         start += 1;
@@ -112,6 +110,16 @@ fn core(word: &str) -> &str {
     while end > start && TRIMMED[usize::from(b[end - 1])] {
         end -= 1;
     }
+    (start, end)
+}
+
+/// `word` without the characters around it that are neither letters, digits nor full stops:
+/// ASCII ends byte by byte, any other end by its characters. Inline: a few loads and
+/// comparisons for most words, for every word the subject reader reads.
+#[inline]
+fn core(word: &str) -> &str {
+    let b = word.as_bytes();
+    let (start, end) = trimmed(b);
     if start < end && (!b[start].is_ascii() || !b[end - 1].is_ascii()) {
         return word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
     }
@@ -236,14 +244,7 @@ fn ascii_word_before(b: &[u8], from: usize, to: usize) -> Option<Span> {
 /// enough ([`NO_KEY`] when not, as [`bare_key`] answers for a long ASCII word).
 #[inline(always)]
 fn ascii_bare_key(word: &[u8]) -> u128 {
-    let mut start = 0;
-    while start < word.len() && TRIMMED[usize::from(word[start])] {
-        start += 1;
-    }
-    let mut end = word.len();
-    while end > start && TRIMMED[usize::from(word[end - 1])] {
-        end -= 1;
-    }
+    let (start, end) = trimmed(word);
     let core = &word[start..end];
     if core.len() > KEY_BYTES {
         return NO_KEY;

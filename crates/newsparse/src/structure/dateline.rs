@@ -244,14 +244,7 @@ mod tests {
     #[test]
     fn the_first_dash_is_the_first_at_any_start() {
         let pieces = ["a", " ", "-", "--", "—", "–", "―", "€"];
-        let mut strings = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = crate::chars::strings_of(&pieces, 5);
         for s in &strings {
             assert_eq!(first_dash(s), first_dash_at_every_start(s), "{s:?}");
         }

@@ -206,14 +206,7 @@ mod tests {
         let pieces =
             ["a", "bc", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\u{a0}", "é", "\0", "\x7f"];
         // every string of up to four pieces, shifted across the eight-byte chunks
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = crate::chars::strings_of(&pieces, 4);
         for s in &strings {
             // leads that put the pieces across the 32-byte blocks too
             let leads = ["", "x", "x y z ", "abcdefg", "a b c d e f g h i j k l m n o ", "x\ty\nz"];
@@ -235,14 +228,7 @@ mod tests {
     fn trim_trims_as_str_trim_does() {
         let pieces =
             ["a", " ", "\t", "\x0b", "\r", "\x1c", "\u{85}", "\u{a0}", "\u{2003}", "é", "\u{3000}"];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = crate::chars::strings_of(&pieces, 4);
         for s in &strings {
             let text = format!("x{s}y");
             let span = trim(&text, Span::new(1, text.len() - 1));
