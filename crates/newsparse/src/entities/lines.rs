@@ -13,6 +13,8 @@ use crate::gazetteer::{Gazetteer, Match, Token, tokens_and_caps};
 /// The words of every line of a text, with what the tables say of them and the
 /// gazetteer's matches: two vectors for the whole text, read line by line as [`Line`]s.
 pub(crate) struct Words<'g> {
+    /// Where each line's words stand, in text order.
+    lines: Vec<LineWords>,
     toks: Vec<Token>,
     /// What is known of each token, at the same index.
     slots: Vec<Slot>,
@@ -94,9 +96,11 @@ impl Drop for Words<'_> {
     /// Gives the memo and the vectors back to the thread, for its next text.
     fn drop(&mut self) {
         std::mem::replace(&mut self.memo, Memo::none()).put_back();
-        // the vectors of a long text are let go rather than held for the next
-        if self.toks.capacity() <= KEPT_WORDS {
+        // the vectors of a long text (or of many blank lines) are let go rather than held
+        // for the next
+        if self.toks.capacity() <= KEPT_WORDS && self.lines.capacity() <= KEPT_WORDS {
             let vectors = (
+                std::mem::take(&mut self.lines),
                 std::mem::take(&mut self.toks),
                 std::mem::take(&mut self.slots),
                 std::mem::take(&mut self.caps),
@@ -115,13 +119,14 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
     }
 }
 
-/// The most words whose vectors a thread keeps for its next text: 64 Ki words, some 4 MiB,
-/// the words of a text of about 300 KB (news articles are a few KB).
+/// The most words (and lines) whose vectors a thread keeps for its next text: 64 Ki words,
+/// some 4 MiB, the words of a text of about 300 KB (news articles are a few KB).
 const KEPT_WORDS: usize = 1 << 16;
 
 /// The vectors of [`Words`] a thread's last parse gave back, emptied, for its next one: the
-/// vectors of every text allocated afresh cost more than a small text's word splitting.
-type Vectors = (Vec<Token>, Vec<Slot>, Vec<u32>);
+/// vectors of every text allocated afresh cost more than a small text's word splitting (the
+/// list of lines, of unknown length, grew by doubling four or five times a text).
+type Vectors = (Vec<LineWords>, Vec<Token>, Vec<Slot>, Vec<u32>);
 
 thread_local! {
     /// The vectors of the thread's last parse, while no parse is using them.
@@ -129,7 +134,7 @@ thread_local! {
 }
 
 /// Where the words of one line stand in [`Words`], and how the line reads.
-pub(crate) struct LineWords {
+struct LineWords {
     start: usize,
     end: usize,
     /// Where the line's capitalised words are listed in [`Words::caps`].
@@ -145,14 +150,16 @@ impl<'g> Words<'g> {
         let n = len / 5 + 1;
         // the thread's vectors, when a parse gave them back (a thread whose locals are being
         // destroyed gets new ones)
-        let (mut toks, mut slots, mut caps) =
+        let (mut lines, mut toks, mut slots, mut caps) =
             VECTORS_OF_THREAD.try_with(Cell::take).ok().flatten().unwrap_or_default();
+        // (the lines' list grows as it must: a text's number of lines is not known here)
+        lines.clear();
         // emptied, and made anew where too small (growing one would copy what it held)
         room(&mut toks, n);
         room(&mut slots, n);
         // a capitalised word has a space and a few letters before the next one
         room(&mut caps, len / 8 + 1);
-        Words { toks, slots, caps, gaz, memo: Memo::take(gaz), located: Located::default() }
+        Words { lines, toks, slots, caps, gaz, memo: Memo::take(gaz), located: Located::default() }
     }
 
     /// The number of capitalised words (at most one name candidate each).
@@ -168,8 +175,9 @@ impl<'g> Words<'g> {
 
     /// Adds the words of `line`: each capitalised word and each word before one is read in
     /// the tables once, and the gazetteer is probed at each capitalised word; a match after a
-    /// preposition of place is noted as [located](Words::located).
-    pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) -> LineWords {
+    /// preposition of place is noted as [located](Words::located). Lines must come in text
+    /// order, each once.
+    pub(crate) fn push(&mut self, text: &str, line: Span, region: Region) {
         let start = self.toks.len();
         let caps_start = self.caps.len();
         tokens_and_caps(text, line, &mut self.toks, &mut self.caps);
@@ -209,11 +217,18 @@ impl<'g> Words<'g> {
         let region = if plain && is_dateline(text, toks) { Region::Dateline } else { region };
         let titled = region == Region::Headline && is_title_case(text, toks);
         let caps = (caps_start, self.caps.len());
-        LineWords { start, end: self.toks.len(), caps, region, shouting, titled }
+        let end = self.toks.len();
+        self.lines.push(LineWords { start, end, caps, region, shouting, titled });
+    }
+
+    /// The lines pushed, in text order: each line's view is made when read (a few loads),
+    /// not kept for the whole text.
+    pub(crate) fn lines<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Line<'a>> {
+        self.lines.iter().map(move |words| self.line(text, words))
     }
 
     /// The line whose words `words` places.
-    pub(crate) fn line<'a>(&'a self, text: &'a str, words: &LineWords) -> Line<'a> {
+    fn line<'a>(&'a self, text: &'a str, words: &LineWords) -> Line<'a> {
         let range = words.start..words.end;
         Line {
             text,

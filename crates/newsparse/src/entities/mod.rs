@@ -66,13 +66,11 @@ pub(crate) fn find(
 ) -> Vec<Entity> {
     let mut words = lines::Words::with_capacity(text.len(), gaz);
     let mut regions = Regions::new(structure, segments);
-    let placed: Vec<lines::LineWords> = crate::structure::lines(text)
-        .map(|line| words.push(text, line, regions.of(line)))
-        .collect();
-    // each line's view is made when read (a few loads), not kept for the whole text
-    let lines = || placed.iter().map(|p| words.line(text, p));
+    for line in crate::structure::lines(text) {
+        words.push(text, line, regions.of(line));
+    }
     let mut cands = Vec::with_capacity(words.capitalised());
-    for line in lines() {
+    for line in words.lines(text) {
         names::scan(&line, gaz, words.located(), &mut cands);
     }
     if is_sports(text) {
