@@ -115,7 +115,7 @@ fn names_sport(word: &str) -> bool {
 /// only at a non-ASCII byte, where `str::split` with a closure decodes every one.
 fn sports_cues(head: &str) -> usize {
     let b = head.as_bytes();
-    let shortest = words::shortest(words::SPORT_CUE);
+    let cues = words::Class::of(words::SPORT_CUE);
     let (mut count, mut i, mut start) = (0, 0, 0);
     loop {
         // the run of ASCII letters, digits and hyphens: one table load a byte
@@ -140,7 +140,7 @@ fn sports_cues(head: &str) -> usize {
                 c => c.map_or(1, char::len_utf8),
             },
         };
-        if i - start >= shortest && words::is_bytes(&b[start..i], words::SPORT_CUE) {
+        if cues.holds(&b[start..i]) {
             count += 1;
         }
         if part == 0 || count == 4 {
