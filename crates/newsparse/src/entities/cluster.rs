@@ -299,32 +299,49 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
     map
 }
 
-/// The [`key`] of [`fold`]`(name)`, without allocating for an ASCII name, and without a
-/// copy for one whose ending no transliteration rule changes (nearly every name).
+/// The [`key`] of [`fold`]`(name)`, without allocating for a name of up to 64 bytes folded,
+/// and for an ASCII name without a copy when no transliteration rule changes its ending
+/// (nearly every name).
 fn fold_key(name: &str) -> u64 {
-    if !name.is_ascii() {
-        return key(&fold(name));
-    }
     let b = name.as_bytes();
     let ending = b.len().checked_sub(2).map(|n| (b[n] | 0x20, b[n + 1] | 0x20));
     if !matches!(ending, Some((b'y' | b'i', b'y') | (b'i', b'i' | b'j'))) {
-        return key_ascii_lower(b);
+        // (a name beyond ASCII is told so in the same pass)
+        if let Some(k) = key_ascii_lower(b) {
+            return k;
+        }
     }
     let mut buf = [0u8; 64];
-    if name.len() > buf.len() {
-        return key(&fold(name));
+    match fold_into(name, &mut buf) {
+        Some(len) => key_bytes(&buf[..len]),
+        None => key(&fold(name)),
     }
-    for (to, from) in buf.iter_mut().zip(name.as_bytes()) {
-        *to = from.to_ascii_lowercase();
+}
+
+/// [`fold`]`(name)` written into `buf`: its length, or `None` when it does not fit.
+fn fold_into(name: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    if name.is_ascii() {
+        let to = buf.get_mut(..name.len())?;
+        for (to, from) in to.iter_mut().zip(name.as_bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        len = name.len();
+    } else {
+        for c in name.chars().flat_map(char::to_lowercase).map(fold_char) {
+            let end = len + c.len_utf8();
+            c.encode_utf8(buf.get_mut(len..end)?);
+            len = end;
+        }
     }
-    let mut len = name.len();
+    // each rule replaces two ASCII letters with a `y`, as [`fold`] does on its string
     for from in [b"yy", b"iy", b"ii", b"ij"] {
         if buf[..len].ends_with(from) {
             len -= 1;
             buf[len - 1] = b'y';
         }
     }
-    key_bytes(&buf[..len])
+    Some(len)
 }
 
 /// A name folded for comparison: lower case, common Latin diacritics dropped, and
@@ -342,25 +359,28 @@ pub(crate) fn fold(name: &str) -> String {
 
 /// `name` in lower case with common Latin diacritics dropped.
 fn fold_chars(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ş' | 'š' | 'ś' => 's',
-            'ğ' => 'g',
-            'ž' | 'ź' | 'ż' => 'z',
-            'č' | 'ć' => 'c',
-            'ł' => 'l',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
+    name.chars().flat_map(char::to_lowercase).map(fold_char).collect()
+}
+
+/// A lower-case character with a common Latin diacritic dropped ('é' → 'e'), and a curly
+/// apostrophe made straight.
+fn fold_char(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ş' | 'š' | 'ś' => 's',
+        'ğ' => 'g',
+        'ž' | 'ź' | 'ż' => 'z',
+        'č' | 'ć' => 'c',
+        'ł' => 'l',
+        '’' => '\'',
+        c => c,
+    }
 }
 
 #[cfg(test)]
@@ -386,11 +406,26 @@ mod tests {
             "Iiyy",
             "yy",
             "NATO",
+            "O’Brien",
+            "ZELENSKIJ",
+            "Łukasz Żółkiewskiy",
+            "İstanbul",
+            "Zürich’s",
+            "ΟΔΥΣΣΕΥΣ",
+            "ß",
+            "y",
+            "",
         ] {
             assert_eq!(fold_key(name), key(&fold(name)), "{name}");
         }
         assert_eq!(fold_key("Zelenskiyy"), key("zelensky"));
         assert_eq!(fold_key(&"A".repeat(100)), key(&"a".repeat(100)));
+        // longer than the stack buffer, with and without a rule's ending, in and beyond ASCII
+        for name in
+            ["Ab".repeat(40) + "iy", "é".repeat(40), "é".repeat(40) + "ij", "x".repeat(63) + "é"]
+        {
+            assert_eq!(fold_key(&name), key(&fold(&name)), "{name}");
+        }
     }
 
     #[test]

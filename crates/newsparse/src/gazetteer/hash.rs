@@ -28,19 +28,26 @@ pub(crate) fn key_bytes(s: &[u8]) -> u64 {
     mix(h.finish())
 }
 
-/// [`key_bytes`] of the ASCII `s` in lower case, lowered eight bytes at a time as they are
-/// hashed, with no copy.
-pub(crate) fn key_ascii_lower(s: &[u8]) -> u64 {
-    debug_assert!(s.is_ascii());
+/// [`key_bytes`] of `s` in lower case when it is ASCII, lowered eight bytes at a time as it
+/// is hashed, with no copy; `None` when `s` has a byte beyond ASCII (told in the same pass,
+/// so that a caller need not ask [`str::is_ascii`] first).
+pub(crate) fn key_ascii_lower(s: &[u8]) -> Option<u64> {
     let mut h = FxHasher::default();
+    // the bytes' high bits, all clear for ASCII
+    let mut high = 0;
     let mut chunks = s.chunks_exact(8);
     for c in &mut chunks {
         let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        high |= word;
         h.add(lower_ascii8(word));
     }
     let rest = chunks.remainder();
-    h.add(lower_ascii8(padded_le(rest)) ^ rest.len() as u64);
-    mix(h.finish())
+    let last = padded_le(rest);
+    if (high | last) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    h.add(lower_ascii8(last) ^ rest.len() as u64);
+    Some(mix(h.finish()))
 }
 
 /// The MurmurHash3 finishing mixer.
@@ -139,7 +146,13 @@ mod tests {
         let all: Vec<u8> = (0u8..0x80).collect();
         for len in 0..all.len() {
             let s = &all[all.len() - len..];
-            assert_eq!(key_ascii_lower(s), key_bytes(&s.to_ascii_lowercase()), "{len}");
+            assert_eq!(key_ascii_lower(s), Some(key_bytes(&s.to_ascii_lowercase())), "{len}");
+            // a byte beyond ASCII anywhere says no
+            for at in 0..len {
+                let mut t = s.to_vec();
+                t[at] |= 0x80;
+                assert_eq!(key_ascii_lower(&t), None, "{len} {at}");
+            }
         }
     }
 

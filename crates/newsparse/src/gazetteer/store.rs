@@ -273,8 +273,8 @@ fn to_u32(n: usize) -> u32 {
 /// The key of `s` in lower case: an ASCII `s` lowered eight bytes at a time as it is hashed
 /// ([`key_ascii_lower`]), other text without allocating when it is up to 48 bytes lowered.
 fn key_lower(s: &str) -> u64 {
-    if s.is_ascii() {
-        return key_ascii_lower(s.as_bytes());
+    if let Some(k) = key_ascii_lower(s.as_bytes()) {
+        return k;
     }
     let mut buf = [0u8; 48];
     match crate::chars::lower_into(s, &mut buf) {
