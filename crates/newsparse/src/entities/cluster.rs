@@ -302,6 +302,7 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
 /// The [`key`] of [`fold`]`(name)`, without allocating for a name of up to 64 bytes folded,
 /// and for an ASCII name without a copy when no transliteration rule changes its ending
 /// (nearly every name).
+#[inline]
 fn fold_key(name: &str) -> u64 {
     let b = name.as_bytes();
     let ending = b.len().checked_sub(2).map(|n| (b[n] | 0x20, b[n + 1] | 0x20));
@@ -311,6 +312,13 @@ fn fold_key(name: &str) -> u64 {
             return k;
         }
     }
+    folded_key(name)
+}
+
+/// [`fold_key`] of a name beyond ASCII or with a transliteration ending: out of line, so
+/// that the common case inlines without its buffer.
+#[inline(never)]
+fn folded_key(name: &str) -> u64 {
     let mut buf = [0u8; 64];
     match fold_into(name, &mut buf) {
         Some(len) => key_bytes(&buf[..len]),
