@@ -223,7 +223,7 @@ fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
         // most boilerplate lines: the line need not be trimmed
         return Some((p.kind, p.rule.as_str()));
     }
-    let bare = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
+    let bare = bare(s);
     let mut found = line.whole(bare.as_bytes());
     if found.is_none() && s.len() <= MAX_SHORT_LINE {
         // the suffix first: it is one look-up in the few patterns that end with the line's
@@ -242,6 +242,44 @@ fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
         }
     }
     found.map(|p| (p.kind, p.rule.as_str()))
+}
+
+/// `s` without the quotation marks around it (`"`, `“`, `”`) and then without the full
+/// stops, colons and spaces that end it, as
+/// `s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' '])` gives it: on bytes, as
+/// every line the patterns are tried on is trimmed so, and the marks' bytes stand for them
+/// (a curly mark is the only character with its three bytes).
+fn bare(s: &str) -> &str {
+    /// The length of the quotation mark that `b` starts with (`at_end` false) or ends with.
+    fn mark(b: &[u8], at_end: bool) -> usize {
+        let curly = |m: &[u8]| m[0] == 0xE2 && m[1] == 0x80 && matches!(m[2], 0x9C | 0x9D);
+        let three = if at_end { b.last_chunk::<3>() } else { b.first_chunk::<3>() };
+        match if at_end { b.last() } else { b.first() } {
+            Some(b'"') => 1,
+            Some(_) if three.is_some_and(|m| curly(m)) => 3,
+            _ => 0,
+        }
+    }
+    let b = s.as_bytes();
+    let (mut start, mut end) = (0, b.len());
+    loop {
+        let n = mark(&b[start..end], false);
+        if n == 0 {
+            break;
+        }
+        start += n;
+    }
+    loop {
+        let n = mark(&b[start..end], true);
+        if n == 0 {
+            break;
+        }
+        end -= n;
+    }
+    while end > start && matches!(b[end - 1], b'.' | b':' | b' ') {
+        end -= 1;
+    }
+    &s[start..end]
 }
 
 /// "Watch …:" with at most ten words before the colon ("Watch the full video below:").
@@ -321,6 +359,15 @@ mod tests {
 
     fn kind(s: &str) -> Option<BoilerplateKind> {
         classify(s, Span::new(0, s.len())).map(|b| b.kind)
+    }
+
+    #[test]
+    fn bare_lines_are_trimmed_as_str_trims_them() {
+        let pieces = ["\"", "“", "”", "‘", ".", ":", " ", "a", "é", "\u{201e}", "\u{2019}"];
+        for s in &crate::chars::strings_of(&pieces, 4) {
+            let want = s.trim_matches(['"', '“', '”']).trim_end_matches(['.', ':', ' ']);
+            assert_eq!(bare(s), want, "{s:?}");
+        }
     }
 
     #[test]
