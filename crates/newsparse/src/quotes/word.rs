@@ -144,11 +144,20 @@ pub(crate) const fn key(word: &str) -> Option<u128> {
 }
 
 /// True when the lower-case form of all of `word` (no punctuation trimmed) is one of the
-/// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack.
+/// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack. Inline, as
+/// the rules ask it of a word or two beside each cue: a short ASCII word costs a few loads
+/// and a table probe, any other is read out of line.
+#[inline]
 pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
-    if let Some(key) = ascii_lower_key(word.as_bytes()) {
-        return contains(table, key);
+    match ascii_lower_key(word.as_bytes()) {
+        Some(key) => contains(table, key),
+        None => lower_is_in_chars(table, word),
     }
+}
+
+/// [`lower_is_in`] of a word that is not ASCII or longer than a key, read by characters.
+#[inline(never)]
+fn lower_is_in_chars(table: &[u128], word: &str) -> bool {
     // not ASCII, or too long: table words are ASCII ([`keys`]), and of the other characters
     // only the Kelvin sign lowers to ASCII (k); a word read to its sixteenth character is
     // longer than any table word
@@ -200,6 +209,7 @@ fn lower_key(word: &[u8]) -> u128 {
 
 /// [`lower_key`] of `word` when it is ASCII and at most [`KEY_BYTES`] long: told from the
 /// key's own two halves, so that the bytes are read once.
+#[inline]
 fn ascii_lower_key(word: &[u8]) -> Option<u128> {
     if word.len() > KEY_BYTES {
         return None;
