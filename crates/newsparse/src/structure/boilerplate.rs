@@ -231,7 +231,7 @@ fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
         // reads it again
         let credit = suffix.suffix_of(bare.as_bytes());
         let opens_quote = s.starts_with(['"', '“', '‘', '\'']);
-        if credit.is_some() || !opens_quote {
+        if credit.is_some() {
             let words = count_words(s, CONTAINS_MAX_WORDS + 1);
             if words <= SUFFIX_MAX_WORDS {
                 found = credit.filter(|_| reads_as_credit(bare));
@@ -239,6 +239,12 @@ fn by_pattern(s: &str) -> Option<(BoilerplateKind, &'static str)> {
             if found.is_none() && words <= CONTAINS_MAX_WORDS && !opens_quote {
                 found = WITHIN.find(s);
             }
+        } else if !opens_quote {
+            // the search first, and the words counted only for a line it finds a phrase in:
+            // its prefilter turns most lines away at less than counting their words costs
+            found = WITHIN
+                .find(s)
+                .filter(|_| count_words(s, CONTAINS_MAX_WORDS + 1) <= CONTAINS_MAX_WORDS);
         }
     }
     found.map(|p| (p.kind, p.rule.as_str()))
