@@ -144,11 +144,20 @@ pub(crate) const fn key(word: &str) -> Option<u128> {
 }
 
 /// True when the lower-case form of all of `word` (no punctuation trimmed) is one of the
-/// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack.
+/// words of `table` (made by [`keys`]); an ASCII word is lowered on the stack. Inline, as
+/// the rules ask it of a word or two beside each cue: a short ASCII word costs a few loads
+/// and a table probe, any other is read out of line.
+#[inline]
 pub(crate) fn lower_is_in(table: &[u128], word: &str) -> bool {
-    if let Some(key) = ascii_lower_key(word.as_bytes()) {
-        return contains(table, key);
+    match ascii_lower_key(word.as_bytes()) {
+        Some(key) => contains(table, key),
+        None => lower_is_in_chars(table, word),
     }
+}
+
+/// [`lower_is_in`] of a word that is not ASCII or longer than a key, read by characters.
+#[inline(never)]
+fn lower_is_in_chars(table: &[u128], word: &str) -> bool {
     // not ASCII, or too long: table words are ASCII ([`keys`]), and of the other characters
     // only the Kelvin sign lowers to ASCII (k); a word read to its sixteenth character is
     // longer than any table word
@@ -190,6 +199,9 @@ pub(crate) const fn most_bytes(table: &[&str]) -> usize {
 
 /// The key of the ASCII `word` (at most [`KEY_BYTES`] long) in lower case, eight bytes
 /// lowered at once ([`lower_ascii8`]; the length byte is below `A` and stays as it is).
+/// Always inline: the subject reader keys nearly every word it reads here, where a call
+/// costs a third of the keying.
+#[inline(always)]
 fn lower_key(word: &[u8]) -> u128 {
     let (high, low) = key_halves(word);
     u128::from(lower_ascii8(high)) << 64 | u128::from(lower_ascii8(low))
@@ -197,6 +209,7 @@ fn lower_key(word: &[u8]) -> u128 {
 
 /// [`lower_key`] of `word` when it is ASCII and at most [`KEY_BYTES`] long: told from the
 /// key's own two halves, so that the bytes are read once.
+#[inline]
 fn ascii_lower_key(word: &[u8]) -> Option<u128> {
     if word.len() > KEY_BYTES {
         return None;
@@ -419,15 +432,27 @@ impl<'a> Back<'a> {
         let b = self.text.as_bytes();
         while self.words.len() <= k && self.counted < self.limit {
             // nearly every word is ASCII after an ASCII space, read and keyed on bytes
-            let (w, key) = match ascii_word_before(b, self.from, self.at) {
-                Some(w) => (w, ascii_bare_key(&b[w.start..w.end])),
-                None => match word_before_chars(self.text, self.from, self.at) {
+            let mut end = self.at;
+            while end > self.from && b[end - 1] == b' ' {
+                end -= 1;
+            }
+            if end == self.from {
+                // only ASCII spaces are left, which hold no word (the window's start, where
+                // most subjects stop): not read again by characters
+                self.at = self.from;
+                break;
+            }
+            let start = graphic_run_start(b, self.from, end);
+            let (w, key) = if start < end && (start == self.from || b[start - 1] == b' ') {
+                (Span::new(start, end), ascii_bare_key(&b[start..end]))
+            } else {
+                match word_before_chars(self.text, self.from, self.at) {
                     Some(w) => (w, bare_key(w.text(self.text))),
                     None => {
                         self.at = self.from;
                         break;
                     }
-                },
+                }
             };
             self.at = w.start;
             let aux = self.trailing && contains(self.aux, key);

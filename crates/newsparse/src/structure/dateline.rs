@@ -44,11 +44,24 @@ pub(super) fn starts(text: &str, span: Span) -> bool {
 }
 
 /// A dateline that fills the whole line `span`: "Kyiv • UNN", or a wire dateline with
-/// nothing after its dash.
+/// nothing after its dash. A wire dateline is read only on a line that ends with a dash
+/// ([`ends_with_dash`]): most lines do not, and reading one for its dash and its parts
+/// costs far more than the test.
 pub(super) fn own_line(text: &str, span: Span) -> Option<Dateline> {
     between_bullet(text, span)
-        .or_else(|| prefix(text, span).filter(|d| d.span.end == span.end))
+        .or_else(|| {
+            ends_with_dash(span.text(text))
+                .then(|| prefix(text, span))
+                .flatten()
+                .filter(|d| d.span.end == span.end)
+        })
         .or_else(|| place_and_date(text, span))
+}
+
+/// True when `s` ends with one of [`DASHES`] without its trailing white space: a hyphen or
+/// a long dash, as a wire dateline that ends where `s` ends must.
+fn ends_with_dash(s: &str) -> bool {
+    DASHES.iter().any(|d| s.ends_with(d.trim_end()))
 }
 
 /// "Kyiv • UNN": a place and an outlet on either side of one of [`BULLETS`].
@@ -202,6 +215,28 @@ mod tests {
         let d = prefix(text, Span::new(0, text.len()))?;
         let get = |t: Option<Text>| t.map(|t| t.text).unwrap_or_default();
         Some((d.span.text(text).to_owned(), get(d.place), get(d.outlet), get(d.date)))
+    }
+
+    #[test]
+    fn a_wire_dateline_filling_its_line_ends_with_a_dash() {
+        let lines = [
+            "WASHINGTON (Reuters) -",
+            "WASHINGTON (Reuters) - ",
+            "LONDON, Jan 23 (AP) —",
+            "KYIV, Ukraine –",
+            "KYIV, Ukraine ―",
+            "Aug 27 (Reuters) --",
+            "Aug 27 (Reuters) -- x",
+            "WASHINGTON - x",
+            "WASHINGTON -x",
+            "WASHINGTON—",
+            "Winston-Salem",
+        ];
+        for line in lines {
+            let whole = prefix(line, Span::new(0, line.len())).filter(|d| d.span.end == line.len());
+            assert!(whole.is_none() || ends_with_dash(line), "{line:?}");
+        }
+        assert!(ends_with_dash("WASHINGTON (Reuters) -") && !ends_with_dash("Winston-Salem"));
     }
 
     #[test]
