@@ -91,7 +91,7 @@ fn entities(
         .map(|(id, (e, mentions))| Entity {
             id,
             name: match e.key {
-                Key::Record(r) => gaz.record(r).name.to_owned(),
+                Key::Record(r) => gaz.name(r).to_owned(),
                 Key::Name(_) => e.name.to_owned(),
             },
             kind: e.kind,
@@ -230,7 +230,7 @@ impl<'c> FullNames<'c> {
         // candidates are in text order, so each surname's links are too
         for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
             let mention = c.span.text(text);
-            let name = c.record.map_or(mention, |r| gaz.record(r).name);
+            let name = c.record.map_or(mention, |r| gaz.name(r));
             let Some(space) = last_space(name) else { continue };
             let i = u32::try_from(names.len()).unwrap_or(u32::MAX);
             match surnames.entry(fold_key(&name[space + 1..])) {

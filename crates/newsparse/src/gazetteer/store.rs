@@ -204,6 +204,12 @@ impl Store {
         }
     }
 
+    /// The name of record `id`, without slicing the name it stands for.
+    #[inline]
+    pub(super) fn name(&self, id: u32) -> &str {
+        self.str(self.recs[id as usize].name)
+    }
+
     #[inline]
     pub(super) fn kind(&self, id: u32) -> EntryKind {
         self.recs[id as usize].kind
