@@ -82,7 +82,10 @@ pub(crate) fn find(
 }
 
 /// True when `text` reads as sports copy: its first word names a sport ("SOCCER - …") or
-/// its opening has several sports words ("beat", "innings", "striker").
+/// its opening has several sports words ("beat", "innings", "striker"). Out of line: inlined
+/// into [`find`], its word loop took registers from the loops around it, which then cost
+/// more than the call.
+#[inline(never)]
 fn is_sports(text: &str) -> bool {
     let first = text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
     if names_sport(first) {
