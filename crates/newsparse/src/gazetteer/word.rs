@@ -144,15 +144,33 @@ impl Word {
 /// True when the word table answers for `word` as written in every respect, titles
 /// included: `word` is ASCII and in lower case, title case or upper case (its title bits
 /// are stored under those three forms).
+///
+/// Read eight bytes at a time: whether any byte is beyond ASCII, and whether any after the
+/// first is a capital or a lower-case letter, told for all eight at once.
 pub(super) fn plain_case(word: &str) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
     let b = word.as_bytes();
     let Some((&first, rest)) = b.split_first() else { return true };
-    if !word.is_ascii() {
+    // the high bits of the bytes beyond ASCII, of capitals and of lower-case letters
+    let (mut beyond, mut upper, mut lower) = (u64::from(first), 0, 0);
+    let mut add = |x: u64| {
+        // per byte, no carry crossing into the next: the top bits are cleared before adding
+        let low = x & !HIGH;
+        let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c));
+        beyond |= x;
+        upper |= at_least(b'A') & !at_least(b'Z' + 1);
+        lower |= at_least(b'a') & !at_least(b'z' + 1);
+    };
+    let mut chunks = rest.chunks_exact(8);
+    for c in &mut chunks {
+        add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    add(super::padded_le(chunks.remainder()));
+    if beyond & HIGH != 0 {
         return false;
     }
-    let upper_rest = rest.iter().any(u8::is_ascii_uppercase);
-    let lower_rest = rest.iter().any(u8::is_ascii_lowercase);
-    !upper_rest || !lower_rest && !first.is_ascii_lowercase()
+    upper & HIGH == 0 || lower & HIGH == 0 && !first.is_ascii_lowercase()
 }
 
 /// The forms an ASCII lower-case title word is stored under besides itself: title case and
@@ -171,6 +189,28 @@ pub(super) fn title_forms(lower: &str) -> Option<[String; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_cases_are_told_as_by_two_scans_of_the_rest() {
+        fn by_scans(word: &str) -> bool {
+            let b = word.as_bytes();
+            let Some((&first, rest)) = b.split_first() else { return true };
+            if !word.is_ascii() {
+                return false;
+            }
+            let upper_rest = rest.iter().any(u8::is_ascii_uppercase);
+            let lower_rest = rest.iter().any(u8::is_ascii_lowercase);
+            !upper_rest || !lower_rest && !first.is_ascii_lowercase()
+        }
+        // every byte class at the edges of the letter ranges, and words across loads
+        let pieces = ["a", "z", "A", "Z", "@", "[", "`", "{", "0", ".", "é", "\u{7f}", "Ab"];
+        for s in crate::chars::strings_of(&pieces, 4) {
+            for w in [s.clone(), format!("Abcdefgh{s}"), format!("{s}ABCDEFGHIJ"), format!("x{s}")]
+            {
+                assert_eq!(plain_case(&w), by_scans(&w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn plain_cases_are_lower_title_and_upper() {
