@@ -132,8 +132,15 @@ fn key_of(
     acronyms: &IdMap<Key>,
 ) -> Option<(Key, EntityKind)> {
     let single = last_space(mention).is_none();
-    let folded = OnceCell::new();
-    let folded = || *folded.get_or_init(|| fold_key(mention));
+    // read at most once, when a rule needs it (a cell of a copy, with no call to initialise)
+    let known = Cell::new(None);
+    let folded = || {
+        known.get().unwrap_or_else(|| {
+            let k = fold_key(mention);
+            known.set(Some(k));
+            k
+        })
+    };
     if single && c.kind != Some(EntityKind::Group) && !people.is_empty() {
         if let Some(key) = people.surname_of(folded(), c.span) {
             return Some((key, EntityKind::Person));
