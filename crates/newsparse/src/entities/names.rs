@@ -1,7 +1,7 @@
 //! Finding name candidates in a line: gazetteer matches first, then the rules for names no
 //! list holds (capitalised runs with connectors, title cues, given names, suffixes, place cues).
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 use super::lines::Line;
 use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
@@ -115,7 +115,7 @@ fn candidate_at(
         .found(i)
         .filter(|(n, m)| !(*n == 1 && t.caps() && is_common(gaz, m.span().text(line.text))));
     // whether the word starts a sentence: asked by several rules, read at most once
-    let initial = Initial { line, i, known: OnceCell::new() };
+    let initial = Initial { line, i, known: Cell::new(None) };
     let run = if line.shouting { 0 } else { run_at(line, gaz, located, &initial) };
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
         .then(|| classify(line, &initial, run, title))
@@ -279,15 +279,19 @@ struct Initial<'l, 'a> {
     line: &'l Line<'a>,
     /// The word.
     i: usize,
-    /// The answer, once read.
-    known: OnceCell<bool>,
+    /// The answer, once read (a cell of a copy: no call to initialise it).
+    known: Cell<Option<bool>>,
 }
 
 impl Initial<'_, '_> {
     /// True when the word starts a sentence.
     #[inline]
     fn get(&self) -> bool {
-        *self.known.get_or_init(|| self.line.initial(self.i))
+        self.known.get().unwrap_or_else(|| {
+            let initial = self.line.initial(self.i);
+            self.known.set(Some(initial));
+            initial
+        })
     }
 }
 
