@@ -343,6 +343,14 @@ impl<'a> Line<'a> {
         if t.ends_bare() && !t.dot() && self.text.as_bytes()[t.span.start].is_ascii_alphanumeric() {
             return false;
         }
+        self.after_marked(prev)
+    }
+
+    /// [`Line::initial`] after token `prev`, which may end a sentence: out of line, so that
+    /// the common case inlines without saving the registers this one uses.
+    #[inline(never)]
+    fn after_marked(&self, prev: usize) -> bool {
+        let t = &self.toks[prev];
         // on bytes: no character boundaries to check, and no characters to decode unless
         // the word has no ASCII letter or digit
         let raw = &self.text.as_bytes()[t.span.start..t.raw_end];
