@@ -91,7 +91,7 @@ fn entities(
         .map(|(id, (e, mentions))| Entity {
             id,
             name: match e.key {
-                Key::Record(r) => gaz.record(r).name.to_owned(),
+                Key::Record(r) => gaz.name(r).to_owned(),
                 Key::Name(_) => e.name.to_owned(),
             },
             kind: e.kind,
@@ -132,8 +132,15 @@ fn key_of(
     acronyms: &IdMap<Key>,
 ) -> Option<(Key, EntityKind)> {
     let single = last_space(mention).is_none();
-    let folded = OnceCell::new();
-    let folded = || *folded.get_or_init(|| fold_key(mention));
+    // read at most once, when a rule needs it (a cell of a copy, with no call to initialise)
+    let known = Cell::new(None);
+    let folded = || {
+        known.get().unwrap_or_else(|| {
+            let k = fold_key(mention);
+            known.set(Some(k));
+            k
+        })
+    };
     if single && c.kind != Some(EntityKind::Group) && !people.is_empty() {
         if let Some(key) = people.surname_of(folded(), c.span) {
             return Some((key, EntityKind::Person));
@@ -230,7 +237,7 @@ impl<'c> FullNames<'c> {
         // candidates are in text order, so each surname's links are too
         for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
             let mention = c.span.text(text);
-            let name = c.record.map_or(mention, |r| gaz.record(r).name);
+            let name = c.record.map_or(mention, |r| gaz.name(r));
             let Some(space) = last_space(name) else { continue };
             let i = u32::try_from(names.len()).unwrap_or(u32::MAX);
             match surnames.entry(fold_key(&name[space + 1..])) {

@@ -98,12 +98,16 @@ impl Drop for Words<'_> {
         std::mem::replace(&mut self.memo, Memo::none()).put_back();
         // the vectors of a long text (or of many blank lines) are let go rather than held
         // for the next
-        if self.toks.capacity() <= KEPT_WORDS && self.lines.capacity() <= KEPT_WORDS {
+        if self.toks.capacity() <= KEPT_WORDS
+            && self.lines.capacity() <= KEPT_WORDS
+            && self.located.capacity() <= KEPT_LOCATED
+        {
             let vectors = (
                 std::mem::take(&mut self.lines),
                 std::mem::take(&mut self.toks),
                 std::mem::take(&mut self.slots),
                 std::mem::take(&mut self.caps),
+                std::mem::take(&mut self.located),
             );
             let _ = VECTORS_OF_THREAD.try_with(|cell| cell.set(Some(vectors)));
         }
@@ -123,10 +127,15 @@ fn room<T>(v: &mut Vec<T>, n: usize) {
 /// some 4 MiB, the words of a text of about 300 KB (news articles are a few KB).
 const KEPT_WORDS: usize = 1 << 16;
 
+/// The most records of [`Words::located`] a thread keeps room for (a few KiB; an article
+/// locates a few dozen).
+const KEPT_LOCATED: usize = 1 << 10;
+
 /// The vectors of [`Words`] a thread's last parse gave back, emptied, for its next one: the
 /// vectors of every text allocated afresh cost more than a small text's word splitting (the
-/// list of lines, of unknown length, grew by doubling four or five times a text).
-type Vectors = (Vec<LineWords>, Vec<Token>, Vec<Slot>, Vec<u32>);
+/// list of lines, of unknown length, grew by doubling four or five times a text, and the
+/// located records' table as often).
+type Vectors = (Vec<LineWords>, Vec<Token>, Vec<Slot>, Vec<u32>, Located);
 
 thread_local! {
     /// The vectors of the thread's last parse, while no parse is using them.
@@ -150,16 +159,18 @@ impl<'g> Words<'g> {
         let n = len / 5 + 1;
         // the thread's vectors, when a parse gave them back (a thread whose locals are being
         // destroyed gets new ones)
-        let (mut lines, mut toks, mut slots, mut caps) =
+        let (mut lines, mut toks, mut slots, mut caps, mut located) =
             VECTORS_OF_THREAD.try_with(Cell::take).ok().flatten().unwrap_or_default();
-        // (the lines' list grows as it must: a text's number of lines is not known here)
+        // (the lines' list and the located records grow as they must: how many a text has is
+        // not known here)
         lines.clear();
+        located.clear();
         // emptied, and made anew where too small (growing one would copy what it held)
         room(&mut toks, n);
         room(&mut slots, n);
         // a capitalised word has a space and a few letters before the next one
         room(&mut caps, len / 8 + 1);
-        Words { lines, toks, slots, caps, gaz, memo: Memo::take(gaz), located: Located::default() }
+        Words { lines, toks, slots, caps, gaz, memo: Memo::take(gaz), located }
     }
 
     /// The number of capitalised words (at most one name candidate each).
@@ -332,6 +343,14 @@ impl<'a> Line<'a> {
         if t.ends_bare() && !t.dot() && self.text.as_bytes()[t.span.start].is_ascii_alphanumeric() {
             return false;
         }
+        self.after_marked(prev)
+    }
+
+    /// [`Line::initial`] after token `prev`, which may end a sentence: out of line, so that
+    /// the common case inlines without saving the registers this one uses.
+    #[inline(never)]
+    fn after_marked(&self, prev: usize) -> bool {
+        let t = &self.toks[prev];
         // on bytes: no character boundaries to check, and no characters to decode unless
         // the word has no ASCII letter or digit
         let raw = &self.text.as_bytes()[t.span.start..t.raw_end];

@@ -52,6 +52,10 @@ mod names;
 mod roles;
 mod words;
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use crate::chars::is_word_byte;
 use crate::document::{Entity, EntityKind, Region, Span, Structure};
 use crate::gazetteer::{Gazetteer, Gender};
@@ -82,7 +86,10 @@ pub(crate) fn find(
 }
 
 /// True when `text` reads as sports copy: its first word names a sport ("SOCCER - …") or
-/// its opening has several sports words ("beat", "innings", "striker").
+/// its opening has several sports words ("beat", "innings", "striker"). Out of line: inlined
+/// into [`find`], its word loop took registers from the loops around it, which then cost
+/// more than the call.
+#[inline(never)]
 fn is_sports(text: &str) -> bool {
     let first = text.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
     if names_sport(first) {
@@ -111,44 +118,42 @@ fn names_sport(word: &str) -> bool {
 }
 
 /// How many sports words ([`words::SPORT_CUE`]) `head` has, up to four, its words split at
-/// characters other than letters, digits and hyphens: a byte loop that decodes a character
-/// only at a non-ASCII byte, where `str::split` with a closure decodes every one.
+/// characters other than letters, digits and hyphens: the words are found by one search of
+/// all of them ([`SPORT_CUES`], whose prefilter skips most bytes), and a match counts when
+/// it is a whole word (no letter, digit or hyphen on either side), where a loop over every
+/// word of `head` looked each one up.
+///
+/// The words hold only ASCII letters and hyphens, so a match lies inside one word of
+/// `head`: the leftmost-longest match at a word's start is the word when any is, and a
+/// match inside a word hides no match of the next one.
 fn sports_cues(head: &str) -> usize {
-    let b = head.as_bytes();
-    let cues = words::Class::of(words::SPORT_CUE);
-    let (mut count, mut i, mut start) = (0, 0, 0);
-    loop {
-        // the run of ASCII letters, digits and hyphens: one table load a byte
-        while let Some(&c) = b.get(i) {
-            if !is_word_byte(c) {
+    let mut count = 0;
+    for m in SPORT_CUES.find_iter(head) {
+        let before = head[..m.start()].chars().next_back();
+        let after = head[m.end()..].chars().next();
+        if !before.is_some_and(word_char) && !after.is_some_and(word_char) {
+            count += 1;
+            if count == 4 {
                 break;
             }
-            i += 1;
         }
-        // the length of the character that parts words here (0 at the end); a letter or
-        // digit beyond ASCII goes on with the word
-        let part = match b.get(i) {
-            None => 0,
-            Some(&c) if c < 0x80 => 1,
-            // (quotation marks and dashes, the commonest such characters, are told apart
-            // from letters without a Unicode table)
-            Some(_) => match head[i..].chars().next() {
-                Some(c) if crate::chars::letter_or_digit(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                c => c.map_or(1, char::len_utf8),
-            },
-        };
-        if cues.holds(&b[start..i]) {
-            count += 1;
-        }
-        if part == 0 || count == 4 {
-            return count;
-        }
-        i += part;
-        start = i;
     }
+    count
+}
+
+/// The sports words ([`words::SPORT_CUE`]) as one automaton, leftmost-longest.
+static SPORT_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(words::of_class(words::SPORT_CUE))
+        .expect("sports words compile")
+});
+
+/// True when `c` goes on with a word as [`sports_cues`] splits them: an ASCII letter, digit
+/// or hyphen, or a letter or digit beyond ASCII.
+fn word_char(c: char) -> bool {
+    if c.is_ascii() { is_word_byte(c as u8) } else { crate::chars::letter_or_digit(c) }
 }
 
 /// In sports copy a town or region named as an actor is its team ("Somerset beat Kent"):
@@ -331,7 +336,48 @@ fn same_place(gaz: &Gazetteer, affiliation: Option<&str>, premod: &str) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::gazetteer::default_gazetteer;
+
+    /// [`sports_cues`] as a loop over the words of `head`, each looked up: a byte loop that
+    /// decodes a character only at a non-ASCII byte.
+    fn sports_cues_by_words(head: &str) -> usize {
+        let b = head.as_bytes();
+        let shortest = words::shortest(words::SPORT_CUE);
+        let (mut count, mut i, mut start) = (0, 0, 0);
+        loop {
+            // the run of ASCII letters, digits and hyphens: one table load a byte
+            while let Some(&c) = b.get(i) {
+                if !is_word_byte(c) {
+                    break;
+                }
+                i += 1;
+            }
+            // the length of the character that parts words here (0 at the end); a letter or
+            // digit beyond ASCII goes on with the word
+            let part = match b.get(i) {
+                None => 0,
+                Some(&c) if c < 0x80 => 1,
+                // (quotation marks and dashes, the commonest such characters, are told apart
+                // from letters without a Unicode table)
+                Some(_) => match head[i..].chars().next() {
+                    Some(c) if crate::chars::letter_or_digit(c) => {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    c => c.map_or(1, char::len_utf8),
+                },
+            };
+            if i - start >= shortest && words::is_bytes(&b[start..i], words::SPORT_CUE) {
+                count += 1;
+            }
+            if part == 0 || count == 4 {
+                return count;
+            }
+            i += part;
+            start = i;
+        }
+    }
 
     #[test]
     fn sports_words_are_counted_as_split_words() {
@@ -353,6 +399,35 @@ mod tests {
             assert_eq!(sports_cues(head), split(head), "{head:?}");
         }
         assert_eq!(sports_cues("beat striker innings scored beat"), 4);
+    }
+
+    #[test]
+    fn sports_words_are_found_as_the_word_loop_finds_them() {
+        // cue words, their parts and longer forms, and what may stand next to them: letters,
+        // digits and hyphens in and beyond ASCII, spaces, marks and dashes
+        let pieces = [
+            "beat",
+            "beats",
+            "half-time",
+            "semi",
+            "-final",
+            "goal",
+            "x",
+            "9",
+            "-",
+            "é",
+            "’",
+            " ",
+            "B",
+            "—",
+        ];
+        let mut found = 0;
+        for head in crate::chars::strings_of(&pieces, 4) {
+            let want = sports_cues_by_words(&head);
+            assert_eq!(sports_cues(&head), want, "{head:?}");
+            found += want;
+        }
+        assert!(found > 5_000, "{found}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Finding name candidates in a line: gazetteer matches first, then the rules for names no
 //! list holds (capitalised runs with connectors, title cues, given names, suffixes, place cues).
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 use super::lines::Line;
 use super::words::{self, CONNECTOR, INNER, MEDIA, NOT_NAME, ORG, PLACE_CUE};
@@ -55,8 +55,13 @@ fn title_before(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
     if i == 0 || !line.lex(i - 1).gaz.ends_title() {
         return None;
     }
+    let last = line.lex(i - 1).gaz;
     let most = gaz.max_title_words().min(i);
     (1..=most).rev().find_map(|n| {
+        // only the lengths of the titles the last word ends are looked up
+        if !last.may_end_title_of(n) {
+            return None;
+        }
         let words = &line.toks[i - n..i];
         let ok = words.iter().all(|t| !t.cap() && !t.punct_after() && !t.possessive());
         let span = Span::new(words[0].span.start, words[n - 1].span.end);
@@ -88,7 +93,7 @@ fn title_from(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
             && !last.possessive()
             && (!line.shouting || !next.caps())
             && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after())
-            && line.lex(i + n - 1).gaz.ends_title()
+            && line.lex(i + n - 1).gaz.may_end_title_of(n)
             && gaz.is_title(Span::new(line.toks[i].span.start, last.span.end).text(line.text))
     })
 }
@@ -110,7 +115,7 @@ fn candidate_at(
         .found(i)
         .filter(|(n, m)| !(*n == 1 && t.caps() && is_common(gaz, m.span().text(line.text))));
     // whether the word starts a sentence: asked by several rules, read at most once
-    let initial = Initial { line, i, known: OnceCell::new() };
+    let initial = Initial { line, i, known: Cell::new(None) };
     let run = if line.shouting { 0 } else { run_at(line, gaz, located, &initial) };
     let ruled = (run > found.as_ref().map_or(0, |f| f.0))
         .then(|| classify(line, &initial, run, title))
@@ -274,15 +279,19 @@ struct Initial<'l, 'a> {
     line: &'l Line<'a>,
     /// The word.
     i: usize,
-    /// The answer, once read.
-    known: OnceCell<bool>,
+    /// The answer, once read (a cell of a copy: no call to initialise it).
+    known: Cell<Option<bool>>,
 }
 
 impl Initial<'_, '_> {
     /// True when the word starts a sentence.
     #[inline]
     fn get(&self) -> bool {
-        *self.known.get_or_init(|| self.line.initial(self.i))
+        self.known.get().unwrap_or_else(|| {
+            let initial = self.line.initial(self.i);
+            self.known.set(Some(initial));
+            initial
+        })
     }
 }
 
@@ -341,4 +350,82 @@ fn classify(
         return (Some(EntityKind::Organization), "long_name");
     }
     (None, "capitalised")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::lines::Words;
+
+    /// [`title_before`] trying every length, as first written: the reference for the
+    /// lengths the last word's title bits leave out.
+    fn title_before_every_length(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<Span> {
+        if i == 0 || !line.lex(i - 1).gaz.ends_title() {
+            return None;
+        }
+        let most = gaz.max_title_words().min(i);
+        (1..=most).rev().find_map(|n| {
+            let words = &line.toks[i - n..i];
+            let ok = words.iter().all(|t| !t.cap() && !t.punct_after() && !t.possessive());
+            let span = Span::new(words[0].span.start, words[n - 1].span.end);
+            (ok && gaz.is_title(span.text(line.text))).then_some(span)
+        })
+    }
+
+    /// [`title_from`] trying every length whose last word ends some title.
+    fn title_from_every_length(line: &Line<'_>, gaz: &Gazetteer, i: usize) -> Option<usize> {
+        let most = gaz.max_title_words().min(line.toks.len() - i - 1);
+        (1..=most).rev().find(|&n| {
+            let last = &line.toks[i + n - 1];
+            let next = &line.toks[i + n];
+            next.cap()
+                && !last.punct_after()
+                && !last.possessive()
+                && (!line.shouting || !next.caps())
+                && line.toks[i..i + n - 1].iter().all(|t| !t.punct_after())
+                && line.lex(i + n - 1).gaz.ends_title()
+                && gaz.is_title(Span::new(line.toks[i].span.start, last.span.end).text(line.text))
+        })
+    }
+
+    #[test]
+    fn titles_are_found_at_the_lengths_their_last_words_end() {
+        let odd = Gazetteer::from_tsv(
+            "odd",
+            "special envoy\ttitle\ndeputy special envoy\ttitle\nthe\u{a0}odd one\ttitle\n\
+             head “envoy\ttitle\na b c d e f g envoy\ttitle\nvice president\ttitle\n\
+             president\ttitle\nżupan\ttitle\nsenior Żupan adviser\ttitle\n",
+        )
+        .unwrap();
+        let text = "the deputy special envoy Keith met the\u{a0}odd one Smith and head “envoy Jones \
+                    and a b c d e f g envoy Brown, vice president Harris, żupan Nowak, \
+                    senior żupan adviser Kowalski, special\u{a0}envoy Lee, Special Envoy Kim \
+                    and President Vice President Joe, the odd one Zed, DEPUTY SPECIAL ENVOY Ann";
+        for gaz in [odd, crate::gazetteer::default_gazetteer().as_ref().clone()] {
+            let mut words = Words::with_capacity(text.len(), &gaz);
+            words.push(text, Span::new(0, text.len()), Region::Body);
+            let mut found = 0;
+            let mut before = Vec::new();
+            for line in words.lines(text) {
+                for i in 0..line.toks.len() {
+                    let want = title_before_every_length(&line, &gaz, i);
+                    assert_eq!(title_before(&line, &gaz, i), want, "{i}");
+                    found += usize::from(want.is_some());
+                    before.extend(want.map(|span| span.text(text)));
+                    if i + 1 < line.toks.len() && line.lex(i).gaz.starts_title() {
+                        let want = title_from_every_length(&line, &gaz, i);
+                        assert_eq!(title_from(&line, &gaz, i), want, "{i}");
+                        found += usize::from(want.is_some());
+                    }
+                }
+            }
+            assert!(found >= 6, "{found}");
+            if gaz.max_title_words() == 8 {
+                // titles of other shapes, which any number of words may match, are found too
+                for title in ["the\u{a0}odd one", "head “envoy", "a b c d e f g envoy"] {
+                    assert!(before.contains(&title), "{title:?} {before:?}");
+                }
+            }
+        }
+    }
 }

@@ -55,6 +55,11 @@ fn entries() -> impl Iterator<Item = (&'static str, u16)> {
     })
 }
 
+/// The words of class `class` (one class bit), as `data/name_words.tsv` lists them.
+pub(crate) fn of_class(class: u16) -> impl Iterator<Item = &'static str> {
+    entries().filter(move |&(_, bit)| bit == class).map(|(word, _)| word)
+}
+
 /// The tables of `data/name_words.tsv`, built in one pass over it.
 struct Classes {
     /// The classes by the [`key`] of the word.
@@ -124,34 +129,6 @@ impl Ends {
 #[cfg(test)]
 pub(crate) fn shortest(class: u16) -> usize {
     CLASSES.ends[class.trailing_zeros() as usize % 16].shortest
-}
-
-/// The words of one class, for a loop that asks about many words ([`Class::holds`]): the
-/// tables are found once, and most words are told no by the class's [`Ends`], inline,
-/// without a call or a hash.
-#[derive(Clone, Copy)]
-pub(crate) struct Class {
-    /// The class bit.
-    bit: u16,
-    /// The ends of its words.
-    ends: Ends,
-    /// The tables.
-    classes: &'static Classes,
-}
-
-impl Class {
-    /// The class `class` (one class bit).
-    pub(crate) fn of(class: u16) -> Class {
-        let classes = &*CLASSES;
-        Class { bit: class, ends: classes.ends[class.trailing_zeros() as usize % 16], classes }
-    }
-
-    /// True when `word` (its UTF-8 bytes) is of the class, as [`is_bytes`] tells.
-    #[inline]
-    pub(crate) fn holds(&self, word: &[u8]) -> bool {
-        self.ends.may_hold(word)
-            && self.classes.words.get(&key_bytes(word)).is_some_and(|c| c & self.bit != 0)
-    }
 }
 
 /// True when `word` is of class `class`.

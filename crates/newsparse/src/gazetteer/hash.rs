@@ -50,6 +50,47 @@ pub(crate) fn key_ascii_lower(s: &[u8]) -> Option<u64> {
     Some(mix(h.finish()))
 }
 
+/// [`key_bytes`] of `s` in title case as [`title_case`](super::title_case) gives it (a
+/// capital after an ASCII letter or an apostrophe lowered) when `s` is ASCII, title-cased
+/// eight bytes at a time as it is hashed, with no copy; `None` when `s` has a byte beyond
+/// ASCII.
+pub(crate) fn key_title_case_ascii(s: &[u8]) -> Option<u64> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let mut h = FxHasher::default();
+    // the bytes' high bits, all clear for ASCII
+    let mut high = 0;
+    // the high bit of the low byte set when the byte before the next eight is a letter or
+    // an apostrophe
+    let mut carry = 0;
+    let mut titled = |x: u64| {
+        high |= x;
+        // per byte, no carry crossing into the next: the top bits are cleared before adding
+        let low = x & !HIGH;
+        let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c));
+        let upper = at_least(b'A') & !at_least(b'Z' + 1) & HIGH;
+        let folded = low | (ONES * 0x20);
+        let fold_at_least = |c: u8| folded.wrapping_add(ONES * u64::from(0x80 - c));
+        let letters = fold_at_least(b'a') & !fold_at_least(b'z' + 1) & HIGH;
+        let apostrophes = !(low ^ (ONES * u64::from(b'\''))).wrapping_add(ONES * 0x7f) & HIGH;
+        let after = (letters | apostrophes) << 8 | carry;
+        carry = (letters | apostrophes) >> 56;
+        x | (upper & after) >> 2
+    };
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h.add(titled(word));
+    }
+    let rest = chunks.remainder();
+    let last = titled(padded_le(rest));
+    if high & HIGH != 0 {
+        return None;
+    }
+    h.add(last ^ rest.len() as u64);
+    Some(mix(h.finish()))
+}
+
 /// The MurmurHash3 finishing mixer.
 fn mix(mut k: u64) -> u64 {
     k ^= k >> 33;

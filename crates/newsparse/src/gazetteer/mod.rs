@@ -214,7 +214,7 @@ impl<'g> Match<'g> {
     /// # Ok::<(), newsparse::Error>(())
     /// ```
     pub fn name(&self) -> &'g str {
-        self.gazetteer.record(self.id).name
+        self.gazetteer.name(self.id)
     }
 
     /// What the entry is.
@@ -521,6 +521,13 @@ impl Gazetteer {
     /// The record with index `id`.
     pub(crate) fn record(&self, id: u32) -> Record<'_> {
         self.store.record(id)
+    }
+
+    /// The name of record `id`: one slice, where [`Gazetteer::record`] slices the name it
+    /// stands for too.
+    #[inline]
+    pub(crate) fn name(&self, id: u32) -> &str {
+        self.store.name(id)
     }
 
     /// What record `id` is: one field read, where [`Gazetteer::record`] slices its names too.

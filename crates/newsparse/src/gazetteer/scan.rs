@@ -2,7 +2,7 @@
 
 use std::num::NonZeroUsize;
 
-use super::hash::{key, key_bytes};
+use super::hash::{key, key_title_case_ascii};
 use super::tokens::Token;
 use super::{Gazetteer, MAX_WORDS, Match, Word};
 use crate::document::Span;
@@ -58,18 +58,10 @@ pub(crate) fn title_case(s: &str) -> String {
     out
 }
 
-/// The [`key`] of [`title_case`]`(s)`, without allocating for a short ASCII `s`.
+/// The [`key`] of [`title_case`]`(s)`: an ASCII `s` title-cased eight bytes at a time as it
+/// is hashed ([`key_title_case_ascii`]), with no copy; other text copied.
 fn title_case_key(s: &str) -> u64 {
-    let mut buf = [0u8; 64];
-    let Some(b) = buf.get_mut(..s.len()).filter(|_| s.is_ascii()) else {
-        return key(&title_case(s));
-    };
-    let mut prev_letter = false;
-    for (out, &c) in b.iter_mut().zip(s.as_bytes()) {
-        *out = if prev_letter { c.to_ascii_lowercase() } else { c };
-        prev_letter = c.is_ascii_alphabetic() || c == b'\'';
-    }
-    key_bytes(b)
+    key_title_case_ascii(s.as_bytes()).unwrap_or_else(|| key(&title_case(s)))
 }
 
 impl Gazetteer {
@@ -198,6 +190,13 @@ mod tests {
         assert_eq!(title_case("O'NEILL-SMITH"), "O'neill-Smith");
         for s in ["NEW YORK", "O'NEILL-SMITH", "U.S.", "ŁÓDŹ", "", &"AB ".repeat(30)] {
             assert_eq!(title_case_key(s), key(&title_case(s)), "{s}");
+        }
+        // every string of four pieces at the edges of the letter ranges, across the loads
+        let pieces = ["A", "Z", "a", "z", "@", "[", "`", "{", "'", " ", "-", "É", "ABCDEFG"];
+        for s in crate::chars::strings_of(&pieces, 4) {
+            for s in [s.clone(), format!("X{s}"), format!("NEW YORK{s}Q")] {
+                assert_eq!(title_case_key(&s), key(&title_case(&s)), "{s:?}");
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::hash::{IdMap, key, key_ascii_lower, key_bytes};
-use super::word::{ENDS_TITLE, STARTS_TITLE, Word, plain_case, title_forms};
+use super::word::{ENDS_TITLE, STARTS_TITLE, Word, ends_title_of, plain_case, title_forms};
 use super::{EntryKind, Gender, Record};
 
 /// A source text: an embedded data file, or text the gazetteer owns.
@@ -138,7 +138,13 @@ impl Store {
         let first = lower.split(' ').next().unwrap_or("");
         let last = lower.rsplit(' ').next().unwrap_or("");
         self.add_title_word(first, STARTS_TITLE);
-        self.add_title_word(last, ENDS_TITLE);
+        // each piece a word as the tokenizer reads one, the last with no mark before it that
+        // the tokenizer trims: then only as many words as pieces match the title
+        let words_of_it =
+            lower.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+        let marked = last.starts_with(['"', '\'', '(', '[', '{', '*', '“', '‘', '«']);
+        let ends = ends_title_of(lower.split(' ').count(), words_of_it && !marked);
+        self.add_title_word(last, ENDS_TITLE | ends);
     }
 
     /// Marks the lower-case word `lower` (and its title-case and upper-case forms) as
@@ -202,6 +208,12 @@ impl Store {
             kind: r.kind,
             stands_for: r.stands_for.map(|s| self.str(s)),
         }
+    }
+
+    /// The name of record `id`, without slicing the name it stands for.
+    #[inline]
+    pub(super) fn name(&self, id: u32) -> &str {
+        self.str(self.recs[id as usize].name)
     }
 
     #[inline]

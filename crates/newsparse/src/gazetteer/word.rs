@@ -18,7 +18,8 @@ pub(crate) struct Word {
     most: u8,
     /// Given name: 0 not one, 1 of either gender, 2 mostly male, 3 mostly female.
     given: u8,
-    /// 1 when the word (in any case) starts a title, 2 when it ends one, 3 both.
+    /// Bits of [`STARTS_TITLE`] when the word (in any case) starts a title, [`ENDS_TITLE`]
+    /// when it ends one, and [`ends_title_of`] the lengths in words of the titles it ends.
     title: u8,
     /// The first bytes of the second words of the names this word starts, as a set of the
     /// eight classes of [`SECOND`] (in the byte that would pad the entry anyway).
@@ -32,6 +33,25 @@ pub(crate) struct Word {
 pub(super) const STARTS_TITLE: u8 = 1;
 /// [`Word::title`]: the word ends a title.
 pub(super) const ENDS_TITLE: u8 = 2;
+
+/// [`Word::title`]: the word ends a title of another shape than [`ends_title_of`] tells,
+/// whose length in words is not told.
+const ENDS_OTHER_TITLE: u8 = 1 << 7;
+
+/// The most words of a title whose length [`Word::title`] tells.
+const MOST_TOLD: usize = 5;
+
+/// The bits of [`Word::title`] for a title of `n` pieces between single spaces ending with
+/// the word: one bit for each length from 1 to [`MOST_TOLD`], when `simple` (each piece is
+/// a word as the tokenizer reads one: not empty, no white space, and the last opens with no
+/// mark the tokenizer trims), so that the title matches only `n` words whose last is this
+/// one; [`ENDS_OTHER_TITLE`] for another title, which any number of words may match.
+pub(super) fn ends_title_of(n: usize, simple: bool) -> u8 {
+    match n {
+        1..=MOST_TOLD if simple => 1 << (1 + n),
+        _ => ENDS_OTHER_TITLE,
+    }
+}
 
 /// The class of the byte that starts the second word of a name, as a bit of
 /// [`Word::seconds`]: an ASCII capital by its value modulo 7, any other byte the eighth bit
@@ -85,6 +105,14 @@ impl Word {
         self.title & ENDS_TITLE != 0
     }
 
+    /// False when no title of `n` words, read as the tokenizer splits words, ends with this
+    /// word (true is only a maybe): a title of `n` words whose last is this one ends it with
+    /// the bit of `n`, unless it is of another shape, whose bit answers for every `n`.
+    pub(crate) fn may_end_title_of(self, n: usize) -> bool {
+        let told = if (1..=MOST_TOLD).contains(&n) { 1 << (1 + n) } else { 0 };
+        self.title & (told | ENDS_OTHER_TITLE) != 0
+    }
+
     /// Notes that a name of `n` words starts with this word.
     pub(super) fn add_first(&mut self, n: u8) {
         self.most = self.most.max(n);
@@ -115,7 +143,7 @@ impl Word {
         true
     }
 
-    /// Adds title bits ([`STARTS_TITLE`], [`ENDS_TITLE`]).
+    /// Adds title bits ([`STARTS_TITLE`], [`ENDS_TITLE`], [`ends_title_of`]).
     pub(super) fn add_title(&mut self, bits: u8) {
         self.title |= bits;
     }
@@ -144,15 +172,33 @@ impl Word {
 /// True when the word table answers for `word` as written in every respect, titles
 /// included: `word` is ASCII and in lower case, title case or upper case (its title bits
 /// are stored under those three forms).
+///
+/// Read eight bytes at a time: whether any byte is beyond ASCII, and whether any after the
+/// first is a capital or a lower-case letter, told for all eight at once.
 pub(super) fn plain_case(word: &str) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
     let b = word.as_bytes();
     let Some((&first, rest)) = b.split_first() else { return true };
-    if !word.is_ascii() {
+    // the high bits of the bytes beyond ASCII, of capitals and of lower-case letters
+    let (mut beyond, mut upper, mut lower) = (u64::from(first), 0, 0);
+    let mut add = |x: u64| {
+        // per byte, no carry crossing into the next: the top bits are cleared before adding
+        let low = x & !HIGH;
+        let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c));
+        beyond |= x;
+        upper |= at_least(b'A') & !at_least(b'Z' + 1);
+        lower |= at_least(b'a') & !at_least(b'z' + 1);
+    };
+    let mut chunks = rest.chunks_exact(8);
+    for c in &mut chunks {
+        add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    add(super::padded_le(chunks.remainder()));
+    if beyond & HIGH != 0 {
         return false;
     }
-    let upper_rest = rest.iter().any(u8::is_ascii_uppercase);
-    let lower_rest = rest.iter().any(u8::is_ascii_lowercase);
-    !upper_rest || !lower_rest && !first.is_ascii_lowercase()
+    upper & HIGH == 0 || lower & HIGH == 0 && !first.is_ascii_lowercase()
 }
 
 /// The forms an ASCII lower-case title word is stored under besides itself: title case and
@@ -171,6 +217,28 @@ pub(super) fn title_forms(lower: &str) -> Option<[String; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_cases_are_told_as_by_two_scans_of_the_rest() {
+        fn by_scans(word: &str) -> bool {
+            let b = word.as_bytes();
+            let Some((&first, rest)) = b.split_first() else { return true };
+            if !word.is_ascii() {
+                return false;
+            }
+            let upper_rest = rest.iter().any(u8::is_ascii_uppercase);
+            let lower_rest = rest.iter().any(u8::is_ascii_lowercase);
+            !upper_rest || !lower_rest && !first.is_ascii_lowercase()
+        }
+        // every byte class at the edges of the letter ranges, and words across loads
+        let pieces = ["a", "z", "A", "Z", "@", "[", "`", "{", "0", ".", "é", "\u{7f}", "Ab"];
+        for s in crate::chars::strings_of(&pieces, 4) {
+            for w in [s.clone(), format!("Abcdefgh{s}"), format!("{s}ABCDEFGHIJ"), format!("x{s}")]
+            {
+                assert_eq!(plain_case(&w), by_scans(&w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn plain_cases_are_lower_title_and_upper() {
@@ -217,7 +285,8 @@ mod tests {
         w.set_alone(7);
         assert!(w.add_given(Some(Gender::Female)));
         assert!(!w.add_given(Some(Gender::Male)));
-        w.add_title(ENDS_TITLE);
+        w.add_title(ENDS_TITLE | ends_title_of(2, true));
+        assert!(w.may_end_title_of(2) && !w.may_end_title_of(1) && !w.may_end_title_of(7));
         assert_eq!(w.most(), 2);
         assert_eq!(w.alone(), Some(7));
         assert_eq!(w.given(), Some(Some(Gender::Female)));
@@ -231,6 +300,10 @@ mod tests {
         assert!(!w.merge(later, 100));
         assert_eq!((w.most(), w.alone(), w.given()), (3, Some(7), Some(Some(Gender::Female))));
         assert!(w.starts_title() && w.ends_title());
+        let mut other = Word::default();
+        other.add_title(ENDS_TITLE | ends_title_of(6, true));
+        assert!((0..20).all(|n| other.may_end_title_of(n)));
+        assert_eq!(ends_title_of(3, false), ends_title_of(6, true));
 
         let mut empty = Word::default();
         assert!(empty.merge(later, 100));
