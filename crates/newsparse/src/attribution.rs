@@ -163,11 +163,12 @@ fn one(
 /// prepositional phrase ("a senior European official" names no entity, "NATO's Turner" does).
 fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
     let raw = m.text(text);
-    // before the first comma, then after the last space (found with memchr and memrchr, as
-    // `split` and `rsplit` would, without their searchers)
-    let raw = &raw[..memchr::memchr(b',', raw.as_bytes()).unwrap_or(raw.len())];
+    // before the first comma, then after the last space (found byte by byte, as `split` and
+    // `rsplit` would, without their searchers: a mention is a few short words, where even
+    // memchr's searches cost more to call than the bytes to read)
+    let raw = &raw[..raw.bytes().position(|c| c == b',').unwrap_or(raw.len())];
     let before = raw[..head_end(raw)].trim_end();
-    let head = &before[memchr::memrchr(b' ', before.as_bytes()).map_or(0, |p| p + 1)..];
+    let head = &before[before.bytes().rposition(|c| c == b' ').map_or(0, |p| p + 1)..];
     let start = m.start + before.len() - head.len();
     mentions.entity_at(Span::new(start, start + head.len()))
 }
@@ -175,11 +176,12 @@ fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
 /// Words that open a relative clause or a prepositional phrase after a mention's head.
 const AFTER_HEAD: [&str; 7] = [" who ", " with ", " of ", " familiar ", " at ", " in ", " for "];
 
-/// Where the first of [`AFTER_HEAD`] starts in `raw`, or its length: one pass over its spaces.
+/// Where the first of [`AFTER_HEAD`] starts in `raw`, or its length: one pass over its spaces,
+/// byte by byte (a mention is short).
 fn head_end(raw: &str) -> usize {
     let b = raw.as_bytes();
-    memchr::memchr_iter(b' ', b)
-        .find(|&i| AFTER_HEAD.iter().any(|p| b[i..].starts_with(p.as_bytes())))
+    (0..b.len())
+        .find(|&i| b[i] == b' ' && AFTER_HEAD.iter().any(|p| b[i..].starts_with(p.as_bytes())))
         .unwrap_or(raw.len())
 }
 
