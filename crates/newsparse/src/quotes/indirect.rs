@@ -625,10 +625,12 @@ fn subject_verb(
     prefix: &str,
     out: &mut Vec<Quote>,
 ) {
-    let rest = &ctx.text[cue.end..sentence.end];
-    let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+    // on bytes: the commas and spaces after the cue, and its first letter
+    let b = ctx.text.as_bytes();
+    let skipped = b[cue.end..sentence.end].iter().take_while(|&&c| matches!(c, b',' | b' '));
+    let mut start = cue.end + skipped.count();
     let after = &ctx.text[start..sentence.end];
-    let cue_t = cue.text(ctx.text).starts_with(['t', 'T']);
+    let cue_t = matches!(b[cue.start..cue.end].first(), Some(b't' | b'T'));
     let not_clause = starts_with_any(after, NOT_CLAUSE);
     // `said in a written statement in March that …`, `told an audience … that …`
     let reach = if not_clause || cue_t { 12 } else { 5 };
@@ -776,8 +778,11 @@ fn infinitive(text: &str, cue: Span, after: &str) -> bool {
         && !matches!(verb, "his" | "her" | "their" | "him" | "them" | "me" | "us" | "reporters")
 }
 
+/// True when `s` starts with one of `set`: only those that open with its first byte are
+/// compared.
 fn starts_with_any(s: &str, set: &[&str]) -> bool {
-    set.iter().any(|p| s.starts_with(p))
+    let Some(&first) = s.as_bytes().first() else { return set.iter().any(|p| p.is_empty()) };
+    set.iter().any(|p| p.as_bytes().first() == Some(&first) && s.starts_with(p))
 }
 
 /// `CLAUSE1, stressing (that) CLAUSE2` as two quotes; `CLAUSE1 and said CLAUSE2` ends the
