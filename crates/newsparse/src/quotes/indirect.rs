@@ -680,10 +680,10 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
             break;
         }
         let white = ascii_white8(x);
-        let spaces = zero8(x ^ ONES * u64::from(b' '));
+        let spaces = zero8(x ^ (ONES * u64::from(b' ')));
         let starts = !white & (white << 8 | white_before) & HIGH;
         // the words that start with a "t" after a space, of which the first n + 1 are read
-        let mut ts = starts & zero8(x ^ ONES * u64::from(b't')) & (spaces << 8 | space_before);
+        let mut ts = starts & zero8(x ^ (ONES * u64::from(b't'))) & (spaces << 8 | space_before);
         while ts != 0 {
             let bit = ts & ts.wrapping_neg();
             // the word's index: the words started before it
