@@ -148,7 +148,7 @@ fn one(
         sp.kind = SourceKind::Media;
         "outlet_nominal"
     } else if anon_in(anon.cues, m).is_some() {
-        anonymous(text, anon, m, lower(), sp)
+        anonymous(text, anon, m, sp)
     } else {
         // the head before any appositive: "Powell's office, when contacted by Reuters,"
         let head = raw.split(',').next().unwrap_or(raw);
@@ -163,11 +163,12 @@ fn one(
 /// prepositional phrase ("a senior European official" names no entity, "NATO's Turner" does).
 fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
     let raw = m.text(text);
-    // before the first comma, then after the last space (found with memchr and memrchr, as
-    // `split` and `rsplit` would, without their searchers)
-    let raw = &raw[..memchr::memchr(b',', raw.as_bytes()).unwrap_or(raw.len())];
+    // before the first comma, then after the last space (found byte by byte, as `split` and
+    // `rsplit` would, without their searchers: a mention is a few short words, where even
+    // memchr's searches cost more to call than the bytes to read)
+    let raw = &raw[..raw.bytes().position(|c| c == b',').unwrap_or(raw.len())];
     let before = raw[..head_end(raw)].trim_end();
-    let head = &before[memchr::memrchr(b' ', before.as_bytes()).map_or(0, |p| p + 1)..];
+    let head = &before[before.bytes().rposition(|c| c == b' ').map_or(0, |p| p + 1)..];
     let start = m.start + before.len() - head.len();
     mentions.entity_at(Span::new(start, start + head.len()))
 }
@@ -175,11 +176,12 @@ fn head_entity(text: &str, mentions: &Mentions<'_>, m: Span) -> Option<usize> {
 /// Words that open a relative clause or a prepositional phrase after a mention's head.
 const AFTER_HEAD: [&str; 7] = [" who ", " with ", " of ", " familiar ", " at ", " in ", " for "];
 
-/// Where the first of [`AFTER_HEAD`] starts in `raw`, or its length: one pass over its spaces.
+/// Where the first of [`AFTER_HEAD`] starts in `raw`, or its length: one pass over its spaces,
+/// byte by byte (a mention is short).
 fn head_end(raw: &str) -> usize {
     let b = raw.as_bytes();
-    memchr::memchr_iter(b' ', b)
-        .find(|&i| AFTER_HEAD.iter().any(|p| b[i..].starts_with(p.as_bytes())))
+    (0..b.len())
+        .find(|&i| b[i] == b' ' && AFTER_HEAD.iter().any(|p| b[i..].starts_with(p.as_bytes())))
         .unwrap_or(raw.len())
 }
 
@@ -614,11 +616,20 @@ fn is_indefinite(word: &str) -> bool {
     ["a", "an", "one", "another"].iter().any(|d| word.eq_ignore_ascii_case(d))
 }
 
+/// True when `raw` in lower case opens with "the same ", "this ", "that " or "the ", the
+/// words of a back-reference: told on bytes without lowering a copy, as of the characters
+/// beyond ASCII only the Kelvin sign lowers to an ASCII letter (k, which these words lack),
+/// and İ to an i that a combining dot follows.
+fn opens_back_reference(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let opens = |p: &str| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+    ["the same ", "this ", "that ", "the "].iter().any(|p| opens(p))
+}
+
 /// An unnamed source, or a back-reference to one ("the same diplomat", "this person").
-fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker) -> &'static str {
+fn anonymous(text: &str, anon: &Anon<'_>, m: Span, sp: &mut Speaker) -> &'static str {
     sp.kind = SourceKind::Anonymous;
-    let back = ["the same ", "this ", "that ", "the "].iter().any(|p| lower.starts_with(p));
-    if back {
+    if opens_back_reference(m.text(text)) {
         let head = anon_in(anon.cues, m).map(|c| c.span.text(text).to_lowercase());
         let earlier = anon.antecedent(head.as_deref(), m.start);
         if let Some(c) = earlier {
@@ -634,16 +645,41 @@ fn anonymous(text: &str, anon: &Anon<'_>, m: Span, lower: &str, sp: &mut Speaker
         }
     }
     let raw = m.text(text);
-    let cut = raw.find(" who ").or_else(|| raw.find(" with knowledge")).unwrap_or(raw.len());
+    let cut = find_spaced(raw, " who ")
+        .or_else(|| find_spaced(raw, " with knowledge"))
+        .unwrap_or(raw.len());
     sp.name = Some(raw[..cut].to_owned());
     sp.description = Some(raw[..cut].to_owned());
     "anonymous"
+}
+
+/// Where `phrase`, which starts with a space, first stands in `raw` (as `str::find` finds
+/// it): read at the spaces of a short mention, with no searcher to set up.
+fn find_spaced(raw: &str, phrase: &str) -> Option<usize> {
+    let (b, p) = (raw.as_bytes(), phrase.as_bytes());
+    debug_assert!(p.first() == Some(&b' '));
+    (0..b.len()).find(|&i| b[i] == b' ' && b[i..].starts_with(p))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::{QuoteKind, Region};
+
+    #[test]
+    fn anonymous_mentions_are_read_as_in_lower_case() {
+        let pieces = ["the", "THE", "thİs", "this", "That", "same", " ", "who", "with", "x", "İ"];
+        let more = [" knowledge", "\u{212a}", "é"];
+        let pieces: Vec<&str> = pieces.iter().chain(&more).copied().collect();
+        for raw in &crate::chars::strings_of(&pieces, 4) {
+            let lower = raw.to_lowercase();
+            let want = ["the same ", "this ", "that ", "the "].iter().any(|p| lower.starts_with(p));
+            assert_eq!(opens_back_reference(raw), want, "{raw:?}");
+            for phrase in [" who ", " with knowledge"] {
+                assert_eq!(find_spaced(raw, phrase), raw.find(phrase), "{raw:?} {phrase:?}");
+            }
+        }
+    }
 
     #[test]
     fn clause_start_is_after_the_last_stop_comma_or_break() {

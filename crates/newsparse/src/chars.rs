@@ -162,7 +162,7 @@ pub(crate) fn after_words8(s: &str, n: usize) -> usize {
 /// The high bit of each byte of the eight ASCII bytes `x` that is white space as
 /// [`char::is_whitespace`] tells it (`\t` to `\r` and the space), every other bit clear.
 #[inline]
-fn ascii_white8(x: u64) -> u64 {
+pub(crate) fn ascii_white8(x: u64) -> u64 {
     // no sum carries from one byte into the next: the bytes are below 0x80, and each adds
     // at most 0x7f
     let spaces = !(x ^ (ONES * u64::from(b' '))).wrapping_add(ONES * 0x7f) & HIGH;

@@ -6,7 +6,7 @@ use super::phrase::{
 };
 use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::{skip_space, skip_whole_word};
+use crate::chars::{ascii_white8, skip_space, skip_whole_word};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
 /// A reported clause shorter than this is no quote.
@@ -173,14 +173,15 @@ const OPEN_END_BYTES: usize = most_bytes(OPEN_ENDS_WORDS);
 /// carries an appositive, holds no reporting verb of its own ("Her submission noted
 /// published reports" is no subject).
 pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
-    // the last word after the last space, and the comma, found with memchr's searches
+    // the last word after the last space, read back byte by byte (a subject is a few short
+    // words: memchr's searches cost more to call than the bytes to read)
     let w = who.text(ctx.text);
-    let last = memchr::memrchr(b' ', w.as_bytes()).map_or(w, |i| &w[i + 1..]);
+    let last = w.bytes().rposition(|c| c == b' ').map_or(w, |i| &w[i + 1..]);
     // most subjects end on a longer word, which is not looked up
     if last.len() <= OPEN_END_BYTES && lower_is_in(OPEN_ENDS, last) {
         return false;
     }
-    if memchr::memchr(b',', w.as_bytes()).is_some() {
+    if w.as_bytes().contains(&b',') {
         return true;
     }
     let i = ctx.cue_partition(|c| c.span.start < who.start);
@@ -624,10 +625,12 @@ fn subject_verb(
     prefix: &str,
     out: &mut Vec<Quote>,
 ) {
-    let rest = &ctx.text[cue.end..sentence.end];
-    let mut start = cue.end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+    // on bytes: the commas and spaces after the cue, and its first letter
+    let b = ctx.text.as_bytes();
+    let skipped = b[cue.end..sentence.end].iter().take_while(|&&c| matches!(c, b',' | b' '));
+    let mut start = cue.end + skipped.count();
     let after = &ctx.text[start..sentence.end];
-    let cue_t = cue.text(ctx.text).starts_with(['t', 'T']);
+    let cue_t = matches!(b[cue.start..cue.end].first(), Some(b't' | b'T'));
     let not_clause = starts_with_any(after, NOT_CLAUSE);
     // `said in a written statement in March that …`, `told an audience … that …`
     let reach = if not_clause || cue_t { 12 } else { 5 };
@@ -652,11 +655,62 @@ fn subject_verb(
 
 /// The first " that " after at most `n` words of `s`: one of its first `n + 1` words is
 /// "that", after an ASCII space and before one. Reads the words once, and no further than
-/// the start of word `n + 1`.
+/// the start of word `n + 1`: eight bytes at a time while they are ASCII, where the words
+/// that start in them are counted at once and only a "t" after a space that starts one of
+/// the first `n + 1` is read further; from the first eight bytes that hold a non-ASCII
+/// byte, or the last few bytes, word by word.
 fn that_within(s: &str, n: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // the high bit of each zero byte of `x`
+    let zero8 = |x: u64| !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH;
+    // how many high bits `x` has (nothing but high bits): each moved to the low bit of its
+    // byte, the product with `ONES` adds them all up in its top byte
+    let high_bits = |x: u64| ((x >> 7).wrapping_mul(ONES) >> 56) as usize;
     let b = s.as_bytes();
-    let mut i = skip_space(s, 0);
-    for k in 0..=n {
+    // words started before byte `i`
+    let mut count = 0;
+    // the high bit of the low byte set when the byte before `i` is white space (the start
+    // of `s` counts as such), and when it is an ASCII space
+    let (mut white_before, mut space_before) = (0x80, 0);
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        if x & HIGH != 0 {
+            break;
+        }
+        let white = ascii_white8(x);
+        let spaces = zero8(x ^ (ONES * u64::from(b' ')));
+        let starts = !white & (white << 8 | white_before) & HIGH;
+        // the words that start with a "t" after a space, of which the first n + 1 are read
+        let mut ts = starts & zero8(x ^ (ONES * u64::from(b't'))) & (spaces << 8 | space_before);
+        while ts != 0 {
+            let bit = ts & ts.wrapping_neg();
+            // the word's index: the words started before it
+            if count + high_bits(starts & (bit - 1)) > n {
+                return None;
+            }
+            let at = i + (bit.trailing_zeros() / 8) as usize;
+            if b[at..].starts_with(b"that ") {
+                return Some(at - 1);
+            }
+            ts &= ts - 1;
+        }
+        count += high_bits(starts);
+        if count > n {
+            return None;
+        }
+        white_before = white >> 56;
+        space_before = spaces >> 56;
+        i += 8;
+    }
+    // word by word from here: past the end of a word under way at `i` (counted), to the
+    // start of word `count`
+    if white_before == 0 {
+        i = skip_whole_word(s, i);
+    }
+    i = skip_space(s, i);
+    for k in count..=n {
         if i == b.len() {
             break;
         }
@@ -724,8 +778,11 @@ fn infinitive(text: &str, cue: Span, after: &str) -> bool {
         && !matches!(verb, "his" | "her" | "their" | "him" | "them" | "me" | "us" | "reporters")
 }
 
+/// True when `s` starts with one of `set`: only those that open with its first byte are
+/// compared.
 fn starts_with_any(s: &str, set: &[&str]) -> bool {
-    set.iter().any(|p| s.starts_with(p))
+    let Some(&first) = s.as_bytes().first() else { return set.iter().any(|p| p.is_empty()) };
+    set.iter().any(|p| p.as_bytes().first() == Some(&first) && s.starts_with(p))
 }
 
 /// `CLAUSE1, stressing (that) CLAUSE2` as two quotes; `CLAUSE1 and said CLAUSE2` ends the
@@ -937,6 +994,16 @@ mod tests {
         for s in texts {
             for n in 0..14 {
                 assert_eq!(that_within(s, n), old_that_within(s, n), "{s:?} {n}");
+            }
+        }
+        // words across the eight-byte chunks, after leads of every length up to eight
+        let pieces = ["that ", "a ", "thatx ", "bb", " ", "\t", "\u{a0}", "t", "é", "that"];
+        for s in &crate::chars::strings_of(&pieces, 4) {
+            for lead in ["", "x ", "abc de ", "abcdefg", "a b c d e f g h "] {
+                let s = format!("{lead}{s}");
+                for n in [0, 1, 2, 3, 5, 12] {
+                    assert_eq!(that_within(&s, n), old_that_within(&s, n), "{s:?} {n}");
+                }
             }
         }
     }

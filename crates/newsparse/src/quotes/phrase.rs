@@ -294,8 +294,12 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
             break;
         }
     }
-    // the phrase's words, last first
-    let first = words.read(end, start).last()?;
+    // the phrase's first word, the last read (none when the phrase has no word): asked for
+    // itself, where the last of `words.read(end, start)` went through all of them
+    if start == end {
+        return None;
+    }
+    let first = words.get(start - 1)?;
     // the first word's key is kept: its bare form need not be made again
     let opens = match text.as_bytes()[first.start..first.end].first() {
         // an ASCII letter or digit first is the first of opens_phrase_with's characters
