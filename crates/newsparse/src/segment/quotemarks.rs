@@ -282,6 +282,22 @@ fn next_mark(b: &[u8], from: usize, leads: &mut Leads<'_>) -> Option<(usize, Raw
 /// Reads the mark `raw` at `s[at..at + len]` as opening, closing or neither, given the open
 /// passages `stack`.
 fn act(s: &str, at: usize, len: usize, raw: Raw, stack: &Stack) -> Action {
+    // the commonest single mark, an apostrophe inside a word ("Trump’s", "don't") between
+    // ASCII letters, told from its two bytes before the characters around it are decoded:
+    // the arms below come to `is_apostrophe` for it, which finds it inside a word
+    let b = s.as_bytes();
+    if matches!(raw, Raw::RightSingle | Raw::StraightSingle | Raw::LeftSingle)
+        && at > 0
+        && b[at - 1].is_ascii_alphanumeric()
+        && b.get(at + len).is_some_and(u8::is_ascii_alphabetic)
+    {
+        return Action::Skip;
+    }
+    act_decoded(s, at, len, raw, stack)
+}
+
+/// [`act`] told from the characters around the mark, decoded.
+fn act_decoded(s: &str, at: usize, len: usize, raw: Raw, stack: &Stack) -> Action {
     let prev = s[..at].chars().next_back();
     let next = s[at + len..].chars().next();
     let left = next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_before);
@@ -389,6 +405,36 @@ mod tests {
         let mut out = Vec::new();
         pair(text, Span::new(0, text.len()), 0, &mut Stack::default(), &mut out);
         out.iter().map(|q| (q.content.text(text), q.depth, q.close().is_some())).collect()
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_word_is_told_as_the_characters_tell_it() {
+        let marks = [
+            (Raw::RightSingle, "’"),
+            (Raw::StraightSingle, "'"),
+            (Raw::LeftSingle, "‘"),
+            (Raw::RightDouble, "”"),
+            (Raw::Straight, "\""),
+        ];
+        let sides = ["", "a", "Z", "7", " ", "é", "\u{a0}", "(", ".", "’", "'", "-", "em", "90s"];
+        let mut stacks = vec![Stack::default()];
+        for mark in [QuoteMark::Single, QuoteMark::Double, QuoteMark::Low] {
+            let mut stack = Stack::default();
+            stack.push(Open { mark, span: Span::new(0, 0) });
+            stacks.push(stack);
+        }
+        for (raw, mark) in marks {
+            for before in sides {
+                for after in sides {
+                    let s = format!("{before}{mark}{after}");
+                    let (at, len) = (before.len(), mark.len());
+                    for stack in &stacks {
+                        let want = act_decoded(&s, at, len, raw, stack);
+                        assert_eq!(act(&s, at, len, raw, stack), want, "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
