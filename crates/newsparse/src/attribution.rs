@@ -125,10 +125,8 @@ fn one(
     let raw = m.text(text);
     let head = head_entity(text, mentions, m);
     // pronouns are compared in any case without a copy (no character beyond ASCII lowers
-    // to their letters); the rules after them read the mention in lower case
+    // to their letters)
     let is = |words: [&str; 2]| words.iter().any(|w| raw.eq_ignore_ascii_case(w));
-    let lower = OnceCell::new();
-    let lower = || lower.get_or_init(|| raw.to_lowercase()).as_str();
     let rule = if let Some(e) = head {
         named(sp, &entities[e]);
         "named"
@@ -142,7 +140,7 @@ fn one(
         sp.name = done.plural().and_then(|s| s.name.clone());
         sp.kind = SourceKind::Group;
         "pronoun"
-    } else if opens_determiner(raw) && outlet_nominal(m, lower()) {
+    } else if opens_determiner(raw) && outlet_nominal(m, &raw.to_lowercase()) {
         let prev = done.media().and_then(|s| s.name.clone());
         sp.name = prev.or_else(|| media.before(m.start).map(|e| entities[e].name.clone()));
         sp.kind = SourceKind::Media;

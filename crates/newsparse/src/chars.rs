@@ -133,9 +133,7 @@ pub(crate) fn after_words8(s: &str, n: usize) -> usize {
         }
         let space = ascii_white8(x);
         let mut starts = !space & (space << 8 | before) & HIGH;
-        // each start is one high bit: moved to the low bit, the product with `ONES` adds
-        // them all up in its top byte
-        let here = ((starts >> 7).wrapping_mul(ONES) >> 56) as usize;
+        let here = count_high8(starts);
         if count + here > n {
             // word `n + 1` starts in these eight bytes: the start after `n - count` others
             for _ in 0..n - count {
@@ -205,10 +203,32 @@ pub(crate) fn graphic_run_start(b: &[u8], from: usize, end: usize) -> usize {
     start
 }
 
+/// The low bit of each byte of a `u64`: eight bytes read at once, the first in the low byte.
+pub(crate) const ONES: u64 = u64::from_le_bytes([1; 8]);
 /// The high bit of each byte of a `u64`.
-const HIGH: u64 = ONES * 0x80;
-/// The low bit of each byte of a `u64`.
-const ONES: u64 = u64::from_le_bytes([1; 8]);
+pub(crate) const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each zero byte of `x`, every other bit clear.
+#[inline]
+pub(crate) fn zero8(x: u64) -> u64 {
+    !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH
+}
+
+/// The high bit of each byte of `t` (all below 0x80) that is from `lo` to `hi`, `lo` at least
+/// 1; the other bits are not meaningful. A byte is at least `lo` when adding `0x80 - lo` sets
+/// its high bit, and at most `hi` when adding `0x7f - hi` leaves it clear; neither sum
+/// reaches 0x100, so that no carry crosses into the next byte.
+#[inline]
+pub(crate) fn in_range8(t: u64, lo: u8, hi: u8) -> u64 {
+    t.wrapping_add(ONES * u64::from(0x80 - lo)) & !t.wrapping_add(ONES * u64::from(0x7f - hi))
+}
+
+/// How many high bits `x` has, which has no other bit set: each moved to the low bit of its
+/// byte, the product with [`ONES`] adds them all up in its top byte.
+#[inline]
+pub(crate) fn count_high8(x: u64) -> usize {
+    ((x >> 7).wrapping_mul(ONES) >> 56) as usize
+}
 
 /// The end of the white space that starts at byte `i` of `s` (`i` when none does), as
 /// [`char::is_whitespace`] tells it.

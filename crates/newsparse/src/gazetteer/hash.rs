@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::chars::lower_ascii8;
+use crate::chars::{HIGH, ONES, in_range8, lower_ascii8};
 
 /// A hash map with [`FxHasher`].
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
@@ -55,8 +55,6 @@ pub(crate) fn key_ascii_lower(s: &[u8]) -> Option<u64> {
 /// eight bytes at a time as it is hashed, with no copy; `None` when `s` has a byte beyond
 /// ASCII.
 pub(crate) fn key_title_case_ascii(s: &[u8]) -> Option<u64> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
     let mut h = FxHasher::default();
     // the bytes' high bits, all clear for ASCII
     let mut high = 0;
@@ -65,13 +63,11 @@ pub(crate) fn key_title_case_ascii(s: &[u8]) -> Option<u64> {
     let mut carry = 0;
     let mut titled = |x: u64| {
         high |= x;
-        // per byte, no carry crossing into the next: the top bits are cleared before adding
+        // (the top bits cleared, so that no sum carries into the next byte)
         let low = x & !HIGH;
-        let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c));
-        let upper = at_least(b'A') & !at_least(b'Z' + 1) & HIGH;
-        let folded = low | (ONES * 0x20);
-        let fold_at_least = |c: u8| folded.wrapping_add(ONES * u64::from(0x80 - c));
-        let letters = fold_at_least(b'a') & !fold_at_least(b'z' + 1) & HIGH;
+        let upper = in_range8(low, b'A', b'Z') & HIGH;
+        // setting 0x20 lowers the capitals and makes no other byte a lower-case letter
+        let letters = in_range8(low | (ONES * 0x20), b'a', b'z') & HIGH;
         let apostrophes = !(low ^ (ONES * u64::from(b'\''))).wrapping_add(ONES * 0x7f) & HIGH;
         let after = (letters | apostrophes) << 8 | carry;
         carry = (letters | apostrophes) >> 56;

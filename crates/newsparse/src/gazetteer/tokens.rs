@@ -3,7 +3,7 @@
 
 use std::num::NonZeroUsize;
 
-use crate::chars::{plain_run_end, skip_space, skip_word};
+use crate::chars::{HIGH, in_range8, plain_run_end, skip_space, skip_word};
 use crate::document::Span;
 
 /// A word of a line, its surrounding punctuation trimmed.
@@ -325,8 +325,6 @@ fn letters(b: &[u8], i: usize, capital: bool) -> Option<(usize, u8)> {
 /// (`None` when all eight are letters).
 #[inline(always)]
 fn lower_run(b: &[u8], i: usize, fold: u64) -> (usize, Option<u8>) {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
     let rest = b.get(i..).unwrap_or_default();
     let x = match rest.first_chunk::<8>() {
         Some(chunk) => u64::from_le_bytes(*chunk),
@@ -335,10 +333,7 @@ fn lower_run(b: &[u8], i: usize, fold: u64) -> (usize, Option<u8>) {
     // per byte, its top bit set for `a` to `z`; no carry crosses bytes, whose top bits are
     // cleared before adding
     let low = x & !HIGH;
-    let letters = low.wrapping_add(ONES * (0x80 - 0x61))
-        & !low.wrapping_add(ONES * (0x80 - 0x7b))
-        & !x
-        & HIGH;
+    let letters = in_range8(low, b'a', b'z') & !x & HIGH;
     let len = (!letters & HIGH).trailing_zeros() / 8;
     let after = (len < 8).then(|| (x >> (8 * len)).to_le_bytes()[0]);
     (len as usize, after)

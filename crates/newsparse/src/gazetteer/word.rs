@@ -8,6 +8,7 @@
 //! mix of cases ("PreSident") or with non-ASCII letters is looked up again in lower case.
 
 use super::Gender;
+use crate::chars::{HIGH, in_range8};
 
 /// What the word table holds for one word as written. All zeros is the entry of a word the
 /// table does not hold, so that a vector of entries (or of records holding one) can be made
@@ -176,19 +177,16 @@ impl Word {
 /// Read eight bytes at a time: whether any byte is beyond ASCII, and whether any after the
 /// first is a capital or a lower-case letter, told for all eight at once.
 pub(super) fn plain_case(word: &str) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
     let b = word.as_bytes();
     let Some((&first, rest)) = b.split_first() else { return true };
     // the high bits of the bytes beyond ASCII, of capitals and of lower-case letters
     let (mut beyond, mut upper, mut lower) = (u64::from(first), 0, 0);
     let mut add = |x: u64| {
-        // per byte, no carry crossing into the next: the top bits are cleared before adding
+        // (the top bits cleared, so that no sum carries into the next byte)
         let low = x & !HIGH;
-        let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c));
         beyond |= x;
-        upper |= at_least(b'A') & !at_least(b'Z' + 1);
-        lower |= at_least(b'a') & !at_least(b'z' + 1);
+        upper |= in_range8(low, b'A', b'Z');
+        lower |= in_range8(low, b'a', b'z');
     };
     let mut chunks = rest.chunks_exact(8);
     for c in &mut chunks {

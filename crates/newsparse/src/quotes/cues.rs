@@ -20,7 +20,7 @@
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
-use crate::chars::{is_word_byte, space_at, space_before};
+use crate::chars::{HIGH, ONES, in_range8, is_word_byte, space_at, space_before};
 use crate::document::Span;
 
 /// What a cue word signals.
@@ -219,12 +219,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// each byte that [`is_word_byte`], the other bits clear.
 #[inline]
 fn word_bytes(x: u64) -> u64 {
-    // the bytes with their high bit cleared, so that the sums of `in_range` carry into no
+    // the bytes with their high bit cleared, so that the sums of `in_range8` carry into no
     // other byte; the bytes that had it (of non-ASCII characters) are no word bytes
     let t = x & !HIGH;
     // setting 0x20 lowers the capitals and makes no other byte a lower-case letter
-    let letters = in_range(t | CASE, b'a', b'z');
-    let others = in_range(t, b'0', b'9') | in_range(t, b'-', b'-');
+    let letters = in_range8(t | CASE, b'a', b'z');
+    let others = in_range8(t, b'0', b'9') | in_range8(t, b'-', b'-');
     (letters | others) & !x & HIGH
 }
 
@@ -236,22 +236,9 @@ fn word_bytes(x: u64) -> u64 {
 #[inline]
 fn letter_bytes(x: u64) -> u64 {
     // as in `word_bytes`: the high bits cleared, the capitals lowered by the case bit
-    in_range((x & !HIGH) | CASE, b'a', b'z') & !x & HIGH
+    in_range8((x & !HIGH) | CASE, b'a', b'z') & !x & HIGH
 }
 
-/// The high bit of each byte of `t` (all below 0x80) that is from `lo` to `hi`, `lo` at least
-/// 1; the other bits are not meaningful. A byte is at least `lo` when adding `0x80 - lo` sets
-/// its high bit, and at most `hi` when adding `0x7f - hi` leaves it clear; neither sum
-/// reaches 0x100.
-#[inline]
-fn in_range(t: u64, lo: u8, hi: u8) -> u64 {
-    t.wrapping_add(ONES * u64::from(0x80 - lo)) & !t.wrapping_add(ONES * u64::from(0x7f - hi))
-}
-
-/// The low bit of each byte of a `u64`.
-const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = ONES * 0x80;
 /// The case bit (0x20) of each byte of a `u64`: set, it lowers an ASCII capital.
 const CASE: u64 = ONES * 0x20;
 

@@ -6,7 +6,7 @@ use super::phrase::{
 };
 use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::{ascii_white8, skip_space, skip_whole_word};
+use crate::chars::{HIGH, ONES, ascii_white8, count_high8, skip_space, skip_whole_word, zero8};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 
 /// A reported clause shorter than this is no quote.
@@ -660,13 +660,6 @@ fn subject_verb(
 /// the first `n + 1` is read further; from the first eight bytes that hold a non-ASCII
 /// byte, or the last few bytes, word by word.
 fn that_within(s: &str, n: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    // the high bit of each zero byte of `x`
-    let zero8 = |x: u64| !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH;
-    // how many high bits `x` has (nothing but high bits): each moved to the low bit of its
-    // byte, the product with `ONES` adds them all up in its top byte
-    let high_bits = |x: u64| ((x >> 7).wrapping_mul(ONES) >> 56) as usize;
     let b = s.as_bytes();
     // words started before byte `i`
     let mut count = 0;
@@ -687,7 +680,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
         while ts != 0 {
             let bit = ts & ts.wrapping_neg();
             // the word's index: the words started before it
-            if count + high_bits(starts & (bit - 1)) > n {
+            if count + count_high8(starts & (bit - 1)) > n {
                 return None;
             }
             let at = i + (bit.trailing_zeros() / 8) as usize;
@@ -696,7 +689,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
             }
             ts &= ts - 1;
         }
-        count += high_bits(starts);
+        count += count_high8(starts);
         if count > n {
             return None;
         }

@@ -1,5 +1,6 @@
 //! Lines of text with their offsets, found with a byte scan.
 
+use crate::chars::{HIGH, ONES, zero8};
 use crate::document::Span;
 
 /// One line of the text.
@@ -176,17 +177,6 @@ fn ascii_space8(x: u64) -> u64 {
     let tab_to_cr = low.wrapping_add(ONES * 0x77) & !low.wrapping_add(ONES * 0x72) & !x & HIGH;
     spaces | tab_to_cr & !zero8(x ^ (ONES * 0x0b))
 }
-
-/// The high bit of each zero byte of `x`, every other bit clear.
-#[inline]
-fn zero8(x: u64) -> u64 {
-    !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH
-}
-
-/// The low bit of each byte of a `u64`.
-const ONES: u64 = u64::from_le_bytes([1; 8]);
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = ONES * 0x80;
 
 #[cfg(test)]
 mod tests {
