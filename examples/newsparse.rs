@@ -199,6 +199,8 @@ fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
         }
         inputs
     };
+    // one document, parsed into again for each line: its allocations are reused
+    let mut doc = Document::default();
     for (name, mut input) in inputs {
         let mut buf = Vec::new();
         for lineno in 1.. {
@@ -215,8 +217,8 @@ fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let written = match answer(extractor, &buf) {
-                Ok((id, doc)) => serde_json::to_writer(&mut out, &Line { id: &id, doc: &doc }),
+            let written = match answer(extractor, &buf, &mut doc) {
+                Ok(id) => serde_json::to_writer(&mut out, &Line { id: &id, doc: &doc }),
                 Err((id, msg)) => {
                     ok = false;
                     let msg = format!("{name}: line {lineno}: {msg}");
@@ -240,20 +242,21 @@ fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
     out.flush().is_ok() && ok
 }
 
-/// Parses one input line into its id and document, or its id (null when unreadable) and a
+/// Parses one input line into `doc`, giving its id, or its id (null when unreadable) and a
 /// message.
 fn answer(
     extractor: &Extractor,
     line: &[u8],
-) -> Result<(serde_json::Value, Document), (serde_json::Value, String)> {
+    doc: &mut Document,
+) -> Result<serde_json::Value, (serde_json::Value, String)> {
     let value: serde_json::Value = serde_json::from_slice(line)
         .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
     let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
         return Err((id, "no \"text\" string".to_owned()));
     };
-    match extractor.parse(text) {
-        Ok(doc) => Ok((id, doc)),
+    match extractor.parse_into(text, doc) {
+        Ok(()) => Ok(id),
         Err(e) => Err((id, e.to_string())),
     }
 }

@@ -8,7 +8,8 @@
 //! Reports the time the default extractor takes to be ready (and to finish a first short
 //! parse, which builds the tables the stages share); MB/s and articles/s on one
 //! thread and on two (the best of ROUNDS runs, default 3), with the one-thread figure also
-//! per second of CPU time (what a busy machine cannot take away); peak memory after the
+//! per second of CPU time (what a busy machine cannot take away), each with `parse` (a new
+//! document for each article) and with `parse_into` (one document reused); peak memory after the
 //! pipeline runs; and the MB/s of a leftmost-longest Aho-Corasick scan (the `aho-corasick`
 //! crate's default automaton) of every name and alias of the default gazetteer over every
 //! byte of the corpus, one article at a time. The last line is JSON, for scripts.
@@ -16,7 +17,7 @@
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use newsparse::Extractor;
+use newsparse::{Document, Extractor};
 use rayon::prelude::*;
 
 /// The default gazetteer's entity files (titles and given names are no entity names).
@@ -58,16 +59,23 @@ fn main() {
         ready.as_secs_f64() * 1e3,
         first.as_secs_f64() * 1e3
     );
-    let (one, cpu) = best_pair(rounds, || run_here(&extractor, &texts));
-    let two = best_of(rounds, || run(&extractor, &texts, 2));
-    println!("1 thread:  {:8.2} MB/s  {:9.0} articles/s", mbps(one), aps(one));
-    println!("           {:8.2} MB per CPU-second", mbps(cpu));
-    println!(
-        "2 threads: {:8.2} MB/s  {:9.0} articles/s  ({:.2}x)",
-        mbps(two),
-        aps(two),
-        ratio(one, two)
-    );
+    let (one, cpu) = best_pair(rounds, || run_here(&extractor, &texts, Reuse::No));
+    let two = best_of(rounds, || run(&extractor, &texts, 2, Reuse::No));
+    let (reuse_one, reuse_cpu) = best_pair(rounds, || run_here(&extractor, &texts, Reuse::Yes));
+    let reuse_two = best_of(rounds, || run(&extractor, &texts, 2, Reuse::Yes));
+    for (how, one, cpu, two) in
+        [("parse", one, cpu, two), ("parse_into", reuse_one, reuse_cpu, reuse_two)]
+    {
+        println!("{how}:");
+        println!("  1 thread:  {:8.2} MB/s  {:9.0} articles/s", mbps(one), aps(one));
+        println!("             {:8.2} MB per CPU-second", mbps(cpu));
+        println!(
+            "  2 threads: {:8.2} MB/s  {:9.0} articles/s  ({:.2}x)",
+            mbps(two),
+            aps(two),
+            ratio(one, two)
+        );
+    }
     let rss = peak_rss_mb();
     println!("peak RSS: {rss:.1} MB");
     let (ac, patterns, built) = gazetteer_automaton();
@@ -79,11 +87,13 @@ fn main() {
         mbps(one) / mbps(scan)
     );
     println!(
-        "{{\"mb_per_s\": {:.2}, \"threads2_mb_per_s\": {:.2}, \"scan_mb_per_s\": {:.2}, \"peak_rss_mb\": {rss:.1}, \"cpu_mb_per_s\": {:.2}, \"ready_ms\": {:.2}, \"first_parse_ms\": {:.2}}}",
+        "{{\"mb_per_s\": {:.2}, \"threads2_mb_per_s\": {:.2}, \"scan_mb_per_s\": {:.2}, \"peak_rss_mb\": {rss:.1}, \"cpu_mb_per_s\": {:.2}, \"reuse_mb_per_s\": {:.2}, \"reuse_threads2_mb_per_s\": {:.2}, \"ready_ms\": {:.2}, \"first_parse_ms\": {:.2}}}",
         mbps(one),
         mbps(two),
         mbps(scan),
         mbps(cpu),
+        mbps(reuse_one),
+        mbps(reuse_two),
         ready.as_secs_f64() * 1e3,
         first.as_secs_f64() * 1e3
     );
@@ -102,21 +112,41 @@ fn load(path: &str) -> Result<Vec<String>, String> {
     Ok(texts)
 }
 
+/// Whether a run parses each text into a new document or into one it reuses.
+#[derive(Clone, Copy)]
+enum Reuse {
+    /// `Extractor::parse`: a new document for each text, dropped after.
+    No,
+    /// `Extractor::parse_into`: one document, its allocations reused.
+    Yes,
+}
+
+/// How many quotes `text` has, parsed as `reuse` says (into `doc` when reused).
+fn quotes_of(extractor: &Extractor, text: &str, reuse: Reuse, doc: &mut Document) -> usize {
+    match reuse {
+        Reuse::No => extractor.parse(text).map_or(0, |d| d.quotes.len()),
+        Reuse::Yes => extractor.parse_into(text, doc).map_or(0, |()| doc.quotes.len()),
+    }
+}
+
 /// Parses every text on the calling thread: wall time and this thread's CPU time.
-fn run_here(extractor: &Extractor, texts: &[String]) -> (Duration, Duration) {
+fn run_here(extractor: &Extractor, texts: &[String], reuse: Reuse) -> (Duration, Duration) {
     let (started, cpu) = (Instant::now(), thread_cpu());
-    let quotes: usize =
-        texts.iter().map(|t| extractor.parse(t).map_or(0, |d| d.quotes.len())).sum();
+    let mut doc = Document::default();
+    let quotes: usize = texts.iter().map(|t| quotes_of(extractor, t, reuse, &mut doc)).sum();
     std::hint::black_box(quotes);
     (started.elapsed(), thread_cpu().saturating_sub(cpu))
 }
 
 /// Parses every text on `threads` threads and returns the wall time.
-fn run(extractor: &Extractor, texts: &[String], threads: usize) -> Duration {
+fn run(extractor: &Extractor, texts: &[String], threads: usize, reuse: Reuse) -> Duration {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
     let started = Instant::now();
     let quotes: usize = pool.install(|| {
-        texts.par_iter().map(|t| extractor.parse(t).map_or(0, |d| d.quotes.len())).sum()
+        texts
+            .par_iter()
+            .map_init(Document::default, |doc, t| quotes_of(extractor, t, reuse, doc))
+            .sum()
     });
     std::hint::black_box(quotes);
     started.elapsed()

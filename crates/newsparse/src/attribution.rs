@@ -11,6 +11,7 @@ use std::cell::{Cell, OnceCell};
 use crate::document::{Entity, EntityKind, Quote, SourceKind, Span, Speaker};
 use crate::entities;
 use crate::gazetteer::{FxMap, Gazetteer, Gender};
+use crate::pool;
 use crate::quotes::cues::{self, Class};
 use crate::search::partition_hinted;
 
@@ -137,12 +138,12 @@ fn one(
         relative(text, mentions, entities, m, sp);
         "relative"
     } else if is(["they", "we"]) {
-        sp.name = done.plural().and_then(|s| s.name.clone());
+        sp.name = done.plural().and_then(|s| s.name.as_deref().map(pool::string));
         sp.kind = SourceKind::Group;
         "pronoun"
     } else if opens_determiner(raw) && outlet_nominal(m, &raw.to_lowercase()) {
-        let prev = done.media().and_then(|s| s.name.clone());
-        sp.name = prev.or_else(|| media.before(m.start).map(|e| entities[e].name.clone()));
+        let prev = done.media().and_then(|s| s.name.as_deref().map(pool::string));
+        sp.name = prev.or_else(|| media.before(m.start).map(|e| pool::string(&entities[e].name)));
         sp.kind = SourceKind::Media;
         "outlet_nominal"
     } else if anon_in(anon.cues, m).is_some() {
@@ -150,7 +151,7 @@ fn one(
     } else {
         // the head before any appositive: "Powell's office, when contacted by Reuters,"
         let head = raw.split(',').next().unwrap_or(raw);
-        sp.name = Some(head.trim_start_matches("the ").to_owned());
+        sp.name = Some(pool::string(head.trim_start_matches("the ")));
         "unresolved"
     };
     sp.rule.push_str("; attribution.");
@@ -193,7 +194,7 @@ fn relative(text: &str, mentions: &Mentions<'_>, entities: &[Entity], m: Span, s
 }
 
 fn named(sp: &mut Speaker, e: &Entity) {
-    sp.name = Some(e.name.clone());
+    sp.name = Some(pool::string(&e.name));
     sp.entity = Some(e.id);
     sp.kind = match e.kind {
         EntityKind::Person => SourceKind::Person,
@@ -637,7 +638,7 @@ fn anonymous(text: &str, anon: &Anon<'_>, m: Span, sp: &mut Speaker) -> &'static
             let words: Vec<&str> = np.split_whitespace().collect();
             let from = words.iter().rposition(|w| is_indefinite(w)).unwrap_or(0);
             let desc = words[from..].join(" ");
-            sp.name = Some(desc.clone());
+            sp.name = Some(pool::string(&desc));
             sp.description = Some(desc);
             return "anonymous_backref";
         }
@@ -646,8 +647,8 @@ fn anonymous(text: &str, anon: &Anon<'_>, m: Span, sp: &mut Speaker) -> &'static
     let cut = find_spaced(raw, " who ")
         .or_else(|| find_spaced(raw, " with knowledge"))
         .unwrap_or(raw.len());
-    sp.name = Some(raw[..cut].to_owned());
-    sp.description = Some(raw[..cut].to_owned());
+    sp.name = Some(pool::string(&raw[..cut]));
+    sp.description = Some(pool::string(&raw[..cut]));
     "anonymous"
 }
 

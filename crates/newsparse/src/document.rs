@@ -134,7 +134,7 @@ impl Text {
     /// assert_eq!(t.text, "Kyiv");
     /// ```
     pub fn new(source: &str, span: Span) -> Text {
-        Text { span, text: span.text(source).to_owned() }
+        Text { span, text: crate::pool::string(span.text(source)) }
     }
 }
 

@@ -16,8 +16,9 @@ is deterministic and names the rule that produced it.
   [`Entity`]s and [`Quote`]s with their [`Speaker`]s. All of it is serde-serialisable.
 * [`Span`]s are UTF-8 byte offsets into the text you passed in; [`CharOffsets`] and
   [`Document::to_char_offsets`] convert them to character (code point) offsets.
-* [`Extractor::parse_many`] parses many texts in parallel; [`to_html`] renders a document
-  with its quotes, speakers and entities marked.
+* [`Extractor::parse_many`] parses many texts in parallel; [`Extractor::parse_into`] parses
+  into a document you keep, reusing its allocations; [`to_html`] renders a document with its
+  quotes, speakers and entities marked.
 * [`Gazetteer`] holds known names (built in code with [`Gazetteer::builder`] or loaded from
   TSV or JSON); an embedded default covers countries, cities, organisations, outlets,
   titles and given names, and [`ExtractorBuilder::gazetteer_file`] adds your own.
@@ -48,6 +49,7 @@ mod extractor;
 mod gazetteer;
 mod html;
 mod offsets;
+mod pool;
 mod quotes;
 mod search;
 mod segment;

@@ -1,6 +1,6 @@
 //! Properties that hold for any text: spans inside the text on character boundaries, quotes
-//! inside their paragraphs or boilerplate lines, deterministic output, and `parse_many` equal
-//! to sequential `parse`.
+//! inside their paragraphs or boilerplate lines, deterministic output, and `parse_many` and
+//! `parse_into` equal to `parse`.
 
 mod common;
 
@@ -103,4 +103,44 @@ proptest! {
             prop_assert_eq!(&many, &sequential, "threads {:?}", threads);
         }
     }
+
+    #[test]
+    fn parse_into_equals_parse(texts in prop::collection::vec(newsish(), 0..12)) {
+        // a small maximum, so that some texts fail and must leave the document as it was
+        let extractor = newsparse::Extractor::builder().max_size(300).build().unwrap();
+        let mut doc = newsparse::Document::default();
+        for text in &texts {
+            let before = doc.clone();
+            match (extractor.parse(text), extractor.parse_into(text, &mut doc)) {
+                (Ok(want), Ok(())) => prop_assert_eq!(&doc, &want),
+                (Err(want), Err(got)) => {
+                    prop_assert_eq!(got.to_string(), want.to_string());
+                    prop_assert_eq!(&doc, &before);
+                }
+                (want, got) => prop_assert!(false, "parse {:?}, parse_into {:?}", want.map(|_| ()), got),
+            }
+        }
+    }
+}
+
+/// One document parsed into again and again, over texts larger and smaller than the one
+/// before, gives what a new document would each time: strings taken back from a longer
+/// article fill a shorter one's and the reverse, and nothing of an article stays in the next.
+#[test]
+fn a_reused_document_holds_only_the_last_article() {
+    let article = include_str!("../../../examples/ukraine-guarantees.txt");
+    let short = "\"Yes,\" she said.";
+    let texts = [article, short, "", "No quotes here.", article, &article[..article.len() / 3]];
+    let extractor = newsparse::Extractor::new();
+    let mut doc = newsparse::Document::default();
+    for text in texts {
+        extractor.parse_into(text, &mut doc).unwrap();
+        assert_eq!(doc, extractor.parse(text).unwrap(), "{:.40}", text);
+    }
+    extractor.parse_into(article, &mut doc).unwrap();
+    assert!(doc.quotes.len() > 10 && doc.entities.len() > 10, "{doc:?}");
+    extractor.parse_into(short, &mut doc).unwrap();
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.quotes[0].text, "Yes");
+    assert!(doc.entities.is_empty() && doc.structure.boilerplate.is_empty(), "{doc:?}");
 }

@@ -7,6 +7,7 @@ use std::collections::hash_map::Entry;
 use super::names::Candidate;
 use crate::document::{Entity, EntityKind, Mention, Region, Span};
 use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_ascii_lower, key_bytes};
+use crate::pool;
 
 /// What a mention is a mention of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,29 +78,26 @@ fn entities(
     clusters: &[Cluster<'_>],
 ) -> Vec<Entity> {
     let mut lists: Vec<Vec<Mention>> =
-        clusters.iter().map(|e| Vec::with_capacity(e.mentions)).collect();
+        clusters.iter().map(|e| pool::mentions(e.mentions)).collect();
     for (c, &owner) in cands.iter().zip(owners) {
         if let Some(id) = owner {
-            let mention = c.span.text(text).to_owned();
+            let mention = pool::string(c.span.text(text));
             lists[id].push(Mention { span: c.span, text: mention, region: c.region });
         }
     }
-    clusters
-        .iter()
-        .zip(lists)
-        .enumerate()
-        .map(|(id, (e, mentions))| Entity {
-            id,
-            name: match e.key {
-                Key::Record(r) => gaz.name(r).to_owned(),
-                Key::Name(_) => e.name.to_owned(),
-            },
-            kind: e.kind,
-            mentions,
-            role: None,
-            affiliation: None,
-        })
-        .collect()
+    let mut entities = pool::entities(clusters.len());
+    entities.extend(clusters.iter().zip(lists).enumerate().map(|(id, (e, mentions))| Entity {
+        id,
+        name: pool::string(match e.key {
+            Key::Record(r) => gaz.name(r),
+            Key::Name(_) => e.name,
+        }),
+        kind: e.kind,
+        mentions,
+        role: None,
+        affiliation: None,
+    }));
+    entities
 }
 
 /// The gazetteer records the article's candidates match, sorted, listed the first time a

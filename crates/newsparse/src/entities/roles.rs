@@ -5,6 +5,7 @@ use super::names::Candidate;
 use crate::chars::more_words_than;
 use crate::document::{Entity, EntityKind};
 use crate::gazetteer::Gazetteer;
+use crate::pool;
 
 /// Fills `role` and `affiliation` of person entities from their mentions' contexts, the
 /// first mention that tells winning. `owners` gives the entity of each candidate (as
@@ -23,7 +24,7 @@ pub(crate) fn read(
             continue;
         }
         if let Some(title) = c.title {
-            e.role = Some(title.text(text).to_owned());
+            e.role = Some(pool::string(title.text(text)));
             e.affiliation = e.affiliation.take().or_else(|| premodifier(text, cands, c));
         } else if let Some((role, aff)) = appositive(text, gaz, cands, c) {
             e.role = Some(role);
@@ -40,7 +41,7 @@ fn premodifier(text: &str, cands: &[Candidate], c: &Candidate) -> Option<String>
     let gap = text.get(before.span.end..title.start)?;
     let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")).unwrap_or(gap);
     (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
-        .then(|| before.span.text(text).to_owned())
+        .then(|| pool::string(before.span.text(text)))
 }
 
 /// ", [Org's] role phrase," after a name: the role and the affiliation.
@@ -59,11 +60,11 @@ fn appositive(
         Some(o) => {
             let after = text.get(o.span.end..start + end)?;
             let after = after.trim_start_matches(['\'', '’']).trim_start_matches('s').trim();
-            (Some(o.span.text(text).to_owned()), after)
+            (Some(pool::string(o.span.text(text))), after)
         }
         None => (None, phrase.strip_prefix("the ").or(phrase.strip_prefix("a ")).unwrap_or(phrase)),
     };
-    is_role(gaz, role).then(|| (role.to_owned(), aff))
+    is_role(gaz, role).then(|| (pool::string(role), aff))
 }
 
 /// Where an appositive phrase at the start of `rest` ends: at its first `,` `.` `;` `"` `”`

@@ -601,7 +601,7 @@ fn clause_verb(
     let mut speaker = mention(ctx.text, who, "speaker.before_verb");
     if let Some((by, j)) = relay(ctx, cue.end, sentence.end) {
         ctx.used[j] = true;
-        speaker.relayed_by.push(by.text(ctx.text).to_owned());
+        speaker.relayed_by.push(crate::pool::string(by.text(ctx.text)));
     }
     let rule = rule_for(prefix, "clause_verb");
     out.push(quote(ctx, content, kind, Some(cue), Some(speaker.clone()), rule));

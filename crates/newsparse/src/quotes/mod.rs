@@ -30,6 +30,7 @@ mod word;
 use std::cell::Cell;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
+use crate::pool;
 use crate::search::partition_hinted;
 use crate::segment::{RegionHint, Segments};
 
@@ -94,7 +95,7 @@ impl<'a> Context<'a> {
 pub(crate) fn mention(text: &str, span: Span, rule: &str) -> Speaker {
     Speaker {
         mention: Some(span),
-        text: Some(span.text(text).to_owned()),
+        text: Some(pool::string(span.text(text))),
         rule: speaker_rule(rule),
         ..Speaker::default()
     }
@@ -106,9 +107,7 @@ const ATTRIBUTION_RULE_ROOM: usize = "; attribution.anonymous_backref".len();
 
 /// `rule` as a speaker's rule, with room for [`ATTRIBUTION_RULE_ROOM`].
 pub(crate) fn speaker_rule(rule: &str) -> String {
-    let mut s = String::with_capacity(rule.len() + ATTRIBUTION_RULE_ROOM);
-    s.push_str(rule);
-    s
+    pool::string_with_room(rule, ATTRIBUTION_RULE_ROOM)
 }
 
 /// A quote of `kind` over `content`.
@@ -122,12 +121,12 @@ pub(crate) fn quote(
 ) -> Quote {
     Quote {
         content,
-        text: content.text(ctx.text).to_owned(),
+        text: pool::string(content.text(ctx.text)),
         kind,
         cue,
         speaker,
         region: ctx.region(content),
-        rule: rule.to_owned(),
+        rule: pool::string(rule),
     }
 }
 
@@ -167,7 +166,9 @@ fn in_text_order(quotes: Vec<Quote>) -> Vec<Quote> {
     order.sort_unstable();
     let mut slots: Vec<Option<Quote>> = quotes.into_iter().map(Some).collect();
     // each index stands once in `order`
-    order.iter().map(|&(_, _, i)| slots[i].take().expect("each quote once")).collect()
+    let mut sorted = pool::quotes(order.len());
+    sorted.extend(order.iter().map(|&(_, _, i)| slots[i].take().expect("each quote once")));
+    sorted
 }
 
 /// Spans sorted by start with the running maximum of their ends: whether one of them contains

@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lines::count_words;
 use crate::document::{Boilerplate, BoilerplateKind, Span, Teaser, Text};
+use crate::pool;
 
 /// The pattern table, embedded.
 const PATTERNS_TSV: &str = include_str!("../../data/boilerplate.tsv");
@@ -95,8 +96,8 @@ pub(super) fn classify(text: &str, span: Span) -> Option<Boilerplate> {
         return Some(found);
     }
     let (kind, rule) = by_pattern(s).or_else(|| watch_prompt(s)).or_else(|| by_shape(s))?;
-    let mut found =
-        Boilerplate { span, text: s.to_owned(), kind, teaser: None, rule: rule.to_owned() };
+    let (text_owned, rule) = (pool::string(s), pool::string(rule));
+    let mut found = Boilerplate { span, text: text_owned, kind, teaser: None, rule };
     if kind == BoilerplateKind::ReadMore {
         found.teaser = linked_headline(text, span);
     }

@@ -38,10 +38,10 @@ pub(super) fn find(text: &str, span: Span) -> Option<Boilerplate> {
     };
     Some(Boilerplate {
         span,
-        text: s.to_owned(),
+        text: crate::pool::string(s),
         kind: BoilerplateKind::Teaser,
         teaser: Some(teaser),
-        rule: "boilerplate.teaser.timestamp_views".to_owned(),
+        rule: crate::pool::string("boilerplate.teaser.timestamp_views"),
     })
 }
 
