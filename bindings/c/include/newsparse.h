@@ -245,8 +245,9 @@ typedef uint32_t newsparse_entity_kind;
 /**
  * A parsed article (opaque). Made by `newsparse_extractor_parse`, freed with
  * `newsparse_document_free`. It owns a copy of the text and NUL-terminated copies of every
- * string its accessors return, so those views live exactly as long as the document. A
- * document is never modified after it is made: several threads may read one at once.
+ * string its accessors return, so those views live as long as the document, or until
+ * `newsparse_extractor_parse_into` parses another text into it. Nothing else modifies a
+ * document: several threads may read one at once.
  */
 typedef struct newsparse_document newsparse_document;
 
@@ -548,6 +549,26 @@ newsparse_status newsparse_extractor_parse(const struct newsparse_extractor *ext
                                            const uint8_t *text,
                                            size_t len,
                                            struct newsparse_document **out);
+
+/**
+ * Parses `len` bytes of UTF-8 text at `text` into `document`, a document made by
+ * `newsparse_extractor_parse`, replacing what it held: its allocations are reused (7–8% of
+ * the work of parsing into a new document, over many articles with one document kept). `text`
+ * may be NULL when `len` is 0, and may be freed as soon as this returns. On success every
+ * view taken from `document` before the call is invalid; on failure `document` is left as it
+ * was, its views valid. Fails with `NEWSPARSE_STATUS_NULL_PARAMETER`,
+ * `NEWSPARSE_STATUS_INVALID_UTF8` or `NEWSPARSE_STATUS_TOO_LARGE`. Safe to call from several
+ * threads at once with the same extractor and different documents.
+ *
+ * # Safety
+ *
+ * `extractor` is NULL or a live extractor; `text` is NULL or points to `len` readable
+ * bytes; `document` is NULL or a live document that no other thread uses during the call.
+ */
+newsparse_status newsparse_extractor_parse_into(const struct newsparse_extractor *extractor,
+                                                const uint8_t *text,
+                                                size_t len,
+                                                struct newsparse_document *document);
 
 /**
  * Frees an extractor. NULL is accepted and ignored. Documents parsed with it stay valid.

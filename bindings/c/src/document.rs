@@ -2,7 +2,7 @@
 
 use std::ffi::{CString, c_char};
 
-use newsparse::{Document, Entity, Quote};
+use newsparse::{Document, Entity, Error, Extractor, Quote};
 
 use crate::ptr::{Out, take, try_ref};
 use crate::status::{Failure, boundary, boundary_or, newsparse_status};
@@ -40,14 +40,15 @@ struct EntitySlots {
 
 /// A parsed article (opaque). Made by `newsparse_extractor_parse`, freed with
 /// `newsparse_document_free`. It owns a copy of the text and NUL-terminated copies of every
-/// string its accessors return, so those views live exactly as long as the document. A
-/// document is never modified after it is made: several threads may read one at once.
+/// string its accessors return, so those views live as long as the document, or until
+/// `newsparse_extractor_parse_into` parses another text into it. Nothing else modifies a
+/// document: several threads may read one at once.
 #[derive(Debug)]
 pub struct newsparse_document {
     document: Document,
-    /// Every string, each followed by a NUL byte. Never changed after construction, so
-    /// pointers into it stay valid as long as the document.
-    arena: Box<[u8]>,
+    /// Every string, each followed by a NUL byte. Changed only when another text is parsed
+    /// into the document, so pointers into it stay valid until then.
+    arena: Vec<u8>,
     text: Slot,
     quotes: Vec<QuoteSlots>,
     entities: Vec<EntitySlots>,
@@ -98,19 +99,54 @@ impl EntitySlots {
             mentions: entity.mentions.iter().map(|m| arena.push(&m.text)).collect(),
         }
     }
+
+    /// The slots of `entity`, in these slots' list of mentions.
+    fn refill(&mut self, arena: &mut Arena, entity: &Entity) {
+        self.name = arena.push(&entity.name);
+        self.role = arena.push_opt(entity.role.as_deref());
+        self.affiliation = arena.push_opt(entity.affiliation.as_deref());
+        self.mentions.clear();
+        self.mentions.extend(entity.mentions.iter().map(|m| arena.push(&m.text)));
+    }
 }
 
 impl newsparse_document {
     /// The handle for `document`, parsed from `text`.
     pub(crate) fn new(text: &str, document: Document) -> newsparse_document {
-        let mut arena = Arena::default();
-        let text_slot = arena.push(text);
-        let quotes = document.quotes.iter().map(|q| QuoteSlots::new(&mut arena, text, q));
-        let quotes = quotes.collect();
-        let entities = document.entities.iter().map(|e| EntitySlots::new(&mut arena, e));
-        let entities = entities.collect();
-        let arena = arena.0.into_boxed_slice();
-        newsparse_document { document, arena, text: text_slot, quotes, entities }
+        let text_slot = Slot { start: 0, len: 0 };
+        let (quotes, entities) = (Vec::new(), Vec::new());
+        let mut handle =
+            newsparse_document { document, arena: Vec::new(), text: text_slot, quotes, entities };
+        handle.fill(text);
+        handle
+    }
+
+    /// Parses `text` into this document with `extractor`, reusing its allocations (the
+    /// document's and the arena's); on failure the document is left as it was.
+    pub(crate) fn reparse(&mut self, extractor: &Extractor, text: &str) -> Result<(), Error> {
+        extractor.parse_into(text, &mut self.document)?;
+        self.fill(text);
+        Ok(())
+    }
+
+    /// Copies `text` and the document's strings into the arena, emptied first, and notes
+    /// where each stands; the lists of slots are refilled in place.
+    fn fill(&mut self, text: &str) {
+        let mut arena = Arena(std::mem::take(&mut self.arena));
+        arena.0.clear();
+        self.text = arena.push(text);
+        let doc = &self.document;
+        self.quotes.clear();
+        self.quotes.extend(doc.quotes.iter().map(|q| QuoteSlots::new(&mut arena, text, q)));
+        // an entity's slots keep their list of mentions for the next entity in their place
+        self.entities.truncate(doc.entities.len());
+        for (i, e) in doc.entities.iter().enumerate() {
+            match self.entities.get_mut(i) {
+                Some(slots) => slots.refill(&mut arena, e),
+                None => self.entities.push(EntitySlots::new(&mut arena, e)),
+            }
+        }
+        self.arena = arena.0;
     }
 
     /// The view of `slot`.

@@ -168,6 +168,91 @@ static bool test_to_json(void) {
     return true;
 }
 
+/* The JSON of `doc`, which the caller frees with newsparse_string_free; NULL on failure. */
+static char *json_of(const newsparse_document *doc) {
+    char *json = NULL;
+    return newsparse_document_to_json(doc, &json) == NEWSPARSE_STATUS_OK ? json : NULL;
+}
+
+/* `doc`, parsed into, equals a new document parsed from `text`, and so do its views. */
+static bool same_as_new(const newsparse_extractor *ex, const newsparse_document *doc,
+                        const char *text, size_t len) {
+    newsparse_document *fresh = NULL;
+    CHECK(newsparse_extractor_parse(ex, (const uint8_t *)text, len, &fresh) == NEWSPARSE_STATUS_OK);
+    char *got = json_of(doc), *want = json_of(fresh);
+    bool same = got != NULL && want != NULL && strcmp(got, want) == 0;
+    newsparse_string_free(got);
+    newsparse_string_free(want);
+    CHECK(same);
+    newsparse_str t;
+    CHECK(newsparse_document_text(doc, &t) == NEWSPARSE_STATUS_OK);
+    CHECK(t.len == len && memcmp(t.data, text, len) == 0 && t.data[len] == '\0');
+    CHECK(newsparse_document_quote_count(doc) == newsparse_document_quote_count(fresh));
+    for (size_t i = 0; i < newsparse_document_quote_count(doc); i++) {
+        newsparse_quote a, b;
+        CHECK(newsparse_document_quote(doc, i, &a) == NEWSPARSE_STATUS_OK);
+        CHECK(newsparse_document_quote(fresh, i, &b) == NEWSPARSE_STATUS_OK);
+        CHECK(a.content_text.len == b.content_text.len &&
+              memcmp(a.content_text.data, b.content_text.data, a.content_text.len) == 0);
+        CHECK(spans(a.content_text, a.content, text));
+        CHECK(a.speaker_name.len == b.speaker_name.len &&
+              (a.speaker_name.len == 0 ||
+               memcmp(a.speaker_name.data, b.speaker_name.data, a.speaker_name.len) == 0));
+    }
+    size_t n = newsparse_document_entity_count(doc);
+    CHECK(n == newsparse_document_entity_count(fresh));
+    for (size_t i = 0; i < n; i++) {
+        newsparse_entity e;
+        CHECK(newsparse_document_entity(doc, i, &e) == NEWSPARSE_STATUS_OK);
+        for (size_t j = 0; j < e.mention_count; j++) {
+            newsparse_mention m;
+            CHECK(newsparse_document_entity_mention(doc, i, j, &m) == NEWSPARSE_STATUS_OK);
+            CHECK(spans(m.text, m.span, text) && m.text.data[m.text.len] == '\0');
+        }
+    }
+    newsparse_document_free(fresh);
+    return true;
+}
+
+static bool test_parse_into(void) {
+    newsparse_extractor *ex = default_extractor();
+    newsparse_document *doc = parse(ex, TURNER);
+    CHECK(doc != NULL);
+    /* longer, shorter, empty, and longer again than the text before */
+    const char *texts[] = {article, TURNER, "", "No quotes here.", article};
+    size_t lens[] = {article_len, strlen(TURNER), 0, 15, article_len};
+    for (size_t k = 0; k < 5; k++) {
+        CHECK(newsparse_extractor_parse_into(ex, (const uint8_t *)texts[k], lens[k], doc) ==
+              NEWSPARSE_STATUS_OK);
+        CHECK(same_as_new(ex, doc, texts[k], lens[k]));
+    }
+    CHECK(newsparse_document_quote_count(doc) > 10);
+    /* a failure leaves the document as it was */
+    size_t quotes = newsparse_document_quote_count(doc);
+    const uint8_t bad[] = {'a', 0xff, 'b'};
+    CHECK(newsparse_extractor_parse_into(ex, bad, 3, doc) == NEWSPARSE_STATUS_INVALID_UTF8);
+    CHECK(newsparse_extractor_parse_into(ex, NULL, 1, doc) == NEWSPARSE_STATUS_NULL_PARAMETER);
+    CHECK(newsparse_extractor_parse_into(NULL, (const uint8_t *)"x", 1, doc) ==
+          NEWSPARSE_STATUS_NULL_PARAMETER);
+    CHECK(newsparse_extractor_parse_into(ex, (const uint8_t *)"x", 1, NULL) ==
+          NEWSPARSE_STATUS_NULL_PARAMETER);
+    CHECK(newsparse_document_quote_count(doc) == quotes);
+    CHECK(same_as_new(ex, doc, article, article_len));
+    newsparse_extractor_builder *b = NULL;
+    newsparse_extractor *small = NULL;
+    CHECK(newsparse_extractor_builder_new(&b) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_max_size(b, 10) == NEWSPARSE_STATUS_OK);
+    CHECK(newsparse_extractor_builder_build(b, &small) == NEWSPARSE_STATUS_OK);
+    newsparse_extractor_builder_free(b);
+    CHECK(newsparse_extractor_parse_into(small, (const uint8_t *)article, article_len, doc) ==
+          NEWSPARSE_STATUS_TOO_LARGE);
+    CHECK(same_as_new(ex, doc, article, article_len));
+    newsparse_extractor_free(small);
+    newsparse_document_free(doc);
+    newsparse_extractor_free(ex);
+    return true;
+}
+
 static bool test_empty_text(void) {
     newsparse_extractor *ex = default_extractor();
     newsparse_document *doc = NULL;
@@ -512,6 +597,7 @@ int main(int argc, char **argv) {
     RUN(test_text_with_nul_bytes);
     RUN(test_entities_and_mentions);
     RUN(test_to_json);
+    RUN(test_parse_into);
     RUN(test_empty_text);
     RUN(test_invalid_utf8);
     RUN(test_null_parameters);

@@ -1,8 +1,10 @@
 //! The C API's parse on arbitrary bytes, through the exported functions as a C caller uses
 //! them: a status for every input (OK exactly when the bytes are UTF-8 and short enough,
-//! never PANIC), and every view of the document in bounds and equal to its span's text.
+//! never PANIC), and every view of the document in bounds and equal to its span's text; the
+//! same bytes parsed into the document the run before left give the same JSON.
 #![no_main]
 
+use std::cell::Cell;
 use std::ffi::CStr;
 use std::ptr;
 use std::sync::OnceLock;
@@ -30,12 +32,38 @@ fuzz_target!(|bytes: &[u8]| {
     let (status, doc) = parse(full.0, bytes);
     let expected = if utf8 { newsparse_status::Ok } else { newsparse_status::InvalidUtf8 };
     assert_eq!(status, expected, "default extractor");
+    let reused = REUSED.with(Cell::get);
+    // SAFETY: `full` is live, `bytes` readable for its length, `reused` a live document only
+    // this thread holds.
+    let status =
+        unsafe { newsparse_extractor_parse_into(full.0, bytes.as_ptr(), bytes.len(), reused) };
+    assert_eq!(status, expected, "parse into a reused document");
     if !doc.is_null() {
         check(doc, bytes);
+        check(reused, bytes);
+        assert_eq!(json(reused), json(doc), "a reused document is a new one");
         // SAFETY: `doc` is a live document that nothing else holds.
         unsafe { newsparse_document_free(doc) };
     }
 });
+
+thread_local! {
+    /// A document parsed into by every run on this thread, never freed.
+    static REUSED: Cell<*mut newsparse_document> = Cell::new(parse(extractors().0.0, b"").1);
+}
+
+/// The JSON of `doc`.
+fn json(doc: *const newsparse_document) -> String {
+    let mut json = ptr::null_mut();
+    // SAFETY: `doc` is live and `json` a valid local.
+    assert_eq!(unsafe { newsparse_document_to_json(doc, &mut json) }, newsparse_status::Ok);
+    // SAFETY: on success `json` is a NUL-terminated string we own and free once.
+    unsafe {
+        let s = CStr::from_ptr(json).to_str().expect("the JSON is UTF-8").to_owned();
+        newsparse_string_free(json);
+        s
+    }
+}
 
 /// An extractor handle shared by every run.
 struct Handle(*mut newsparse_extractor);
