@@ -111,9 +111,8 @@ pub(crate) struct Pool {
     entities: Vec<Entity>,
     /// The document's list of quotes, emptied.
     quotes: Vec<Quote>,
-    /// True while [`lend`] runs: a string the pool has no room for is then allocated with
-    /// its capacity rounded up to a power of two, so that it fits any string of its class
-    /// when the next document reuses it.
+    /// True while [`lend`] runs: a buffer the pool has no room for is then allocated with
+    /// room for more ([`rounded`]), so that the next document can reuse it.
     lent: bool,
 }
 
@@ -259,12 +258,23 @@ fn pooled(s: &str, room: usize) -> String {
             b.clear();
             b
         }
-        None if lent => String::with_capacity(room.next_power_of_two()),
+        None if lent => String::with_capacity(rounded(room)),
         None => String::with_capacity(room),
     };
     b.push_str(s);
     b
 }
+
+/// The room to allocate for `n` items in a lent parse: up to [`ROUNDED`], `n` rounded up to
+/// a power of two, so that the buffer fits any request of its class when it is reused (the
+/// allocator rounds small sizes up too); above, `n`, so that a huge text's long
+/// strings take no more memory than they need.
+fn rounded(n: usize) -> usize {
+    if n <= ROUNDED { n.next_power_of_two() } else { n }
+}
+
+/// The largest request [`rounded`] rounds up.
+const ROUNDED: usize = 1024;
 
 /// An empty list of mentions with room for `n`, pooled when one has room.
 #[inline]
@@ -275,7 +285,7 @@ pub(crate) fn mentions(n: usize) -> Vec<Mention> {
     let (kept, lent) = POOL.with_borrow_mut(|p| (p.mentions.take(n), p.lent));
     match kept {
         Some(list) => list,
-        None if lent => Vec::with_capacity(n.next_power_of_two()),
+        None if lent => Vec::with_capacity(rounded(n)),
         None => Vec::with_capacity(n),
     }
 }
@@ -337,6 +347,12 @@ mod tests {
             let filled = (0..CLASSES).filter(|&k| !s.by_class[k].is_empty());
             assert_eq!(s.filled, filled.fold(0, |m, k| m | 1 << k));
         }
+    }
+
+    #[test]
+    fn small_requests_are_rounded_up_to_their_class_and_large_ones_not() {
+        assert_eq!([1, 9, 16, 17, 1000, 1024].map(rounded), [1, 16, 16, 32, 1024, 1024]);
+        assert_eq!([1025, 5000, 1 << 20].map(rounded), [1025, 5000, 1 << 20]);
     }
 
     #[test]
