@@ -1,12 +1,12 @@
-//! Benchmarks of the pipeline: the full `parse` of the example article; each stage on its
-//! own (structure, segments, entities, cue scan, quote finders, attribution); and, when
-//! `NEWSPARSE_CORPUS` names a JSONL file of `{"text": …}` lines (such as
-//! `../shared/eval/polnear-dev.jsonl`), the same over that corpus plus `parse_many` on one
-//! and two threads. `make bench` runs them; `examples/throughput.rs` gives the corpus
+//! Benchmarks of the pipeline: the full `parse` of the example article, and `parse_into` a
+//! document reused; each stage on its own (structure, segments, entities, cue scan, quote
+//! finders, attribution); and, when `NEWSPARSE_CORPUS` names a JSONL file of `{"text": …}`
+//! lines (such as `../shared/eval/polnear-dev.jsonl`), the same over that corpus plus
+//! `parse_many` on one and two threads. `make bench` runs them; `examples/throughput.rs` gives the corpus
 //! figures in one run.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use newsparse::{Extractor, Stages};
+use newsparse::{Document, Extractor, Stages};
 
 const ARTICLE: &str = include_str!("../examples/ukraine-guarantees.txt");
 
@@ -34,12 +34,26 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(ARTICLE.len() as u64));
     group.bench_function("example_article", |b| b.iter(|| extractor.parse(ARTICLE).unwrap()));
+    let mut doc = Document::default();
+    group.bench_function("example_article_into", |b| {
+        b.iter(|| extractor.parse_into(ARTICLE, &mut doc).map(|()| doc.quotes.len()))
+    });
     let (name, texts) = texts();
     if name == "corpus" {
         group.sample_size(10);
         group.throughput(Throughput::Bytes(bytes(&texts)));
         group.bench_function("corpus", |b| {
             b.iter(|| texts.iter().map(|t| extractor.parse(t).unwrap().quotes.len()).sum::<usize>())
+        });
+        group.bench_function("corpus_into", |b| {
+            b.iter(|| {
+                let mut quotes = 0;
+                for t in &texts {
+                    extractor.parse_into(t, &mut doc).unwrap();
+                    quotes += doc.quotes.len();
+                }
+                quotes
+            })
         });
         for threads in [1, 2] {
             group.bench_with_input(BenchmarkId::new("parse_many", threads), &texts, |b, texts| {
