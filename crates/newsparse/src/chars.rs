@@ -336,6 +336,38 @@ impl Find3 {
     }
 }
 
+/// A search for a byte, as `memchr::memchr` searches, with its vectorised searcher made
+/// once, as [`Find3`] keeps its own: for the line split, which searches for each line's end.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Find1 {
+    /// The searcher, when the processor has AVX2.
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::One>,
+    /// The byte searched for.
+    byte: u8,
+}
+
+impl Find1 {
+    /// The search for `byte`.
+    pub(crate) fn new(byte: u8) -> Find1 {
+        Find1 {
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::One::new(byte),
+            byte,
+        }
+    }
+
+    /// The offset of the first `byte` in `haystack`.
+    #[inline]
+    pub(crate) fn find(&self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(one) = &self.avx2 {
+            return one.find(haystack);
+        }
+        memchr::memchr(self.byte, haystack)
+    }
+}
+
 /// For tests: every string of up to `most` of `pieces` joined in any order (with repeats;
 /// some strings come more than once),
 /// the empty string first, shortest first.
@@ -355,14 +387,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn find3_finds_what_memchr3_finds() {
+    fn find1_and_find3_find_what_memchr_finds() {
         let find = Find3::new(b'"', b'\'', 0xE2);
-        let pieces = ["a", "\"", "'", "’", "bcdefghijklmnopq", " "];
+        let newline = Find1::new(b'\n');
+        let pieces = ["a", "\"", "'", "’", "bcdefghijklmnopq", " ", "\n"];
         for s in &strings_of(&pieces, 4) {
             let b = s.as_bytes();
             for from in 0..=b.len() {
                 let want = memchr::memchr3(b'"', b'\'', 0xE2, &b[from..]);
                 assert_eq!(find.find(&b[from..]), want, "{s:?} {from}");
+                let want = memchr::memchr(b'\n', &b[from..]);
+                assert_eq!(newline.find(&b[from..]), want, "{s:?} {from}");
             }
         }
     }
