@@ -167,11 +167,7 @@ const PREFIX_BITS: u32 = 15;
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut classes = Vec::new();
-    for line in include_str!("../../data/cues.tsv").lines() {
-        let Some((phrase, class)) = line.split_once('\t') else { continue };
-        if line.starts_with('#') {
-            continue;
-        }
+    for (phrase, class) in rows(include_str!("../../data/cues.tsv")) {
         let class = match class.trim() {
             "speech" => Class::Speech,
             "belief" => Class::Belief,
@@ -188,32 +184,76 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let i = prefix(chunk_at(p.as_bytes(), 0) as u32);
         prefixes[i >> 6] |= 1 << (i & 63);
     }
-    let first_key = |row: usize| {
-        let first = phrases[row].split(' ').next().unwrap_or("");
-        let head = chunk_at(first.as_bytes(), 0);
-        word_key(first.as_bytes(), 0, first.len(), head)
+    let first_key = |phrase: &str| {
+        let first =
+            &phrase.as_bytes()[..phrase.bytes().position(|b| b == b' ').unwrap_or(phrase.len())];
+        word_key(first, 0, first.len(), chunk_at(first, 0))
             .expect("a first word of at most 15 letters")
     };
-    let mut keyed: Vec<(u128, Reverse<usize>, usize)> =
-        (0..phrases.len()).map(|row| (first_key(row), Reverse(phrases[row].len()), row)).collect();
-    keyed.sort_unstable();
-    assert!(keyed.len() * 2 <= SLOTS && keyed.len() < usize::from(u16::MAX));
+    assert!(phrases.len() * 2 <= SLOTS && phrases.len() < usize::from(u16::MAX));
+    // the groups without a sort: each first word's slot counts its rows, the slots in turn
+    // take their places in `rows`, and each row goes to its group's next place
+    let keys: Vec<u128> = phrases.iter().map(|p| first_key(p)).collect();
     let mut slots = vec![Slot::default(); SLOTS];
-    for (start, &(k, _, _)) in keyed.iter().enumerate() {
+    let mut at = Vec::with_capacity(keys.len());
+    for &k in &keys {
         let mut i = slot(k);
         while slots[i].key != 0 && slots[i].key != k {
             i = (i + 1) % SLOTS;
         }
+        slots[i].key = k;
+        slots[i].rows.1 += 1;
+        at.push(i);
+    }
+    let mut start = 0;
+    for s in slots.iter_mut().filter(|s| s.key != 0) {
+        let n = s.rows.1;
+        s.rows = (start, start);
+        start += n;
+    }
+    let mut rows = vec![0u16; keys.len()];
+    for (row, &i) in at.iter().enumerate() {
         let s = &mut slots[i];
-        if s.key == 0 {
-            *s = Slot { key: k, rows: (start as u16, start as u16) };
-        }
+        rows[usize::from(s.rows.1)] = row as u16;
         s.rows.1 += 1;
     }
-    let rows: Vec<usize> = keyed.into_iter().map(|(_, _, row)| row).collect();
-    let rows = rows.into_iter().map(|r| r as u16).collect();
+    // each group's longest phrase first, and of two as long the first row (a stable sort of
+    // a few rows)
+    for s in slots.iter().filter(|s| s.key != 0) {
+        let group = &mut rows[usize::from(s.rows.0)..usize::from(s.rows.1)];
+        group.sort_by_key(|&r| Reverse(phrases[usize::from(r)].len()));
+    }
     Table { rows, slots, phrases, classes, prefixes }
 });
+
+/// The `phrase<TAB>class` rows of `tsv`, as `str::lines` and `str::split_once('\t')` read
+/// them, without the comment lines (starting with `#`) and the lines without a tab: one pass
+/// over the bytes, where those searched for each line's end and then for its tab, at a cost
+/// of about a hundred instructions a search for the few bytes of a row.
+fn rows(tsv: &str) -> Vec<(&str, &str)> {
+    let b = tsv.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut tab) = (0, None);
+    for i in 0..=b.len() {
+        match b.get(i) {
+            Some(b'\t') if tab.is_none() => tab = Some(i),
+            Some(b'\n') | None => {
+                // a line's "\r" before its "\n" ends its class, which is trimmed
+                let end = if i > start && b[i - 1] == b'\r' && i < b.len() { i - 1 } else { i };
+                match tab {
+                    Some(t) if t < end && b[start] != b'#' => {
+                        out.push((&tsv[start..t], &tsv[t + 1..end]));
+                    }
+                    _ => {}
+                }
+                start = i + 1;
+                tab = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// The word bytes of `x`, eight bytes of text with the first in the low byte: the high bit of
 /// each byte that [`is_word_byte`], the other bits clear.
@@ -387,6 +427,35 @@ mod tests {
         assert_eq!(TABLE.rows.len(), TABLE.phrases.len());
         let grouped: usize = TABLE.slots.iter().map(|s| usize::from(s.rows.1 - s.rows.0)).sum();
         assert_eq!(grouped, TABLE.phrases.len());
+    }
+
+    #[test]
+    fn rows_are_read_as_lines_and_split_once_read_them() {
+        let reference = |tsv: &'static str| -> Vec<(&'static str, &'static str)> {
+            let rows =
+                tsv.lines().filter_map(|l| l.split_once('\t').filter(|_| !l.starts_with('#')));
+            rows.collect()
+        };
+        for s in crate::chars::strings_of(&["a", "\t", "\n", "#", "\r", " "], 5) {
+            let s: &'static str = Box::leak(s.into_boxed_str());
+            assert_eq!(rows(s), reference(s), "{s:?}");
+        }
+        let tsv = include_str!("../../data/cues.tsv");
+        assert_eq!(rows(tsv), reference(tsv));
+    }
+
+    #[test]
+    fn each_group_holds_the_phrases_of_its_first_word_longest_first() {
+        for (row, p) in TABLE.phrases.iter().enumerate() {
+            let first = p.split(' ').next().unwrap();
+            let group = TABLE.group(key(first.as_bytes()).unwrap());
+            assert!(group.contains(&(row as u16)), "{p:?}");
+            for w in group.windows(2) {
+                let (a, b) = (TABLE.phrases[usize::from(w[0])], TABLE.phrases[usize::from(w[1])]);
+                assert!(a.len() > b.len() || a.len() == b.len() && w[0] < w[1], "{a:?} {b:?}");
+                assert_eq!(a.split(' ').next(), b.split(' ').next());
+            }
+        }
     }
 
     /// The key of all of `word`.

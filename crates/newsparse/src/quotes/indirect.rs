@@ -14,7 +14,10 @@ const MIN_WORDS: usize = 3;
 
 /// Indirect quotes and beliefs around every unused cue in body text.
 pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
+    // room for a quote per two cues, more than news most often gives, so that the list is
+    // not grown (and its quotes, some 250 bytes each, moved) three or four times for each
+    // text; at most [`ROOM`], for a text that is a long run of cue words
+    let mut out: Vec<Quote> = Vec::with_capacity((ctx.cues.len() / 2).min(ROOM));
     let mut read = Read {
         subjects: vec![None; ctx.cues.len()],
         case: SentenceCase { lower: vec![None; ctx.segments.sentences.len()] },
@@ -25,6 +28,9 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
     }
     out
 }
+
+/// The most quotes [`find`] makes room for at first (about 256 KiB of them).
+const ROOM: usize = 1024;
 
 /// What one pass reads that the other reads again, kept for it.
 struct Read {

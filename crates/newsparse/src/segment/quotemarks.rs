@@ -2,7 +2,9 @@
 //! « », „ “ and ‚ ‘, nested, with apostrophes told apart from single quotes.
 
 use super::{NextHit, Quoted};
-use crate::chars::{letter, letter_or_digit};
+use std::sync::LazyLock;
+
+use crate::chars::{Find3, letter, letter_or_digit};
 use crate::document::Span;
 
 /// Words that open with an apostrophe (rock 'n' roll, 'em, 'til), lower case.
@@ -190,23 +192,21 @@ struct Leads<'a> {
     rare: Option<usize>,
 }
 
+/// The search for the common lead bytes (`"`, `'`, 0xE2), made once.
+static COMMON: LazyLock<Find3> = LazyLock::new(|| Find3::new(b'"', b'\'', 0xE2));
+
 /// How many bytes are read one by one before a vectorised search.
 const NEAR: usize = 2;
 
 impl<'a> Leads<'a> {
     /// The lead bytes of the paragraph `b`, whose first rare one is at `rare`.
     fn new(b: &'a [u8], rare: Option<usize>) -> Leads<'a> {
-        Leads { b, common: memchr::memchr3(b'"', b'\'', 0xE2, b), rare }
+        Leads { b, common: COMMON.find(b), rare }
     }
 
     /// The first `"`, `'` or 0xE2 at or after `from`, the end of a mark.
     fn common_from(b: &[u8], from: usize) -> Option<usize> {
-        Leads::first(
-            b,
-            from,
-            |c| matches!(c, b'"' | b'\'' | 0xE2),
-            |h| memchr::memchr3(b'"', b'\'', 0xE2, h),
-        )
+        Leads::first(b, from, |c| matches!(c, b'"' | b'\'' | 0xE2), |h| COMMON.find(h))
     }
 
     /// The first `` ` `` or 0xC2 at or after `from`, the end of a mark.

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use super::{NextHit, Sentence};
-use crate::chars::{letter, skip_space, space_before};
+use crate::chars::{Find3, letter, skip_space, space_before};
 use crate::document::Span;
 use crate::gazetteer::FxMap;
 
@@ -130,10 +130,13 @@ impl<'a> Terminators<'a> {
             self.ellipsis = Terminators::ellipsis_from(b, from);
         }
         let until = self.ellipsis.unwrap_or(b.len());
-        let stop = memchr::memchr3(b'.', b'!', b'?', b.get(from..until)?).map(|i| from + i);
+        let stop = STOPS.find(b.get(from..until)?).map(|i| from + i);
         stop.or(self.ellipsis)
     }
 }
+
+/// The search for `.`, `!` and `?`, made once.
+static STOPS: LazyLock<Find3> = LazyLock::new(|| Find3::new(b'.', b'!', b'?'));
 
 /// The end of the run of terminators starting at `at` ("?!", "...", "…", ". . .").
 fn terminator_run(b: &[u8], at: usize) -> usize {

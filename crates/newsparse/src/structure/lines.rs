@@ -1,6 +1,6 @@
 //! Lines of text with their offsets, found with a byte scan.
 
-use crate::chars::{HIGH, ONES, zero8};
+use crate::chars::{Find1, HIGH, ONES, zero8};
 use crate::document::Span;
 
 /// One line of the text.
@@ -15,13 +15,28 @@ pub(crate) struct Line {
 /// The lines of `text`, split at `\n`, as spans without their terminator (`\n` or `\r\n`),
 /// blank lines included, not trimmed of other white space.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    split(text, |rest| memchr::memchr(b'\n', rest))
+}
+
+/// [`lines`], each line's end found by a searcher made once for the text ([`Find1`]) rather
+/// than by memchr for each line: the split that structure and segmentation share.
+fn lines_found(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let newline = Find1::new(b'\n');
+    split(text, move |rest| newline.find(rest))
+}
+
+/// The lines of `text` as [`lines`] has them, the first `\n` of the rest found by `newline`.
+fn split<'t>(
+    text: &'t str,
+    newline: impl Fn(&[u8]) -> Option<usize> + 't,
+) -> impl Iterator<Item = Span> + 't {
     let bytes = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
         }
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let end = newline(&bytes[start..]).map_or(bytes.len(), |i| start + i);
         let body = if end > start && bytes[end - 1] == b'\r' { end - 1 } else { end };
         let span = Span::new(start, body);
         start = end + 1;
@@ -33,7 +48,7 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// it; blank lines are yielded with an empty span.
 pub(crate) fn trimmed_lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     let mut blank_before = false;
-    lines(text).map(move |raw| {
+    lines_found(text).map(move |raw| {
         let span = trim(text, raw);
         let line = Line { span, blank_before };
         blank_before = span.is_empty();
