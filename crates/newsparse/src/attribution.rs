@@ -151,7 +151,12 @@ fn one(
     } else {
         // the head before any appositive: "Powell's office, when contacted by Reuters,"
         let head = raw.split(',').next().unwrap_or(raw);
-        sp.name = Some(pool::string(head.trim_start_matches("the ")));
+        // every leading "the " off, as `trim_start_matches` takes them, with no searcher
+        let mut name = head;
+        while let Some(rest) = name.strip_prefix("the ") {
+            name = rest;
+        }
+        sp.name = Some(pool::string(name));
         "unresolved"
     };
     sp.rule.push_str("; attribution.");
