@@ -61,17 +61,21 @@ use crate::document::{Entity, EntityKind, Region, Span, Structure};
 use crate::gazetteer::{Gazetteer, Gender};
 use crate::segment::Segments;
 
-/// Finds the entities of `text`.
+/// Finds the entities of `text`, whose non-blank lines are `lines` (as
+/// [`non_blank_lines`](crate::structure::non_blank_lines) gives them): split and trimmed once
+/// for the structure, the segmentation and the names, as a blank line has no word and white
+/// space around a line none either.
 pub(crate) fn find(
     text: &str,
+    lines: &[crate::structure::Line],
     structure: &Structure,
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
     let mut words = lines::Words::with_capacity(text.len(), gaz);
     let mut regions = Regions::new(structure, segments);
-    for line in crate::structure::lines(text) {
-        words.push(text, line, regions.of(line));
+    for line in lines {
+        words.push(text, line.span, regions.of(line.span));
     }
     let mut cands = Vec::with_capacity(words.capitalised());
     for line in words.lines(text) {
@@ -338,6 +342,39 @@ mod tests {
     use super::*;
 
     use crate::gazetteer::default_gazetteer;
+
+    #[test]
+    fn trimmed_non_blank_lines_find_what_every_line_finds() {
+        let gaz = default_gazetteer();
+        // lines (each ending with a line feed), blank or not, with white space around them
+        let pieces = [
+            "President Joe Biden met NATO chief Jens Stoltenberg in Kyiv.\n",
+            "\n",
+            "  \u{a0}\n",
+            "KYIV, Ukraine (AP) — Volodymyr Zelensky said\n",
+            "\u{2009}“We need guarantees,” Zelensky told Reuters.\u{3000}\n",
+            "\tBy Lara Smith\t\n",
+            "SOCCER - LEEDS BEAT CHELSEA\n",
+            "Reporting by Tom Balmforth; Editing by Mark Heinrich",
+        ];
+        for text in crate::chars::strings_of(&pieces, 3) {
+            for sep in ["\n", "\r\n", "\r\r\n"] {
+                let text = text.replace('\n', sep);
+                let structure = crate::structure::analyze(&text);
+                let segments = crate::segment::segment(&text, &structure);
+                let lines = crate::structure::non_blank_lines(&text);
+                // every line as split, as the names read them before they shared these
+                let every: Vec<crate::structure::Line> = crate::structure::lines(&text)
+                    .map(|span| crate::structure::Line { span, blank_before: false })
+                    .collect();
+                assert_eq!(
+                    find(&text, &lines, &structure, &segments, &gaz),
+                    find(&text, &every, &structure, &segments, &gaz),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     /// [`sports_cues`] as a loop over the words of `head`, each looked up: a byte loop that
     /// decodes a character only at a non-ASCII byte.
