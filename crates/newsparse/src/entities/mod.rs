@@ -123,7 +123,7 @@ fn names_sport(word: &str) -> bool {
 
 /// How many sports words ([`words::SPORT_CUE`]) `head` has, up to four, its words split at
 /// characters other than letters, digits and hyphens: the words are found by one search of
-/// all of them ([`SPORT_CUES`], whose prefilter skips most bytes), and a match counts when
+/// all of them ([`SPORT_CUES`], a packed searcher that skips most bytes), and a match counts when
 /// it is a whole word (no letter, digit or hyphen on either side), where a loop over every
 /// word of `head` looked each one up.
 ///
@@ -131,10 +131,19 @@ fn names_sport(word: &str) -> bool {
 /// `head`: the leftmost-longest match at a word's start is the word when any is, and a
 /// match inside a word hides no match of the next one.
 fn sports_cues(head: &str) -> usize {
+    match &*SPORT_CUES {
+        Cues::Packed(searcher) => whole_words(head, searcher.find_iter(head).map(|m| m.range())),
+        Cues::Automaton(ac) => whole_words(head, ac.find_iter(head).map(|m| m.range())),
+    }
+}
+
+/// How many of the matches `found` in `head` are whole words (no letter, digit or hyphen on
+/// either side), up to four.
+fn whole_words(head: &str, found: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
     let mut count = 0;
-    for m in SPORT_CUES.find_iter(head) {
-        let before = head[..m.start()].chars().next_back();
-        let after = head[m.end()..].chars().next();
+    for m in found {
+        let before = head[..m.start].chars().next_back();
+        let after = head[m.end..].chars().next();
         if !before.is_some_and(word_char) && !after.is_some_and(word_char) {
             count += 1;
             if count == 4 {
@@ -145,14 +154,34 @@ fn sports_cues(head: &str) -> usize {
     count
 }
 
-/// The sports words ([`words::SPORT_CUE`]) as one automaton, leftmost-longest.
-static SPORT_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// A searcher for the sports words, leftmost-longest.
+enum Cues {
+    /// The packed (SIMD) searcher that an automaton would use as its prefilter, alone: it
+    /// finds the matches itself, and costs a fraction of the automaton to build, once a
+    /// process (news of one process reads the sports words once).
+    Packed(aho_corasick::packed::Searcher),
+    /// A non-contiguous automaton (quick to build), where the CPU has no packed searcher.
+    Automaton(AhoCorasick),
+}
+
+/// The sports words ([`words::SPORT_CUE`]) as one searcher.
+static SPORT_CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let packed = aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+        .builder()
+        .extend(words::of_class(words::SPORT_CUE))
+        .build();
+    packed.map_or_else(|| Cues::Automaton(automaton()), Cues::Packed)
+});
+
+/// The sports words as a non-contiguous automaton, leftmost-longest.
+fn automaton() -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(words::of_class(words::SPORT_CUE))
         .expect("sports words compile")
-});
+}
 
 /// True when `c` goes on with a word as [`sports_cues`] splits them: an ASCII letter, digit
 /// or hyphen, or a letter or digit beyond ASCII.
@@ -459,9 +488,12 @@ mod tests {
             "—",
         ];
         let mut found = 0;
+        // the automaton of a CPU with no packed searcher finds the same
+        let ac = automaton();
         for head in crate::chars::strings_of(&pieces, 4) {
             let want = sports_cues_by_words(&head);
             assert_eq!(sports_cues(&head), want, "{head:?}");
+            assert_eq!(whole_words(&head, ac.find_iter(&head).map(|m| m.range())), want);
             found += want;
         }
         assert!(found > 5_000, "{found}");
