@@ -188,7 +188,6 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial
         {
             break;
         }
-        let w = line.word(j);
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap());
         if line.toks[j].cap() && !line.is(j, NOT_NAME) {
             let surname = joins_surname(line, gaz, located, initial, j);
@@ -200,7 +199,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial
             }
             org |= line.is(j, ORG);
             j += 1;
-        } else if next_cap && w == "&" {
+        } else if next_cap && line.word(j) == "&" {
             org = true;
             j += 1;
         } else if next_cap && (line.is(j, CONNECTOR) || org && line.is(j, INNER)) {
