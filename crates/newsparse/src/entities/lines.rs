@@ -208,13 +208,13 @@ impl<'g> Words<'g> {
             let after_locative = i > 0 && {
                 let before = &mut slots[i - 1];
                 if !toks[i - 1].cap() {
-                    before.lex = self.memo.of(gaz, toks[i - 1].span.text(text));
+                    before.lex = self.memo.of_span(gaz, text, toks[i - 1].span);
                 }
                 before.lex.is(LOCATIVE)
             };
             caps += usize::from(t.caps());
             let slot = &mut slots[i];
-            slot.lex = self.memo.of(gaz, t.span.text(text));
+            slot.lex = self.memo.of_span(gaz, text, t.span);
             if let Some(f) = gaz.match_word(text, toks, i, true, slot.lex.gaz) {
                 slot.found = Found::of(toks, i, f);
                 if after_locative {
