@@ -318,6 +318,20 @@ impl<'a> Line<'a> {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// The bytes of word `i`: sliced with a bounds check alone, where [`Line::word`] checks
+    /// the character boundaries at both ends too.
+    #[inline]
+    pub(super) fn bytes(&self, i: usize) -> &'a [u8] {
+        let span = self.toks[i].span;
+        self.text.as_bytes().get(span.start..span.end).unwrap_or_default()
+    }
+
+    /// True when word `i` is an ampersand ("Johnson & Johnson"), told from its bytes.
+    #[inline]
+    pub(super) fn is_ampersand(&self, i: usize) -> bool {
+        self.bytes(i) == b"&"
+    }
+
     /// The words of token `i` as written before the next token ("Kyiv's", "said,").
     pub(super) fn raw(&self, i: usize) -> &'a str {
         Span::new(self.toks[i].span.start, self.toks[i].raw_end).text(self.text)

@@ -168,15 +168,21 @@ fn candidate_at(
 /// a word where a gazetteer name starts.
 fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial<'_, '_>) -> usize {
     let i = initial.i;
-    let first = line.word(i);
+    // sliced as text only when its bytes do not tell
+    let first = || line.word(i);
+    // two ASCII letters first (nearly every word) have two letters
+    let two =
+        matches!(line.bytes(i), [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
     if line.is(i, NOT_NAME)
         // fewer than two letters: read no further than the second
-        || first.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() && !is_initial(first)
+        || !two
+            && first().chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+            && !is_initial(first())
     {
         return 0;
     }
     // an initial ends with a full stop, which its token's flags tell
-    let given = line.lex(i).gaz.given().is_some() || line.toks[i].dot() && is_initial(first);
+    let given = line.lex(i).gaz.given().is_some() || line.toks[i].dot() && is_initial(first());
     let mut org = line.is(i, ORG);
     let mut j = i + 1;
     while j < line.toks.len() {
@@ -199,7 +205,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial
             }
             org |= line.is(j, ORG);
             j += 1;
-        } else if next_cap && line.word(j) == "&" {
+        } else if next_cap && line.is_ampersand(j) {
             org = true;
             j += 1;
         } else if next_cap && (line.is(j, CONNECTOR) || org && line.is(j, INNER)) {
@@ -266,9 +272,12 @@ fn joins_surname(
 /// one that ends an initial, an abbreviation ("U.S.") or a company suffix ("Inc.") is kept.
 fn name_end(line: &Line<'_>, k: usize) -> usize {
     let t = &line.toks[k];
+    if !t.dot() {
+        return t.span.end;
+    }
     let word = line.word(k);
-    let bare = &word[..word.len() - usize::from(t.dot())];
-    let keep = !t.dot() || bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
+    let bare = &word[..word.len() - 1];
+    let keep = bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
     if keep { t.span.end } else { t.span.end - 1 }
 }
 
@@ -309,17 +318,17 @@ fn classify(
 ) -> (Option<EntityKind>, &'static str) {
     let i = initial.i;
     let k = i + n - 1;
-    let whole = line.word(k);
-    // the last word without a full stop, unless it is an organisation word as written ("Inc.")
-    let stripped = (!line.is(k, ORG)).then(|| whole.strip_suffix('.')).flatten();
+    // the last word without a full stop, unless it is an organisation word as written
+    // ("Inc."): a word ends with a full stop when its token's flags say so
+    let stripped =
+        (line.toks[k].dot() && !line.is(k, ORG)).then(|| line.word(k).strip_suffix('.')).flatten();
     let last_is = |class| stripped.map_or_else(|| line.is(k, class), |w| words::is(w, class));
-    let first = line.word(i);
     let words_in = || (i..i + n).map(|k| line.word(k));
     if n > 1 && last_is(MEDIA) {
         return (Some(EntityKind::Media), "media_suffix");
     }
     if last_is(ORG) && (n > 1 || line.toks[i].caps())
-        || words_in().any(|w| w == "&")
+        || (i..i + n).any(|k| line.is_ampersand(k))
         || n > 2 && (i..i + n).any(|k| line.is(k, ORG))
     {
         return (Some(EntityKind::Organization), "org_suffix");
@@ -328,13 +337,13 @@ fn classify(
         return (Some(EntityKind::Person), "title_cue");
     }
     let given = line.lex(i).gaz.given().is_some();
-    if n > 1 && (given || line.toks[i].dot() && is_initial(first)) {
+    if n > 1 && (given || line.toks[i].dot() && is_initial(line.word(i))) {
         return (Some(EntityKind::Person), "given_name");
     }
     if n == 1 && !initial.get() && given {
         return (Some(EntityKind::Person), "given_name");
     }
-    if n == 1 && line.toks[i].caps() && (2..=6).contains(&first.len()) {
+    if n == 1 && line.toks[i].caps() && (2..=6).contains(&line.toks[i].span.len()) {
         return (Some(EntityKind::Organization), "acronym");
     }
     if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !initial.get() {
