@@ -329,7 +329,8 @@ impl<'a> Line<'a> {
     /// True when word `i` is an ampersand ("Johnson & Johnson"), told from its bytes.
     #[inline]
     pub(super) fn is_ampersand(&self, i: usize) -> bool {
-        self.bytes(i) == b"&"
+        let span = self.toks[i].span;
+        span.len() == 1 && self.text.as_bytes()[span.start] == b'&'
     }
 
     /// The words of token `i` as written before the next token ("Kyiv's", "said,").

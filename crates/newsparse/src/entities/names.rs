@@ -309,6 +309,23 @@ fn is_initial(word: &str) -> bool {
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
+/// True when the word of bytes `word` holds only letters, hyphens and apostrophes: read on
+/// bytes while they are ASCII (nearly every name), by characters beyond.
+#[inline]
+fn name_shaped(word: &[u8]) -> bool {
+    for (at, &b) in word.iter().enumerate() {
+        if b >= 0x80 {
+            // (a word's bytes are whole characters, and `at` is at the start of one)
+            return std::str::from_utf8(&word[at..])
+                .is_ok_and(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''));
+        }
+        if !(b.is_ascii_alphabetic() || b == b'-' || b == b'\'') {
+            return false;
+        }
+    }
+    true
+}
+
 /// The kind of the run of `n` words at `i` that no gazetteer holds, and the rule that says so.
 fn classify(
     line: &Line<'_>,
@@ -323,7 +340,6 @@ fn classify(
     let stripped =
         (line.toks[k].dot() && !line.is(k, ORG)).then(|| line.word(k).strip_suffix('.')).flatten();
     let last_is = |class| stripped.map_or_else(|| line.is(k, class), |w| words::is(w, class));
-    let words_in = || (i..i + n).map(|k| line.word(k));
     if n > 1 && last_is(MEDIA) {
         return (Some(EntityKind::Media), "media_suffix");
     }
@@ -349,9 +365,7 @@ fn classify(
     if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !initial.get() {
         return (Some(EntityKind::Place), "place_cue");
     }
-    if (2..=3).contains(&n)
-        && words_in().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
-    {
+    if (2..=3).contains(&n) && (i..i + n).all(|k| name_shaped(line.bytes(k))) {
         return (Some(EntityKind::Person), "name_shape");
     }
     if n > 3 {
@@ -394,6 +408,15 @@ mod tests {
                 && line.lex(i + n - 1).gaz.ends_title()
                 && gaz.is_title(Span::new(line.toks[i].span.start, last.span.end).text(line.text))
         })
+    }
+
+    #[test]
+    fn name_shapes_are_told_as_by_characters() {
+        let pieces = ["a", "Z", "-", "'", "é", "’", "1", " ", "&", "Ł", "\u{2160}"];
+        for word in crate::chars::strings_of(&pieces, 4) {
+            let want = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+            assert_eq!(name_shaped(word.as_bytes()), want, "{word:?}");
+        }
     }
 
     #[test]
