@@ -149,7 +149,7 @@ impl Extractor {
         let lines = structure::non_blank_lines(text);
         let mut structure = structure::analyze_lines(text, &lines);
         let segments = segment::segment_lines(text, &lines, &structure);
-        let entities = entities::find(text, &structure, &segments, &self.gazetteer);
+        let entities = entities::find(text, &lines, &structure, &segments, &self.gazetteer);
         let cues = quotes::cues::scan(text);
         let mut quotes = quotes::find(text, &structure, &segments, &cues);
         attribution::resolve(text, &self.gazetteer, &entities, &cues, &mut quotes);

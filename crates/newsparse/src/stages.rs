@@ -35,7 +35,8 @@ impl<'a> Stages<'a> {
     pub fn new(extractor: &'a Extractor, text: &'a str) -> Stages<'a> {
         let structure = structure::analyze(text);
         let segments = segment::segment(text, &structure);
-        let entities = entities::find(text, &structure, &segments, extractor.gazetteer());
+        let lines = structure::non_blank_lines(text);
+        let entities = entities::find(text, &lines, &structure, &segments, extractor.gazetteer());
         let cues = cues::scan(text);
         let quotes = quotes::find(text, &structure, &segments, &cues);
         Stages { extractor, text, structure, segments, entities, cues, quotes }
@@ -53,7 +54,11 @@ impl<'a> Stages<'a> {
 
     /// Entities (names, clustering, roles): the number of entities.
     pub fn entities(&self) -> usize {
-        entities::find(self.text, &self.structure, &self.segments, self.extractor.gazetteer()).len()
+        // (the lines are split here, as the entity stage split them itself before it shared
+        // the structure's)
+        let lines = structure::non_blank_lines(self.text);
+        let gaz = self.extractor.gazetteer();
+        entities::find(self.text, &lines, &self.structure, &self.segments, gaz).len()
     }
 
     /// The cue-word scan: the number of cues.

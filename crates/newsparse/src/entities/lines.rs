@@ -208,13 +208,13 @@ impl<'g> Words<'g> {
             let after_locative = i > 0 && {
                 let before = &mut slots[i - 1];
                 if !toks[i - 1].cap() {
-                    before.lex = self.memo.of(gaz, toks[i - 1].span.text(text));
+                    before.lex = self.memo.of_span(gaz, text, toks[i - 1].span);
                 }
                 before.lex.is(LOCATIVE)
             };
             caps += usize::from(t.caps());
             let slot = &mut slots[i];
-            slot.lex = self.memo.of(gaz, t.span.text(text));
+            slot.lex = self.memo.of_span(gaz, text, t.span);
             if let Some(f) = gaz.match_word(text, toks, i, true, slot.lex.gaz) {
                 slot.found = Found::of(toks, i, f);
                 if after_locative {
@@ -316,6 +316,21 @@ impl<'a> Line<'a> {
     pub(super) fn word(&self, i: usize) -> &'a str {
         let span = self.toks[i].span;
         self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The bytes of word `i`: sliced with a bounds check alone, where [`Line::word`] checks
+    /// the character boundaries at both ends too.
+    #[inline]
+    pub(super) fn bytes(&self, i: usize) -> &'a [u8] {
+        let span = self.toks[i].span;
+        self.text.as_bytes().get(span.start..span.end).unwrap_or_default()
+    }
+
+    /// True when word `i` is an ampersand ("Johnson & Johnson"), told from its bytes.
+    #[inline]
+    pub(super) fn is_ampersand(&self, i: usize) -> bool {
+        let span = self.toks[i].span;
+        span.len() == 1 && self.text.as_bytes()[span.start] == b'&'
     }
 
     /// The words of token `i` as written before the next token ("Kyiv's", "said,").

@@ -61,17 +61,21 @@ use crate::document::{Entity, EntityKind, Region, Span, Structure};
 use crate::gazetteer::{Gazetteer, Gender};
 use crate::segment::Segments;
 
-/// Finds the entities of `text`.
+/// Finds the entities of `text`, whose non-blank lines are `lines` (as
+/// [`non_blank_lines`](crate::structure::non_blank_lines) gives them): split and trimmed once
+/// for the structure, the segmentation and the names, as a blank line has no word and white
+/// space around a line none either.
 pub(crate) fn find(
     text: &str,
+    lines: &[crate::structure::Line],
     structure: &Structure,
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
     let mut words = lines::Words::with_capacity(text.len(), gaz);
     let mut regions = Regions::new(structure, segments);
-    for line in crate::structure::lines(text) {
-        words.push(text, line, regions.of(line));
+    for line in lines {
+        words.push(text, line.span, regions.of(line.span));
     }
     let mut cands = Vec::with_capacity(words.capitalised());
     for line in words.lines(text) {
@@ -119,7 +123,7 @@ fn names_sport(word: &str) -> bool {
 
 /// How many sports words ([`words::SPORT_CUE`]) `head` has, up to four, its words split at
 /// characters other than letters, digits and hyphens: the words are found by one search of
-/// all of them ([`SPORT_CUES`], whose prefilter skips most bytes), and a match counts when
+/// all of them ([`SPORT_CUES`], a packed searcher that skips most bytes), and a match counts when
 /// it is a whole word (no letter, digit or hyphen on either side), where a loop over every
 /// word of `head` looked each one up.
 ///
@@ -127,10 +131,19 @@ fn names_sport(word: &str) -> bool {
 /// `head`: the leftmost-longest match at a word's start is the word when any is, and a
 /// match inside a word hides no match of the next one.
 fn sports_cues(head: &str) -> usize {
+    match &*SPORT_CUES {
+        Cues::Packed(searcher) => whole_words(head, searcher.find_iter(head).map(|m| m.range())),
+        Cues::Automaton(ac) => whole_words(head, ac.find_iter(head).map(|m| m.range())),
+    }
+}
+
+/// How many of the matches `found` in `head` are whole words (no letter, digit or hyphen on
+/// either side), up to four.
+fn whole_words(head: &str, found: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
     let mut count = 0;
-    for m in SPORT_CUES.find_iter(head) {
-        let before = head[..m.start()].chars().next_back();
-        let after = head[m.end()..].chars().next();
+    for m in found {
+        let before = head[..m.start].chars().next_back();
+        let after = head[m.end..].chars().next();
         if !before.is_some_and(word_char) && !after.is_some_and(word_char) {
             count += 1;
             if count == 4 {
@@ -141,14 +154,34 @@ fn sports_cues(head: &str) -> usize {
     count
 }
 
-/// The sports words ([`words::SPORT_CUE`]) as one automaton, leftmost-longest.
-static SPORT_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// A searcher for the sports words, leftmost-longest.
+enum Cues {
+    /// The packed (SIMD) searcher that an automaton would use as its prefilter, alone: it
+    /// finds the matches itself, and costs a fraction of the automaton to build, once a
+    /// process (news of one process reads the sports words once).
+    Packed(aho_corasick::packed::Searcher),
+    /// A non-contiguous automaton (quick to build), where the CPU has no packed searcher.
+    Automaton(AhoCorasick),
+}
+
+/// The sports words ([`words::SPORT_CUE`]) as one searcher.
+static SPORT_CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let packed = aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+        .builder()
+        .extend(words::of_class(words::SPORT_CUE))
+        .build();
+    packed.map_or_else(|| Cues::Automaton(automaton()), Cues::Packed)
+});
+
+/// The sports words as a non-contiguous automaton, leftmost-longest.
+fn automaton() -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(words::of_class(words::SPORT_CUE))
         .expect("sports words compile")
-});
+}
 
 /// True when `c` goes on with a word as [`sports_cues`] splits them: an ASCII letter, digit
 /// or hyphen, or a letter or digit beyond ASCII.
@@ -339,6 +372,39 @@ mod tests {
 
     use crate::gazetteer::default_gazetteer;
 
+    #[test]
+    fn trimmed_non_blank_lines_find_what_every_line_finds() {
+        let gaz = default_gazetteer();
+        // lines (each ending with a line feed), blank or not, with white space around them
+        let pieces = [
+            "President Joe Biden met NATO chief Jens Stoltenberg in Kyiv.\n",
+            "\n",
+            "  \u{a0}\n",
+            "KYIV, Ukraine (AP) — Volodymyr Zelensky said\n",
+            "\u{2009}“We need guarantees,” Zelensky told Reuters.\u{3000}\n",
+            "\tBy Lara Smith\t\n",
+            "SOCCER - LEEDS BEAT CHELSEA\n",
+            "Reporting by Tom Balmforth; Editing by Mark Heinrich",
+        ];
+        for text in crate::chars::strings_of(&pieces, 3) {
+            for sep in ["\n", "\r\n", "\r\r\n"] {
+                let text = text.replace('\n', sep);
+                let structure = crate::structure::analyze(&text);
+                let segments = crate::segment::segment(&text, &structure);
+                let lines = crate::structure::non_blank_lines(&text);
+                // every line as split, as the names read them before they shared these
+                let every: Vec<crate::structure::Line> = crate::structure::lines(&text)
+                    .map(|span| crate::structure::Line { span, blank_before: false })
+                    .collect();
+                assert_eq!(
+                    find(&text, &lines, &structure, &segments, &gaz),
+                    find(&text, &every, &structure, &segments, &gaz),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
     /// [`sports_cues`] as a loop over the words of `head`, each looked up: a byte loop that
     /// decodes a character only at a non-ASCII byte.
     fn sports_cues_by_words(head: &str) -> usize {
@@ -422,9 +488,12 @@ mod tests {
             "—",
         ];
         let mut found = 0;
+        // the automaton of a CPU with no packed searcher finds the same
+        let ac = automaton();
         for head in crate::chars::strings_of(&pieces, 4) {
             let want = sports_cues_by_words(&head);
             assert_eq!(sports_cues(&head), want, "{head:?}");
+            assert_eq!(whole_words(&head, ac.find_iter(&head).map(|m| m.range())), want);
             found += want;
         }
         assert!(found > 5_000, "{found}");

@@ -168,15 +168,21 @@ fn candidate_at(
 /// a word where a gazetteer name starts.
 fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial<'_, '_>) -> usize {
     let i = initial.i;
-    let first = line.word(i);
+    // sliced as text only when its bytes do not tell
+    let first = || line.word(i);
+    // two ASCII letters first (nearly every word) have two letters
+    let two =
+        matches!(line.bytes(i), [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
     if line.is(i, NOT_NAME)
         // fewer than two letters: read no further than the second
-        || first.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() && !is_initial(first)
+        || !two
+            && first().chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+            && !is_initial(first())
     {
         return 0;
     }
     // an initial ends with a full stop, which its token's flags tell
-    let given = line.lex(i).gaz.given().is_some() || line.toks[i].dot() && is_initial(first);
+    let given = line.lex(i).gaz.given().is_some() || line.toks[i].dot() && is_initial(first());
     let mut org = line.is(i, ORG);
     let mut j = i + 1;
     while j < line.toks.len() {
@@ -188,7 +194,6 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial
         {
             break;
         }
-        let w = line.word(j);
         let next_cap = line.toks.get(j + 1).is_some_and(|t| t.cap());
         if line.toks[j].cap() && !line.is(j, NOT_NAME) {
             let surname = joins_surname(line, gaz, located, initial, j);
@@ -200,7 +205,7 @@ fn run_at(line: &Line<'_>, gaz: &Gazetteer, located: &Located, initial: &Initial
             }
             org |= line.is(j, ORG);
             j += 1;
-        } else if next_cap && w == "&" {
+        } else if next_cap && line.is_ampersand(j) {
             org = true;
             j += 1;
         } else if next_cap && (line.is(j, CONNECTOR) || org && line.is(j, INNER)) {
@@ -267,9 +272,12 @@ fn joins_surname(
 /// one that ends an initial, an abbreviation ("U.S.") or a company suffix ("Inc.") is kept.
 fn name_end(line: &Line<'_>, k: usize) -> usize {
     let t = &line.toks[k];
+    if !t.dot() {
+        return t.span.end;
+    }
     let word = line.word(k);
-    let bare = &word[..word.len() - usize::from(t.dot())];
-    let keep = !t.dot() || bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
+    let bare = &word[..word.len() - 1];
+    let keep = bare.contains('.') || bare.chars().count() == 1 || line.is(k, ORG);
     if keep { t.span.end } else { t.span.end - 1 }
 }
 
@@ -301,6 +309,23 @@ fn is_initial(word: &str) -> bool {
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
+/// True when the word of bytes `word` holds only letters, hyphens and apostrophes: read on
+/// bytes while they are ASCII (nearly every name), by characters beyond.
+#[inline]
+fn name_shaped(word: &[u8]) -> bool {
+    for (at, &b) in word.iter().enumerate() {
+        if b >= 0x80 {
+            // (a word's bytes are whole characters, and `at` is at the start of one)
+            return std::str::from_utf8(&word[at..])
+                .is_ok_and(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''));
+        }
+        if !(b.is_ascii_alphabetic() || b == b'-' || b == b'\'') {
+            return false;
+        }
+    }
+    true
+}
+
 /// The kind of the run of `n` words at `i` that no gazetteer holds, and the rule that says so.
 fn classify(
     line: &Line<'_>,
@@ -310,17 +335,16 @@ fn classify(
 ) -> (Option<EntityKind>, &'static str) {
     let i = initial.i;
     let k = i + n - 1;
-    let whole = line.word(k);
-    // the last word without a full stop, unless it is an organisation word as written ("Inc.")
-    let stripped = (!line.is(k, ORG)).then(|| whole.strip_suffix('.')).flatten();
+    // the last word without a full stop, unless it is an organisation word as written
+    // ("Inc."): a word ends with a full stop when its token's flags say so
+    let stripped =
+        (line.toks[k].dot() && !line.is(k, ORG)).then(|| line.word(k).strip_suffix('.')).flatten();
     let last_is = |class| stripped.map_or_else(|| line.is(k, class), |w| words::is(w, class));
-    let first = line.word(i);
-    let words_in = || (i..i + n).map(|k| line.word(k));
     if n > 1 && last_is(MEDIA) {
         return (Some(EntityKind::Media), "media_suffix");
     }
     if last_is(ORG) && (n > 1 || line.toks[i].caps())
-        || words_in().any(|w| w == "&")
+        || (i..i + n).any(|k| line.is_ampersand(k))
         || n > 2 && (i..i + n).any(|k| line.is(k, ORG))
     {
         return (Some(EntityKind::Organization), "org_suffix");
@@ -329,21 +353,19 @@ fn classify(
         return (Some(EntityKind::Person), "title_cue");
     }
     let given = line.lex(i).gaz.given().is_some();
-    if n > 1 && (given || line.toks[i].dot() && is_initial(first)) {
+    if n > 1 && (given || line.toks[i].dot() && is_initial(line.word(i))) {
         return (Some(EntityKind::Person), "given_name");
     }
     if n == 1 && !initial.get() && given {
         return (Some(EntityKind::Person), "given_name");
     }
-    if n == 1 && line.toks[i].caps() && (2..=6).contains(&first.len()) {
+    if n == 1 && line.toks[i].caps() && (2..=6).contains(&line.toks[i].span.len()) {
         return (Some(EntityKind::Organization), "acronym");
     }
     if n <= 2 && i > 0 && line.is(i - 1, PLACE_CUE) && !initial.get() {
         return (Some(EntityKind::Place), "place_cue");
     }
-    if (2..=3).contains(&n)
-        && words_in().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
-    {
+    if (2..=3).contains(&n) && (i..i + n).all(|k| name_shaped(line.bytes(k))) {
         return (Some(EntityKind::Person), "name_shape");
     }
     if n > 3 {
@@ -386,6 +408,15 @@ mod tests {
                 && line.lex(i + n - 1).gaz.ends_title()
                 && gaz.is_title(Span::new(line.toks[i].span.start, last.span.end).text(line.text))
         })
+    }
+
+    #[test]
+    fn name_shapes_are_told_as_by_characters() {
+        let pieces = ["a", "Z", "-", "'", "é", "’", "1", " ", "&", "Ł", "\u{2160}"];
+        for word in crate::chars::strings_of(&pieces, 4) {
+            let want = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+            assert_eq!(name_shaped(word.as_bytes()), want, "{word:?}");
+        }
     }
 
     #[test]

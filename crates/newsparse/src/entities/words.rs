@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::sync::LazyLock;
 
+use crate::document::Span;
 use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key, key_bytes};
 
 /// An organisation suffix or head word ("Inc", "Ministry", "Party", "University").
@@ -244,13 +245,22 @@ impl Memo {
     }
 
     /// [`Lexeme::of`] `word`, from the memo when the word was read lately.
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn of(&mut self, gaz: &Gazetteer, word: &str) -> Lexeme {
+        self.of_span(gaz, word, Span::new(0, word.len()))
+    }
+
+    /// [`Memo::of`] the word at `span` of `text` (a token's, on character boundaries): the
+    /// word is hashed from its bytes, and sliced as text only when the memo misses, so
+    /// that a word read again costs no character-boundary checks.
+    #[inline(always)]
+    pub(crate) fn of_span(&mut self, gaz: &Gazetteer, text: &str, span: Span) -> Lexeme {
         debug_assert_eq!(self.generation, Some(gaz.generation()));
-        let k = key(word);
+        debug_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        let k = key_bytes(text.as_bytes().get(span.start..span.end).unwrap_or_default());
         let slot = &mut self.slots[(k % MEMO as u64) as usize];
         if slot.0 != k || !slot.1.is_read() {
-            *slot = (k, Lexeme::with_key(gaz, word, k));
+            *slot = (k, Lexeme::with_key(gaz, span.text(text), k));
         }
         slot.1
     }

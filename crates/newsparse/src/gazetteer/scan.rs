@@ -2,7 +2,7 @@
 
 use std::num::NonZeroUsize;
 
-use super::hash::{key, key_title_case_ascii};
+use super::hash::{key, key_bytes, key_title_case_ascii};
 use super::tokens::Token;
 use super::{Gazetteer, MAX_WORDS, Match, Word};
 use crate::document::Span;
@@ -64,7 +64,21 @@ fn title_case_key(s: &str) -> u64 {
     key_title_case_ascii(s.as_bytes()).unwrap_or_else(|| key(&title_case(s)))
 }
 
+/// The bytes of `span` of `text`, sliced with a bounds check alone: the spans the probe
+/// reads (a word, or words, to one of the last word's ends) lie on character boundaries,
+/// and their keys are hashed from bytes, so that no character-boundary check is needed.
+#[inline]
+fn bytes_at(text: &str, span: Span) -> &[u8] {
+    text.as_bytes().get(span.start..span.end).unwrap_or_default()
+}
+
 impl Gazetteer {
+    /// [`lookup`](Gazetteer::lookup) of the name at `span` of `text`, hashed from its bytes.
+    #[inline]
+    fn lookup_at(&self, text: &str, span: Span) -> Option<u32> {
+        self.store.lookup_key(key_bytes(bytes_at(text, span)))
+    }
+
     /// The longest name starting at word `i` of `toks`: how many words it spans and the
     /// match. With `fold`, an all-capitals span is also tried in title case.
     pub(crate) fn match_at<'g>(
@@ -126,10 +140,9 @@ impl Gazetteer {
             let last = &toks[i + n - 1];
             for end in ends(last) {
                 let span = Span::new(t.span.start, end);
-                let name = span.text(text);
-                let id = (n <= exact).then(|| self.lookup(name)).flatten().or_else(|| {
+                let id = (n <= exact).then(|| self.lookup_at(text, span)).flatten().or_else(|| {
                     (n <= folded && last.caps())
-                        .then(|| self.store.lookup_key(title_case_key(name)))?
+                        .then(|| self.store.lookup_key(title_case_key(span.text(text))))?
                 });
                 if let Some(id) = id {
                     return Some((n, Match { span, gazetteer: self, id }));
@@ -154,7 +167,7 @@ impl Gazetteer {
         for n in (2..=most).rev() {
             for end in ends(&toks[i + n - 1]) {
                 let span = Span::new(t.span.start, end);
-                if let Some(id) = self.lookup(span.text(text)) {
+                if let Some(id) = self.lookup_at(text, span) {
                     return Some((n, Match { span, gazetteer: self, id }));
                 }
             }
@@ -167,11 +180,11 @@ impl Gazetteer {
     fn max_words(&self, text: &str, t: &Token, fold: bool, first: Option<Word>) -> usize {
         let mut most = 0;
         for end in ends(t) {
-            let w = Span::new(t.span.start, end).text(text);
+            let w = Span::new(t.span.start, end);
             let n = match (fold, first) {
-                (true, _) => self.store.exact_key(title_case_key(w)).most(),
+                (true, _) => self.store.exact_key(title_case_key(w.text(text))).most(),
                 (false, Some(first)) if end == t.span.end => first.most(),
-                (false, _) => self.store.exact(w).most(),
+                (false, _) => self.store.exact_key(key_bytes(bytes_at(text, w))).most(),
             };
             most = most.max(n);
         }

@@ -692,6 +692,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_ends_with_a_full_stop_when_its_flags_say_so() {
+        // (the name rules read the flag instead of the word's last byte)
+        let pieces = ["U", "s", ".", "’s", "'", "”", ",", " ", "é", "-", "9", "Abcdefgh"];
+        for text in crate::chars::strings_of(&pieces, 4) {
+            let mut out = Vec::new();
+            tokens(&text, Span::new(0, text.len()), &mut out);
+            for t in &out {
+                assert_eq!(t.dot(), t.span.text(&text).ends_with('.'), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn offsets_survive_wide_spaces() {
         let text = "the\u{a0}Republican\u{2009}party";
         let mut out = Vec::new();
