@@ -292,20 +292,20 @@ pub(crate) fn mentions(n: usize) -> Vec<Mention> {
 
 /// An empty list of entities with room for `n`: the pooled one, grown if need be.
 pub(crate) fn entities(n: usize) -> Vec<Entity> {
-    if !OPEN.get() {
-        return Vec::with_capacity(n);
-    }
-    let mut list = POOL.with_borrow_mut(|p| std::mem::take(&mut p.entities));
-    list.reserve(n);
-    list
+    list(n, |p| &mut p.entities)
 }
 
 /// An empty list of quotes with room for `n`: the pooled one, grown if need be.
 pub(crate) fn quotes(n: usize) -> Vec<Quote> {
+    list(n, |p| &mut p.quotes)
+}
+
+/// An empty list with room for `n`: the pool's list that `pick` names, grown if need be.
+fn list<T>(n: usize, pick: impl FnOnce(&mut Pool) -> &mut Vec<T>) -> Vec<T> {
     if !OPEN.get() {
         return Vec::with_capacity(n);
     }
-    let mut list = POOL.with_borrow_mut(|p| std::mem::take(&mut p.quotes));
+    let mut list = POOL.with_borrow_mut(|p| std::mem::take(pick(p)));
     list.reserve(n);
     list
 }
