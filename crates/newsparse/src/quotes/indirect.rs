@@ -12,21 +12,22 @@ use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
 
-/// Indirect quotes and beliefs around every unused cue in body text.
-pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
+/// Indirect quotes and beliefs around every unused cue in body text, appended to `out` (the
+/// caller's list, empty, kept by the thread between parses).
+pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>) {
     // room for a quote per two cues, more than news most often gives, so that the list is
-    // not grown (and its quotes, some 250 bytes each, moved) three or four times for each
-    // text; at most [`ROOM`], for a text that is a long run of cue words
-    let mut out: Vec<Quote> = Vec::with_capacity((ctx.cues.len() / 2).min(ROOM));
+    // not grown (and its quotes, some 250 bytes each, moved) three or four times for a text
+    // the thread's list has not had room for; at most [`ROOM`], for a text that is a long
+    // run of cue words
+    out.reserve((ctx.cues.len() / 2).min(ROOM));
     let mut read = Read {
         subjects: vec![None; ctx.cues.len()],
         case: SentenceCase { lower: vec![None; ctx.segments.sentences.len()] },
         verbs: vec![None; ctx.cues.len()],
     };
     for outer in [true, false] {
-        pass(ctx, direct, &mut out, &mut read, outer);
+        pass(ctx, direct, out, &mut read, outer);
     }
-    out
 }
 
 /// The most quotes [`find`] makes room for at first (about 256 KiB of them).

@@ -31,6 +31,7 @@ use std::cell::Cell;
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
 use crate::pool;
+use crate::scratch;
 use crate::search::partition_hinted;
 use crate::segment::{RegionHint, Segments};
 
@@ -139,35 +140,57 @@ pub(crate) fn find(
     cues: &[cues::Cue],
 ) -> Vec<Quote> {
     let mut ctx = Context::new(text, structure, segments, cues);
-    let mut quotes = direct::find(&mut ctx);
+    let mut quotes = scratch::take(&QUOTES);
+    direct::find(&mut ctx, &mut quotes);
     let lines = transcript::find(&ctx, &quotes);
     quotes.extend(lines);
-    let mut reported = indirect::find(&mut ctx, &quotes);
+    let mut reported = scratch::take(&REPORTED);
+    indirect::find(&mut ctx, &quotes, &mut reported);
     let quoted = segments.quoted.iter().map(|q| q.content);
     let taken = Cover::new(quoted.chain(quotes.iter().chain(&reported).map(|q| q.content)));
     reported.extend(that_clause::find(&ctx, &taken));
     // a quoted fragment inside reported speech belongs to it (a mixed quote)
     let reported_cover = Cover::new(reported.iter().map(|r| r.content));
     quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
-    quotes.extend(reported);
+    quotes.append(&mut reported);
+    scratch::give(&REPORTED, reported);
     quotes.extend(headline::find(&ctx));
-    in_text_order(quotes)
+    let sorted = in_text_order(&mut quotes);
+    scratch::give(&QUOTES, quotes);
+    sorted
+}
+
+thread_local! {
+    /// The list the quotes of a text are gathered in before they are sorted into the
+    /// document's, kept for the thread's next text.
+    static QUOTES: Cell<Vec<Quote>> = const { Cell::new(Vec::new()) };
+    /// The list the reported speech of a text is gathered in, kept for the thread's next text.
+    static REPORTED: Cell<Vec<Quote>> = const { Cell::new(Vec::new()) };
 }
 
 /// `quotes` sorted by content, stably (as `sort_by_key` sorts them), in a list of their own
-/// number (direct::find sized its list for a quote per passage; most passages give none).
+/// number; `quotes` is left empty, with its room, for the thread's next text.
 ///
 /// The keys are sorted with the quotes' indices, which break ties in the order the quotes
 /// came in, and each quote is then moved once: a quote is some 250 bytes, which a stable
 /// sort of the quotes themselves moved about many times, through a scratch list of its own.
-fn in_text_order(quotes: Vec<Quote>) -> Vec<Quote> {
+fn in_text_order(quotes: &mut Vec<Quote>) -> Vec<Quote> {
     let mut order: Vec<(usize, usize, usize)> =
         quotes.iter().enumerate().map(|(i, q)| (q.content.start, q.content.end, i)).collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Quote>> = quotes.into_iter().map(Some).collect();
-    // each index stands once in `order`
+    // each quote is moved out once, an empty one (which owns nothing) left in its place
+    let empty = || Quote {
+        content: Span::new(0, 0),
+        text: String::new(),
+        kind: QuoteKind::Direct,
+        cue: None,
+        speaker: None,
+        region: Region::Body,
+        rule: String::new(),
+    };
     let mut sorted = pool::quotes(order.len());
-    sorted.extend(order.iter().map(|&(_, _, i)| slots[i].take().expect("each quote once")));
+    sorted.extend(order.iter().map(|&(_, _, i)| std::mem::replace(&mut quotes[i], empty())));
+    quotes.clear();
     sorted
 }
 
