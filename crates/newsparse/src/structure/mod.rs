@@ -23,7 +23,7 @@ mod lines;
 use crate::chars::more_words_than8;
 use crate::document::{Byline, Span, Structure, Text};
 
-pub(crate) use lines::{Line, lines, non_blank_lines, trim, wraps};
+pub(crate) use lines::{Line, lines, non_blank_lines, non_blank_lines_into, trim, wraps};
 
 /// How many article lines after the headline may hold a byline or a dateline.
 const FRONT_MATTER_LINES: usize = 3;
