@@ -13,6 +13,7 @@ use crate::entities;
 use crate::gazetteer::{FxMap, Gazetteer, Gender};
 use crate::pool;
 use crate::quotes::cues::{self, Class};
+use crate::scratch;
 use crate::search::partition_hinted;
 
 /// Resolves the speaker of every quote in `quotes` (in text order); `cues` are the text's
@@ -24,10 +25,12 @@ pub(crate) fn resolve(
     cues: &[cues::Cue],
     quotes: &mut [Quote],
 ) {
-    let anon_cues: Vec<cues::Cue> =
-        cues.iter().filter(|c| c.class == Class::Anon).copied().collect();
+    // (the lists of anonymous cues and of quotes in order are the thread's, from text to text)
+    let mut anon_cues = scratch::take(&ANON_CUES);
+    anon_cues.extend(cues.iter().filter(|c| c.class == Class::Anon).copied());
     let anon = Anon::new(text, &anon_cues);
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    let mut order = scratch::take(&ORDER);
+    order.extend(0..quotes.len());
     order.sort_by_key(|&i| {
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
@@ -41,7 +44,7 @@ pub(crate) fn resolve(
     };
     let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
     let mut last = Last::default();
-    for i in order {
+    for &i in &order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
             let index = Index { persons: &persons, mentions: &mentions, media: &media };
@@ -51,6 +54,18 @@ pub(crate) fn resolve(
         last.push(i, &sp);
         quotes[i].speaker = Some(sp);
     }
+    drop(anon);
+    scratch::give(&ANON_CUES, anon_cues);
+    scratch::give(&ORDER, order);
+}
+
+thread_local! {
+    /// The list of the anonymous-source cues of the thread's last text, for its next one.
+    static ANON_CUES: Cell<Vec<cues::Cue>> = const { Cell::new(Vec::new()) };
+    /// The list of the thread's last text's quotes by speaker mention, for its next one.
+    static ORDER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The second list and the counts of [`sort_by_span`], for the thread's next sort.
+    static RADIX: Cell<(Vec<(Span, usize)>, Vec<usize>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
 /// The positional indexes a speaker is resolved against.
@@ -446,8 +461,11 @@ fn sort_by_span(all: &mut Vec<(Span, usize)>) {
     let passes = (usize::BITS - max.leading_zeros()).div_ceil(bits);
     let mask = (1usize << bits) - 1;
     let mut from = std::mem::take(all);
-    let mut to = from.clone();
-    let mut at = vec![0usize; 1 << bits];
+    // the second list and the counts, kept by the thread from sort to sort
+    let (mut to, mut at) = RADIX.try_with(Cell::take).unwrap_or_default();
+    to.clone_from(&from);
+    at.clear();
+    at.resize(1 << bits, 0);
     for pass in 0..passes {
         let shift = pass * bits;
         at.fill(0);
@@ -471,6 +489,13 @@ fn sort_by_span(all: &mut Vec<(Span, usize)>) {
         }
     }
     *all = from;
+    // the counts are at most 2^RADIX_BITS; the list, of a text's mentions, is kept while it
+    // is no larger than the scratch lists kept
+    to.clear();
+    if to.capacity() * size_of::<(Span, usize)>() > scratch::KEPT_BYTES {
+        to = Vec::new();
+    }
+    let _ = RADIX.try_with(|r| r.set((to, at)));
 }
 
 /// The last anonymous-source cue inside `m` (cues are in text order and do not overlap).

@@ -12,7 +12,7 @@ use std::thread::LocalKey;
 
 /// The largest list (in bytes of room) a thread keeps between parses: 256 KiB, the room of
 /// a text of some hundreds of KB (news articles are a few KB).
-const KEPT_BYTES: usize = 1 << 18;
+pub(crate) const KEPT_BYTES: usize = 1 << 18;
 
 /// A thread's kept list of `T`, declared with `thread_local!` as
 /// `static K: Cell<Vec<T>> = const { Cell::new(Vec::new()) }`.
