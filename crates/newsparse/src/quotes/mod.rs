@@ -61,7 +61,9 @@ impl<'a> Context<'a> {
         segments: &'a Segments,
         cues: &'a [cues::Cue],
     ) -> Context<'a> {
-        let used = vec![false; cues.len()];
+        // in the list the thread kept from its last text ([`find`] gives it back)
+        let mut used = scratch::take(&USED);
+        used.resize(cues.len(), false);
         let (cue_hint, sentence_hint) = (Cell::new(0), Cell::new(0));
         let region_hint = RegionHint::default();
         Context { text, structure, segments, cues, used, cue_hint, sentence_hint, region_hint }
@@ -157,6 +159,7 @@ pub(crate) fn find(
     quotes.extend(headline::find(&ctx));
     let sorted = in_text_order(&mut quotes);
     scratch::give(&QUOTES, quotes);
+    scratch::give(&USED, std::mem::take(&mut ctx.used));
     sorted
 }
 
@@ -166,6 +169,8 @@ thread_local! {
     static QUOTES: Cell<Vec<Quote>> = const { Cell::new(Vec::new()) };
     /// The list the reported speech of a text is gathered in, kept for the thread's next text.
     static REPORTED: Cell<Vec<Quote>> = const { Cell::new(Vec::new()) };
+    /// The list of which cues the thread's last text used ([`Context::used`]), for its next.
+    static USED: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
 }
 
 /// `quotes` sorted by content, stably (as `sort_by_key` sorts them), in a list of their own
