@@ -27,7 +27,7 @@ mod that_clause;
 mod transcript;
 mod word;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
 use crate::pool;
@@ -211,7 +211,11 @@ pub(crate) struct Cover {
 impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        let mut reach: Vec<Span> = spans.collect();
+        // a list a cover dropped before on this thread, if one is kept
+        let mut reach =
+            REACHES.try_with(|r| r.borrow_mut().pop()).ok().flatten().unwrap_or_default();
+        reach.clear();
+        reach.extend(spans);
         // the spans come as a few runs each in text order, which a stable sort merges
         reach.sort_by_key(|s| s.start);
         let mut max = 0;
@@ -226,6 +230,32 @@ impl Cover {
     pub(crate) fn contains(&self, span: Span) -> bool {
         let i = partition_hinted(&self.reach, &self.hint, |s| s.start <= span.start);
         i > 0 && self.reach[i - 1].end >= span.end
+    }
+}
+
+/// The most lists of [`Cover`] a thread keeps: a parse has at most two covers at a time.
+const KEPT_REACHES: usize = 4;
+
+thread_local! {
+    /// The lists of the covers dropped on this thread, for the next ones: a parse makes four
+    /// covers.
+    static REACHES: RefCell<Vec<Vec<Span>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Cover {
+    /// Keeps the cover's list for the thread's next cover, unless the thread keeps enough
+    /// or the list is larger than the scratch lists kept.
+    fn drop(&mut self) {
+        let reach = std::mem::take(&mut self.reach);
+        if reach.capacity() * size_of::<Span>() > scratch::KEPT_BYTES {
+            return;
+        }
+        let _ = REACHES.try_with(|r| {
+            let mut kept = r.borrow_mut();
+            if kept.len() < KEPT_REACHES {
+                kept.push(reach);
+            }
+        });
     }
 }
 
