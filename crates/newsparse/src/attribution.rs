@@ -59,13 +59,16 @@ pub(crate) fn resolve(
     scratch::give(&ORDER, order);
 }
 
+/// The second list and the counts of [`sort_by_span`].
+type RadixLists = (Vec<(Span, usize)>, Vec<usize>);
+
 thread_local! {
     /// The list of the anonymous-source cues of the thread's last text, for its next one.
     static ANON_CUES: Cell<Vec<cues::Cue>> = const { Cell::new(Vec::new()) };
     /// The list of the thread's last text's quotes by speaker mention, for its next one.
     static ORDER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
     /// The second list and the counts of [`sort_by_span`], for the thread's next sort.
-    static RADIX: Cell<(Vec<(Span, usize)>, Vec<usize>)> = const { Cell::new((Vec::new(), Vec::new())) };
+    static RADIX: Cell<RadixLists> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
 /// The positional indexes a speaker is resolved against.
