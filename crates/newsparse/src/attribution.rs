@@ -6,7 +6,7 @@
 //! diplomat", "this person" → the earlier unnamed source), `anonymous` (an unnamed source,
 //! kept with its description), `unresolved`.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use crate::document::{Entity, EntityKind, Quote, SourceKind, Span, Speaker};
 use crate::entities;
@@ -57,6 +57,8 @@ pub(crate) fn resolve(
     drop(anon);
     scratch::give(&ANON_CUES, anon_cues);
     scratch::give(&ORDER, order);
+    drop(persons);
+    scratch::give(&MENTIONS, mentions.all);
 }
 
 /// The second list and the counts of [`sort_by_span`].
@@ -67,6 +69,11 @@ thread_local! {
     static ANON_CUES: Cell<Vec<cues::Cue>> = const { Cell::new(Vec::new()) };
     /// The list of the thread's last text's quotes by speaker mention, for its next one.
     static ORDER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The list of every mention of the thread's last text ([`Mentions::all`]), for its next.
+    static MENTIONS: Cell<Vec<(Span, usize)>> = const { Cell::new(Vec::new()) };
+    /// The lists of the [`Latest`] dropped on this thread, for the next ones (a text makes
+    /// one for the outlets and, once a pronoun asks, three for the persons).
+    static LATEST: RefCell<Vec<Vec<LatestEntry>>> = const { RefCell::new(Vec::new()) };
     /// The second list and the counts of [`sort_by_span`], for the thread's next sort.
     static RADIX: Cell<RadixLists> = const { Cell::new((Vec::new(), Vec::new())) };
 }
@@ -258,7 +265,30 @@ fn pronoun(
 /// entity): the entity mentioned last before any point, in logarithmic time however many
 /// quotes and mentions the text has.
 struct Latest {
-    list: Vec<(usize, (usize, usize))>,
+    list: Vec<LatestEntry>,
+}
+
+/// An entry of [`Latest`]: a mention's end, with the latest start (and its entity) up to it.
+type LatestEntry = (usize, (usize, usize));
+
+/// The most lists of [`Latest`] a thread keeps: a text has at most four at a time.
+const KEPT_LATEST: usize = 4;
+
+impl Drop for Latest {
+    /// Keeps the list for the thread's next [`Latest`], unless the thread keeps enough or
+    /// the list is larger than the scratch lists kept.
+    fn drop(&mut self) {
+        let list = std::mem::take(&mut self.list);
+        if list.capacity() * size_of::<LatestEntry>() > scratch::KEPT_BYTES {
+            return;
+        }
+        let _ = LATEST.try_with(|l| {
+            let mut kept = l.borrow_mut();
+            if kept.len() < KEPT_LATEST {
+                kept.push(list);
+            }
+        });
+    }
 }
 
 impl Latest {
@@ -266,7 +296,10 @@ impl Latest {
     /// most pairs `mentions` may give (room never written is never touched).
     fn new(mentions: impl Iterator<Item = (Span, usize)>) -> Latest {
         let most = mentions.size_hint().1.unwrap_or(0);
-        let mut list: Vec<(usize, (usize, usize))> = Vec::with_capacity(most);
+        // a list a dropped Latest left to the thread, if one is kept
+        let mut list = LATEST.try_with(|l| l.borrow_mut().pop()).ok().flatten().unwrap_or_default();
+        list.clear();
+        list.reserve(most);
         list.extend(mentions.map(|(span, i)| (span.end, (span.start, i))));
         list.sort_unstable_by_key(|&(end, _)| end);
         let mut best = (0, 0);
@@ -409,8 +442,9 @@ struct Mentions<'e> {
 
 impl Mentions<'_> {
     fn new(entities: &[Entity]) -> Mentions<'_> {
-        let mut all: Vec<(Span, usize)> =
-            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        // in the list the thread kept from its last text ([`resolve`] gives it back)
+        let mut all = scratch::take(&MENTIONS);
+        all.reserve(entities.iter().map(|e| e.mentions.len()).sum());
         for (i, e) in entities.iter().enumerate() {
             all.extend(e.mentions.iter().map(|m| (m.span, i)));
         }
