@@ -150,13 +150,13 @@ pub(crate) fn find(
     indirect::find(&mut ctx, &quotes, &mut reported);
     let quoted = segments.quoted.iter().map(|q| q.content);
     let taken = Cover::new(quoted.chain(quotes.iter().chain(&reported).map(|q| q.content)));
-    reported.extend(that_clause::find(&ctx, &taken));
+    that_clause::find(&ctx, &taken, &mut reported);
     // a quoted fragment inside reported speech belongs to it (a mixed quote)
     let reported_cover = Cover::new(reported.iter().map(|r| r.content));
     quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
     quotes.append(&mut reported);
     scratch::give(&REPORTED, reported);
-    quotes.extend(headline::find(&ctx));
+    headline::find(&ctx, &mut quotes);
     let sorted = in_text_order(&mut quotes);
     scratch::give(&QUOTES, quotes);
     scratch::give(&USED, std::mem::take(&mut ctx.used));
