@@ -6,13 +6,14 @@
 //! diplomat", "this person" → the earlier unnamed source), `anonymous` (an unnamed source,
 //! kept with its description), `unresolved`.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use crate::document::{Entity, EntityKind, Quote, SourceKind, Span, Speaker};
 use crate::entities;
 use crate::gazetteer::{FxMap, Gazetteer, Gender};
 use crate::pool;
 use crate::quotes::cues::{self, Class};
+use crate::scratch;
 use crate::search::partition_hinted;
 
 /// Resolves the speaker of every quote in `quotes` (in text order); `cues` are the text's
@@ -24,10 +25,12 @@ pub(crate) fn resolve(
     cues: &[cues::Cue],
     quotes: &mut [Quote],
 ) {
-    let anon_cues: Vec<cues::Cue> =
-        cues.iter().filter(|c| c.class == Class::Anon).copied().collect();
+    // (the lists of anonymous cues and of quotes in order are the thread's, from text to text)
+    let mut anon_cues = scratch::take(&ANON_CUES);
+    anon_cues.extend(cues.iter().filter(|c| c.class == Class::Anon).copied());
     let anon = Anon::new(text, &anon_cues);
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    let mut order = scratch::take(&ORDER);
+    order.extend(0..quotes.len());
     order.sort_by_key(|&i| {
         quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
     });
@@ -41,7 +44,7 @@ pub(crate) fn resolve(
     };
     let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
     let mut last = Last::default();
-    for i in order {
+    for &i in &order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
             let index = Index { persons: &persons, mentions: &mentions, media: &media };
@@ -51,6 +54,28 @@ pub(crate) fn resolve(
         last.push(i, &sp);
         quotes[i].speaker = Some(sp);
     }
+    drop(anon);
+    scratch::give(&ANON_CUES, anon_cues);
+    scratch::give(&ORDER, order);
+    drop(persons);
+    scratch::give(&MENTIONS, mentions.all);
+}
+
+/// The second list and the counts of [`sort_by_span`].
+type RadixLists = (Vec<(Span, usize)>, Vec<usize>);
+
+thread_local! {
+    /// The list of the anonymous-source cues of the thread's last text, for its next one.
+    static ANON_CUES: Cell<Vec<cues::Cue>> = const { Cell::new(Vec::new()) };
+    /// The list of the thread's last text's quotes by speaker mention, for its next one.
+    static ORDER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The list of every mention of the thread's last text ([`Mentions::all`]), for its next.
+    static MENTIONS: Cell<Vec<(Span, usize)>> = const { Cell::new(Vec::new()) };
+    /// The lists of the [`Latest`] dropped on this thread, for the next ones (a text makes
+    /// one for the outlets and, once a pronoun asks, three for the persons).
+    static LATEST: RefCell<Vec<Vec<LatestEntry>>> = const { RefCell::new(Vec::new()) };
+    /// The second list and the counts of [`sort_by_span`], for the thread's next sort.
+    static RADIX: Cell<RadixLists> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
 /// The positional indexes a speaker is resolved against.
@@ -245,7 +270,30 @@ fn pronoun(
 /// entity): the entity mentioned last before any point, in logarithmic time however many
 /// quotes and mentions the text has.
 struct Latest {
-    list: Vec<(usize, (usize, usize))>,
+    list: Vec<LatestEntry>,
+}
+
+/// An entry of [`Latest`]: a mention's end, with the latest start (and its entity) up to it.
+type LatestEntry = (usize, (usize, usize));
+
+/// The most lists of [`Latest`] a thread keeps: a text has at most four at a time.
+const KEPT_LATEST: usize = 4;
+
+impl Drop for Latest {
+    /// Keeps the list for the thread's next [`Latest`], unless the thread keeps enough or
+    /// the list is larger than the scratch lists kept.
+    fn drop(&mut self) {
+        let list = std::mem::take(&mut self.list);
+        if list.capacity() * size_of::<LatestEntry>() > scratch::KEPT_BYTES {
+            return;
+        }
+        let _ = LATEST.try_with(|l| {
+            let mut kept = l.borrow_mut();
+            if kept.len() < KEPT_LATEST {
+                kept.push(list);
+            }
+        });
+    }
 }
 
 impl Latest {
@@ -253,7 +301,10 @@ impl Latest {
     /// most pairs `mentions` may give (room never written is never touched).
     fn new(mentions: impl Iterator<Item = (Span, usize)>) -> Latest {
         let most = mentions.size_hint().1.unwrap_or(0);
-        let mut list: Vec<(usize, (usize, usize))> = Vec::with_capacity(most);
+        // a list a dropped Latest left to the thread, if one is kept
+        let mut list = LATEST.try_with(|l| l.borrow_mut().pop()).ok().flatten().unwrap_or_default();
+        list.clear();
+        list.reserve(most);
         list.extend(mentions.map(|(span, i)| (span.end, (span.start, i))));
         list.sort_unstable_by_key(|&(end, _)| end);
         let mut best = (0, 0);
@@ -396,8 +447,9 @@ struct Mentions<'e> {
 
 impl Mentions<'_> {
     fn new(entities: &[Entity]) -> Mentions<'_> {
-        let mut all: Vec<(Span, usize)> =
-            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        // in the list the thread kept from its last text ([`resolve`] gives it back)
+        let mut all = scratch::take(&MENTIONS);
+        all.reserve(entities.iter().map(|e| e.mentions.len()).sum());
         for (i, e) in entities.iter().enumerate() {
             all.extend(e.mentions.iter().map(|m| (m.span, i)));
         }
@@ -451,8 +503,11 @@ fn sort_by_span(all: &mut Vec<(Span, usize)>) {
     let passes = (usize::BITS - max.leading_zeros()).div_ceil(bits);
     let mask = (1usize << bits) - 1;
     let mut from = std::mem::take(all);
-    let mut to = from.clone();
-    let mut at = vec![0usize; 1 << bits];
+    // the second list and the counts, kept by the thread from sort to sort
+    let (mut to, mut at) = RADIX.try_with(Cell::take).unwrap_or_default();
+    to.clone_from(&from);
+    at.clear();
+    at.resize(1 << bits, 0);
     for pass in 0..passes {
         let shift = pass * bits;
         at.fill(0);
@@ -476,6 +531,13 @@ fn sort_by_span(all: &mut Vec<(Span, usize)>) {
         }
     }
     *all = from;
+    // the counts are at most 2^RADIX_BITS; the list, of a text's mentions, is kept while it
+    // is no larger than the scratch lists kept
+    to.clear();
+    if to.capacity() * size_of::<(Span, usize)>() > scratch::KEPT_BYTES {
+        to = Vec::new();
+    }
+    let _ = RADIX.try_with(|r| r.set((to, at)));
 }
 
 /// The last anonymous-source cue inside `m` (cues are in text order and do not overlap).

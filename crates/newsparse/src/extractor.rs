@@ -1,12 +1,22 @@
 //! The extractor: configuration, and the pipeline that turns text into a [`Document`].
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::document::{Document, SCHEMA_VERSION, Span};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, default_gazetteer};
-use crate::{attribution, entities, pool, quotes, segment, structure};
+use crate::quotes::cues::Cue;
+use crate::structure::Line;
+use crate::{attribution, entities, pool, quotes, scratch, segment, structure};
+
+thread_local! {
+    /// The list of the lines of the thread's last text, emptied, for its next one.
+    static LINES: Cell<Vec<Line>> = const { Cell::new(Vec::new()) };
+    /// The list of the cue words of the thread's last text, emptied, for its next one.
+    static CUES: Cell<Vec<Cue>> = const { Cell::new(Vec::new()) };
+}
 
 /// The default maximum text size: 16 MiB, far above any news article.
 pub const DEFAULT_MAX_SIZE: usize = 16 << 20;
@@ -146,16 +156,23 @@ impl Extractor {
     /// `paragraphs` and `sentences`.
     fn run(&self, text: &str, mut paragraphs: Vec<Span>, mut sentences: Vec<Span>) -> Document {
         // split and trimmed once, for the structure and the segmentation both
-        let lines = structure::non_blank_lines(text);
+        // (the lists of lines, segments and cues are the parse's own: the thread keeps them
+        // for its next parse)
+        let mut lines = scratch::take(&LINES);
+        structure::non_blank_lines_into(text, &mut lines);
         let mut structure = structure::analyze_lines(text, &lines);
         let segments = segment::segment_lines(text, &lines, &structure);
         let entities = entities::find(text, &lines, &structure, &segments, &self.gazetteer);
-        let cues = quotes::cues::scan(text);
+        scratch::give(&LINES, lines);
+        let mut cues = scratch::take(&CUES);
+        quotes::cues::scan_into(text, &mut cues);
         let mut quotes = quotes::find(text, &structure, &segments, &cues);
         attribution::resolve(text, &self.gazetteer, &entities, &cues, &mut quotes);
+        scratch::give(&CUES, cues);
         quotes::link_teasers(&mut structure, &quotes);
         paragraphs.extend(segments.paragraphs.iter().map(|p| p.span));
         sentences.extend(segments.sentences.iter().map(|s| s.span));
+        segments.keep();
         Document {
             schema_version: SCHEMA_VERSION,
             paragraphs,

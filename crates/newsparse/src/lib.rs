@@ -51,6 +51,7 @@ mod html;
 mod offsets;
 mod pool;
 mod quotes;
+mod scratch;
 mod search;
 mod segment;
 mod stages;

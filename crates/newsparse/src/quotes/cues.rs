@@ -365,10 +365,17 @@ const WINDOW: usize = 40;
 /// Every cue word in `text`, in text order, whole words only: the longest phrase starting
 /// at a word start and ending at a word end.
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
+    let mut out = Vec::new();
+    scan_into(text, &mut out);
+    out
+}
+
+/// [`scan`], appended to `out` (a list the pipeline keeps between parses).
+pub(crate) fn scan_into(text: &str, out: &mut Vec<Cue>) {
     let table = &*TABLE;
     let bytes = text.as_bytes();
     // news text has about one cue in a hundred bytes: room for most at once
-    let mut out = Vec::with_capacity(text.len() / 128);
+    out.reserve(text.len() / 128);
     let mut tail = [0; WINDOW];
     let mut i = 0;
     // the high bit of the low byte set when the byte before `i` is a letter
@@ -409,7 +416,6 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         }
         i += 32;
     }
-    out
 }
 
 #[cfg(test)]

@@ -10,13 +10,10 @@ use crate::segment::Quoted;
 /// Quoted passages shorter than this, with no cue beside them, are scare quotes or titles.
 const MIN_WORDS_UNATTRIBUTED: usize = 8;
 
-/// Every direct quote in body text.
-pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
+/// Every direct quote in body text, appended to `out` (the caller's list, kept by the thread
+/// between parses, so that it is not allocated and grown for every text).
+pub(super) fn find(ctx: &mut Context<'_>, out: &mut Vec<Quote>) {
     let segments = ctx.segments;
-    // at most one quote an outermost passage: sized once, where growing would copy every
-    // quote found so far (the caller trims what is left over)
-    let outermost = segments.quoted.iter().filter(|q| q.depth == 0).count();
-    let mut out: Vec<Quote> = Vec::with_capacity(outermost);
     for q in segments.quoted.iter().filter(|q| q.depth == 0) {
         let para = ctx.segments.paragraphs[q.paragraph];
         if para.region != Region::Body {
@@ -46,7 +43,6 @@ pub(super) fn find(ctx: &mut Context<'_>) -> Vec<Quote> {
         };
         out.push(quote(ctx, content, QuoteKind::Direct, cue, speaker, rule));
     }
-    out
 }
 
 /// The first unused speech cue in `from..to`, with its index.

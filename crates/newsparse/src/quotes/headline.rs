@@ -5,12 +5,12 @@ use super::phrase::subject_before;
 use super::{Context, mention, quote};
 use crate::document::{Quote, QuoteKind, Span, Text};
 
-/// Headline quotes of the headline and of every teaser.
-pub(super) fn find(ctx: &Context<'_>) -> Vec<Quote> {
+/// Headline quotes of the headline and of every teaser, appended to `out`.
+pub(super) fn find(ctx: &Context<'_>, out: &mut Vec<Quote>) {
     let s = ctx.structure;
     let heads = s.headline.iter().map(|h| &h.text);
     let teasers = s.boilerplate.iter().filter_map(|b| b.teaser.as_ref()).map(|t| &t.headline);
-    heads.chain(teasers).filter_map(|h| colon(ctx, h).or_else(|| says(ctx, h))).collect()
+    out.extend(heads.chain(teasers).filter_map(|h| colon(ctx, h).or_else(|| says(ctx, h))));
 }
 
 /// `Trump Says Praise From Putin Helps` / `Plan Will Fail, Doctor Says`: a speech verb in the

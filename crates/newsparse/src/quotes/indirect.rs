@@ -1,5 +1,7 @@
 //! Indirect quotes and beliefs: reported clauses around a cue that no direct quote used.
 
+use std::cell::Cell;
+
 use super::cues::Class;
 use super::phrase::{
     SOURCE_WINDOW, find_that, first_words, has_words, phrase_after, subject_before, trim_punct,
@@ -8,25 +10,48 @@ use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
 use super::{Context, Cover, mention, quote};
 use crate::chars::{HIGH, ONES, ascii_white8, count_high8, skip_space, skip_whole_word, zero8};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
+use crate::scratch;
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
 
-/// Indirect quotes and beliefs around every unused cue in body text.
-pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote]) -> Vec<Quote> {
+/// Indirect quotes and beliefs around every unused cue in body text, appended to `out` (the
+/// caller's list, empty, kept by the thread between parses).
+pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>) {
     // room for a quote per two cues, more than news most often gives, so that the list is
-    // not grown (and its quotes, some 250 bytes each, moved) three or four times for each
-    // text; at most [`ROOM`], for a text that is a long run of cue words
-    let mut out: Vec<Quote> = Vec::with_capacity((ctx.cues.len() / 2).min(ROOM));
-    let mut read = Read {
-        subjects: vec![None; ctx.cues.len()],
-        case: SentenceCase { lower: vec![None; ctx.segments.sentences.len()] },
-        verbs: vec![None; ctx.cues.len()],
+    // not grown (and its quotes, some 250 bytes each, moved) three or four times for a text
+    // the thread's list has not had room for; at most [`ROOM`], for a text that is a long
+    // run of cue words
+    out.reserve((ctx.cues.len() / 2).min(ROOM));
+    // in the lists the thread kept from its last text
+    let (mut subjects, mut lower, mut verbs) = READ.try_with(Cell::take).unwrap_or_default();
+    let unread = |list: &mut Vec<Option<Option<Span>>>| {
+        list.clear();
+        list.resize(ctx.cues.len(), None);
     };
+    unread(&mut subjects);
+    unread(&mut verbs);
+    lower.clear();
+    lower.resize(ctx.segments.sentences.len(), None);
+    let mut read = Read { subjects, case: SentenceCase { lower }, verbs };
     for outer in [true, false] {
-        pass(ctx, direct, &mut out, &mut read, outer);
+        pass(ctx, direct, out, &mut read, outer);
     }
-    out
+    let Read { subjects, case: SentenceCase { lower }, verbs } = read;
+    // kept while no larger than the scratch lists kept
+    let small = |n: usize| n * size_of::<Option<Option<Span>>>() <= scratch::KEPT_BYTES;
+    if small(subjects.capacity().max(verbs.capacity()).max(lower.capacity())) {
+        let _ = READ.try_with(|r| r.set((subjects, lower, verbs)));
+    }
+}
+
+/// The lists of [`Read`] as the thread's last text left them, for its next one: by cue,
+/// the subjects and the verbs, and by sentence, the case.
+type ReadLists = (Vec<Option<Option<Span>>>, Vec<Option<bool>>, Vec<Option<Option<Span>>>);
+
+thread_local! {
+    /// The lists of the thread's last [`Read`], for its next text.
+    static READ: Cell<ReadLists> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// The most quotes [`find`] makes room for at first (about 256 KiB of them).

@@ -27,10 +27,11 @@ mod that_clause;
 mod transcript;
 mod word;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker, Structure};
 use crate::pool;
+use crate::scratch;
 use crate::search::partition_hinted;
 use crate::segment::{RegionHint, Segments};
 
@@ -60,7 +61,9 @@ impl<'a> Context<'a> {
         segments: &'a Segments,
         cues: &'a [cues::Cue],
     ) -> Context<'a> {
-        let used = vec![false; cues.len()];
+        // in the list the thread kept from its last text ([`find`] gives it back)
+        let mut used = scratch::take(&USED);
+        used.resize(cues.len(), false);
         let (cue_hint, sentence_hint) = (Cell::new(0), Cell::new(0));
         let region_hint = RegionHint::default();
         Context { text, structure, segments, cues, used, cue_hint, sentence_hint, region_hint }
@@ -139,35 +142,60 @@ pub(crate) fn find(
     cues: &[cues::Cue],
 ) -> Vec<Quote> {
     let mut ctx = Context::new(text, structure, segments, cues);
-    let mut quotes = direct::find(&mut ctx);
+    let mut quotes = scratch::take(&QUOTES);
+    direct::find(&mut ctx, &mut quotes);
     let lines = transcript::find(&ctx, &quotes);
     quotes.extend(lines);
-    let mut reported = indirect::find(&mut ctx, &quotes);
+    let mut reported = scratch::take(&REPORTED);
+    indirect::find(&mut ctx, &quotes, &mut reported);
     let quoted = segments.quoted.iter().map(|q| q.content);
     let taken = Cover::new(quoted.chain(quotes.iter().chain(&reported).map(|q| q.content)));
-    reported.extend(that_clause::find(&ctx, &taken));
+    that_clause::find(&ctx, &taken, &mut reported);
     // a quoted fragment inside reported speech belongs to it (a mixed quote)
     let reported_cover = Cover::new(reported.iter().map(|r| r.content));
     quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
-    quotes.extend(reported);
-    quotes.extend(headline::find(&ctx));
-    in_text_order(quotes)
+    quotes.append(&mut reported);
+    scratch::give(&REPORTED, reported);
+    headline::find(&ctx, &mut quotes);
+    let sorted = in_text_order(&mut quotes);
+    scratch::give(&QUOTES, quotes);
+    scratch::give(&USED, std::mem::take(&mut ctx.used));
+    sorted
+}
+
+thread_local! {
+    /// The list the quotes of a text are gathered in before they are sorted into the
+    /// document's, kept for the thread's next text.
+    static QUOTES: Cell<Vec<Quote>> = const { Cell::new(Vec::new()) };
+    /// The list the reported speech of a text is gathered in, kept for the thread's next text.
+    static REPORTED: Cell<Vec<Quote>> = const { Cell::new(Vec::new()) };
+    /// The list of which cues the thread's last text used ([`Context::used`]), for its next.
+    static USED: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
 }
 
 /// `quotes` sorted by content, stably (as `sort_by_key` sorts them), in a list of their own
-/// number (direct::find sized its list for a quote per passage; most passages give none).
+/// number; `quotes` is left empty, with its room, for the thread's next text.
 ///
 /// The keys are sorted with the quotes' indices, which break ties in the order the quotes
 /// came in, and each quote is then moved once: a quote is some 250 bytes, which a stable
 /// sort of the quotes themselves moved about many times, through a scratch list of its own.
-fn in_text_order(quotes: Vec<Quote>) -> Vec<Quote> {
+fn in_text_order(quotes: &mut Vec<Quote>) -> Vec<Quote> {
     let mut order: Vec<(usize, usize, usize)> =
         quotes.iter().enumerate().map(|(i, q)| (q.content.start, q.content.end, i)).collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Quote>> = quotes.into_iter().map(Some).collect();
-    // each index stands once in `order`
+    // each quote is moved out once, an empty one (which owns nothing) left in its place
+    let empty = || Quote {
+        content: Span::new(0, 0),
+        text: String::new(),
+        kind: QuoteKind::Direct,
+        cue: None,
+        speaker: None,
+        region: Region::Body,
+        rule: String::new(),
+    };
     let mut sorted = pool::quotes(order.len());
-    sorted.extend(order.iter().map(|&(_, _, i)| slots[i].take().expect("each quote once")));
+    sorted.extend(order.iter().map(|&(_, _, i)| std::mem::replace(&mut quotes[i], empty())));
+    quotes.clear();
     sorted
 }
 
@@ -183,7 +211,11 @@ pub(crate) struct Cover {
 impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        let mut reach: Vec<Span> = spans.collect();
+        // a list a cover dropped before on this thread, if one is kept
+        let mut reach =
+            REACHES.try_with(|r| r.borrow_mut().pop()).ok().flatten().unwrap_or_default();
+        reach.clear();
+        reach.extend(spans);
         // the spans come as a few runs each in text order, which a stable sort merges
         reach.sort_by_key(|s| s.start);
         let mut max = 0;
@@ -198,6 +230,32 @@ impl Cover {
     pub(crate) fn contains(&self, span: Span) -> bool {
         let i = partition_hinted(&self.reach, &self.hint, |s| s.start <= span.start);
         i > 0 && self.reach[i - 1].end >= span.end
+    }
+}
+
+/// The most lists of [`Cover`] a thread keeps: a parse has at most two covers at a time.
+const KEPT_REACHES: usize = 4;
+
+thread_local! {
+    /// The lists of the covers dropped on this thread, for the next ones: a parse makes four
+    /// covers.
+    static REACHES: RefCell<Vec<Vec<Span>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Cover {
+    /// Keeps the cover's list for the thread's next cover, unless the thread keeps enough
+    /// or the list is larger than the scratch lists kept.
+    fn drop(&mut self) {
+        let reach = std::mem::take(&mut self.reach);
+        if reach.capacity() * size_of::<Span>() > scratch::KEPT_BYTES {
+            return;
+        }
+        let _ = REACHES.try_with(|r| {
+            let mut kept = r.borrow_mut();
+            if kept.len() < KEPT_REACHES {
+                kept.push(reach);
+            }
+        });
     }
 }
 

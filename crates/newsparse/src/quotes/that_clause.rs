@@ -68,15 +68,13 @@ const OPENERS_WORDS: &[&str] = &[
 ];
 const OPENERS: &[u128] = &keys::<{ slots(OPENERS_WORDS.len()) }>(OPENERS_WORDS);
 
-/// Reported clauses after unlisted verbs outside the spans of `taken`.
-pub(super) fn find(ctx: &Context<'_>, taken: &Cover) -> Vec<Quote> {
-    let mut out = Vec::new();
+/// Reported clauses after unlisted verbs outside the spans of `taken`, appended to `out`.
+pub(super) fn find(ctx: &Context<'_>, taken: &Cover, out: &mut Vec<Quote>) {
     for at in THAT.find_iter(ctx.text.as_bytes()) {
         if let Some(q) = at_that(ctx, taken, at) {
             out.push(q);
         }
     }
-    out
 }
 
 /// The quote whose "that" stands at byte `at + 1`, if its verb and clause qualify. The

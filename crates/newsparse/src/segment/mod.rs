@@ -48,6 +48,7 @@ use std::cell::Cell;
 use std::iter::Peekable;
 
 use crate::document::{Region, Span, Structure};
+use crate::scratch;
 use crate::search::partition_hinted;
 use crate::structure::{Line, non_blank_lines, trim, wraps};
 
@@ -145,7 +146,33 @@ pub(crate) struct Segments {
     pub(crate) quoted: Vec<Quoted>,
 }
 
+thread_local! {
+    /// The paragraphs' list of the thread's last segments, emptied, for its next ones.
+    static PARAGRAPHS: Cell<Vec<Paragraph>> = const { Cell::new(Vec::new()) };
+    /// The sentences' list of the thread's last segments, emptied, for its next ones.
+    static SENTENCES: Cell<Vec<Sentence>> = const { Cell::new(Vec::new()) };
+    /// The passages' list of the thread's last segments, emptied, for its next ones.
+    static QUOTED: Cell<Vec<Quoted>> = const { Cell::new(Vec::new()) };
+}
+
 impl Segments {
+    /// Empty segments in the lists the thread kept from its last ([`Segments::keep`]):
+    /// segments are the pipeline's own, built and dropped with every text.
+    fn kept() -> Segments {
+        Segments {
+            paragraphs: scratch::take(&PARAGRAPHS),
+            sentences: scratch::take(&SENTENCES),
+            quoted: scratch::take(&QUOTED),
+        }
+    }
+
+    /// Keeps the lists of these segments for the thread's next ([`Segments::kept`]).
+    pub(crate) fn keep(self) {
+        scratch::give(&PARAGRAPHS, self.paragraphs);
+        scratch::give(&SENTENCES, self.sentences);
+        scratch::give(&QUOTED, self.quoted);
+    }
+
     /// Where `span` (a mention, a quote) stands: the region of the paragraph that holds its
     /// start, [`Region::Boilerplate`] inside a line of `structure.boilerplate`, else
     /// [`Region::Body`]. Finer than a line: in "WASHINGTON (Reuters) - The Senate …" the
@@ -233,11 +260,10 @@ pub(crate) fn segment_lines(text: &str, lines: &[Line], structure: &Structure) -
     // than grown a doubling at a time; a power of two, so that a list that must still grow
     // (text dense with quotation marks) grows through the sizes it would from empty
     let room = |bytes_each: usize| (text.len() / bytes_each).next_power_of_two();
-    let mut segments = Segments {
-        paragraphs: Vec::with_capacity(room(128)),
-        sentences: Vec::with_capacity(room(96)),
-        quoted: Vec::with_capacity(room(512)),
-    };
+    let mut segments = Segments::kept();
+    segments.paragraphs.reserve(room(128));
+    segments.sentences.reserve(room(96));
+    segments.quoted.reserve(room(512));
     let mut boilerplate = structure.boilerplate.iter().map(|b| b.span).peekable();
     let mut subheads = structure.subheads.iter().map(|t| t.span).peekable();
     let mut pending: Option<Paragraph> = None;

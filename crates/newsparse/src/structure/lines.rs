@@ -59,10 +59,16 @@ pub(crate) fn trimmed_lines(text: &str) -> impl Iterator<Item = Line> + '_ {
 /// The non-blank lines of `text` trimmed of white space, each marked when a blank line
 /// stands before it: what structure and segmentation both read, split and trimmed once.
 pub(crate) fn non_blank_lines(text: &str) -> Vec<Line> {
-    // about one line in 128 bytes of news text, reserved at once rather than grown
-    let mut all = Vec::with_capacity(text.len() / 128 + 1);
-    all.extend(trimmed_lines(text).filter(|l| !l.span.is_empty()));
+    let mut all = Vec::new();
+    non_blank_lines_into(text, &mut all);
     all
+}
+
+/// [`non_blank_lines`], appended to `all` (a list the pipeline keeps between parses).
+pub(crate) fn non_blank_lines_into(text: &str, all: &mut Vec<Line>) {
+    // about one line in 128 bytes of news text, reserved at once rather than grown
+    all.reserve(text.len() / 128 + 1);
+    all.extend(trimmed_lines(text).filter(|l| !l.span.is_empty()));
 }
 
 /// `span` without leading and trailing white space (Unicode white space included, as

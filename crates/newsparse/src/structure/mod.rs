@@ -20,10 +20,13 @@ mod dateline;
 mod headline;
 mod lines;
 
+use std::cell::Cell;
+
 use crate::chars::more_words_than8;
 use crate::document::{Byline, Span, Structure, Text};
+use crate::scratch;
 
-pub(crate) use lines::{Line, lines, non_blank_lines, trim, wraps};
+pub(crate) use lines::{Line, lines, non_blank_lines, non_blank_lines_into, trim, wraps};
 
 /// How many article lines after the headline may hold a byline or a dateline.
 const FRONT_MATTER_LINES: usize = 3;
@@ -40,13 +43,20 @@ pub(crate) fn analyze(text: &str) -> Structure {
 /// are `all`: the pipeline splits the text into lines once for this and segmentation.
 pub(crate) fn analyze_lines(text: &str, all: &[Line]) -> Structure {
     let mut structure = Structure::default();
-    let mut article: Vec<Line> = Vec::with_capacity(all.len());
-    // sized once for the worst case (growing would copy every entry found so far), then
-    // trimmed to what was found
-    structure.boilerplate.reserve_exact(all.len());
-    for &line in all {
+    // the article's lines: a list the thread keeps from text to text
+    let mut article = scratch::take(&ARTICLE);
+    article.reserve(all.len());
+    for (i, &line) in all.iter().enumerate() {
         match boilerplate::classify(text, line.span) {
-            Some(b) => structure.boilerplate.push(b),
+            Some(b) => {
+                // sized once for the worst case at the first (growing would copy every entry
+                // found so far), then trimmed to what was found; a text with none (most
+                // news) allocates nothing
+                if structure.boilerplate.capacity() == 0 {
+                    structure.boilerplate.reserve_exact(all.len() - i);
+                }
+                structure.boilerplate.push(b);
+            }
             None => article.push(line),
         }
     }
@@ -70,7 +80,14 @@ pub(crate) fn analyze_lines(text: &str, all: &[Line]) -> Structure {
         at += 1;
     }
     structure.lede = lede(text, &article[lede_at.min(article.len())..], &structure);
+    scratch::give(&ARTICLE, article);
     structure
+}
+
+thread_local! {
+    /// The list of the article lines (boilerplate left out) of the thread's last text,
+    /// emptied, for its next one.
+    static ARTICLE: Cell<Vec<Line>> = const { Cell::new(Vec::new()) };
 }
 
 /// Finds the headline, byline and a dateline on its own line; returns the index in `article`
