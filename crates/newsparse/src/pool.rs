@@ -290,24 +290,24 @@ pub(crate) fn mentions(n: usize) -> Vec<Mention> {
     }
 }
 
-/// An empty list of entities with room for `n`: the pooled one, grown if need be.
+/// An empty list of entities with room for `n`: the pooled one when it has room.
 pub(crate) fn entities(n: usize) -> Vec<Entity> {
     list(n, |p| &mut p.entities)
 }
 
-/// An empty list of quotes with room for `n`: the pooled one, grown if need be.
+/// An empty list of quotes with room for `n`: the pooled one when it has room.
 pub(crate) fn quotes(n: usize) -> Vec<Quote> {
     list(n, |p| &mut p.quotes)
 }
 
-/// An empty list with room for `n`: the pool's list that `pick` names, grown if need be.
+/// An empty list with room for `n`: the pool's list that `pick` names when it has room.
 fn list<T>(n: usize, pick: impl FnOnce(&mut Pool) -> &mut Vec<T>) -> Vec<T> {
     if !OPEN.get() {
         return Vec::with_capacity(n);
     }
-    let mut list = POOL.with_borrow_mut(|p| std::mem::take(pick(p)));
-    list.reserve(n);
-    list
+    let list = POOL.with_borrow_mut(|p| std::mem::take(pick(p)));
+    // too small, it is replaced rather than grown: growing would copy its stale room
+    if list.capacity() >= n { list } else { Vec::with_capacity(rounded(n)) }
 }
 
 #[cfg(test)]
