@@ -368,6 +368,22 @@ impl Find1 {
     }
 }
 
+/// Where `", "` first stands in `s`, as `s.find(", ")` says, found by a byte search for the
+/// comma: a two-byte needle needs no two-way searcher, which costs more to set up than most
+/// clauses take to read.
+pub(crate) fn find_comma_space(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b',', &b[from..]) {
+        let at = from + i;
+        if b.get(at + 1) == Some(&b' ') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// For tests: every string of up to `most` of `pieces` joined in any order (with repeats;
 /// some strings come more than once),
 /// the empty string first, shortest first.
@@ -385,6 +401,13 @@ pub(crate) fn strings_of(pieces: &[&str], most: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_comma_search_finds_what_str_find_finds() {
+        for s in &strings_of(&[",", " ", ", ", "a", "é", ",,", "  "], 5) {
+            assert_eq!(find_comma_space(s), s.find(", "), "{s:?}");
+        }
+    }
 
     #[test]
     fn find1_and_find3_find_what_memchr_finds() {

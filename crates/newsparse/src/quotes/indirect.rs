@@ -8,7 +8,9 @@ use super::phrase::{
 };
 use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
 use super::{Context, Cover, mention, quote};
-use crate::chars::{HIGH, ONES, ascii_white8, count_high8, skip_space, skip_whole_word, zero8};
+use crate::chars::{
+    HIGH, ONES, ascii_white8, count_high8, find_comma_space, skip_space, skip_whole_word, zero8,
+};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::scratch;
 
@@ -323,7 +325,7 @@ fn asked(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
         return None;
     }
     let from = sentence.end - rest.len();
-    let end = rest.find(", ").map_or(sentence.end, |c| from + c);
+    let end = find_comma_space(rest).map_or(sentence.end, |c| from + c);
     let content = trim_punct(ctx.text, Span::new(from, end));
     has_words(ctx.text, content, MIN_WORDS)
         .then(|| quote(ctx, content, QuoteKind::Indirect, Some(cue), None, "indirect.asked"))
@@ -503,7 +505,7 @@ fn sentence_subject(text: &str, span: Span) -> Option<Span> {
     if SKIP_WORD.contains(&w) {
         start = first.end;
     } else if INTRODUCTORY.contains(&w) || first.text(text).ends_with(',') {
-        start = span.start + span.text(text).find(", ")? + 2;
+        start = span.start + find_comma_space(span.text(text))? + 2;
     }
     let rest = Span::new(start, span.end);
     let first = super::words(text, rest).next()?;
@@ -941,7 +943,7 @@ fn according(ctx: &Context<'_>, cue: Span, sentence: Span) -> Option<Quote> {
         let who = phrase_after(ctx.text, cue.end, sentence.end)?;
         (who, Span::new(sentence.start, sentence.start + before.len() - 1))
     } else if let Some(comma) =
-        first_words(&ctx.text[cue.end..sentence.end], SOURCE_WINDOW).find(", ")
+        find_comma_space(first_words(&ctx.text[cue.end..sentence.end], SOURCE_WINDOW))
     {
         let who = trim_punct(ctx.text, Span::new(cue.end, cue.end + comma));
         (who, Span::new(cue.end + comma + 1, sentence.end))
