@@ -73,7 +73,7 @@ pub unsafe extern "C" fn newsparse_extractor_parse(
 }
 
 /// Parses `len` bytes of UTF-8 text at `text` into `document`, a document made by
-/// `newsparse_extractor_parse`, replacing what it held: its allocations are reused (7–8% of
+/// `newsparse_extractor_parse`, replacing what it held: its allocations are reused (5–8% of
 /// the work of parsing into a new document, over many articles with one document kept). `text`
 /// may be NULL when `len` is 0, and may be freed as soon as this returns. On success every
 /// view taken from `document` before the call is invalid; on failure `document` is left as it

@@ -112,7 +112,7 @@ impl Extractor {
     /// the strings and lists of the document parsed before (mention texts, entity names,
     /// quote texts and rules, the lists of mentions, entities, quotes, paragraphs and
     /// sentences) are filled again rather than freed and allocated anew. Over many articles
-    /// this saves 7–8% of the work of [`parse`](Extractor::parse) and dropping its result;
+    /// this saves 5–8% of the work of [`parse`](Extractor::parse) and dropping its result;
     /// the result is the same document.
     ///
     /// # Errors
