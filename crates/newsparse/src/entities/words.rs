@@ -239,7 +239,7 @@ impl Memo {
     }
 
     /// A memo that holds nothing and reads nothing, left in place of one given back: it
-    /// allocates nothing, and [`Memo::of`] must not be called on it.
+    /// allocates nothing, and [`Memo::of_span`] must not be called on it.
     pub(crate) fn none() -> Memo {
         Memo { slots: Box::new([]), generation: None }
     }
@@ -250,9 +250,10 @@ impl Memo {
         self.of_span(gaz, word, Span::new(0, word.len()))
     }
 
-    /// [`Memo::of`] the word at `span` of `text` (a token's, on character boundaries): the
-    /// word is hashed from its bytes, and sliced as text only when the memo misses, so
-    /// that a word read again costs no character-boundary checks.
+    /// [`Lexeme::of`] the word at `span` of `text` (a token's, on character boundaries), from
+    /// the memo when the word was read lately: the word is hashed from its bytes, and sliced
+    /// as text only when the memo misses, so that a word read again costs no
+    /// character-boundary checks.
     #[inline(always)]
     pub(crate) fn of_span(&mut self, gaz: &Gazetteer, text: &str, span: Span) -> Lexeme {
         debug_assert_eq!(self.generation, Some(gaz.generation()));
