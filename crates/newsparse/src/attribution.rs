@@ -276,23 +276,10 @@ struct Latest {
 /// An entry of [`Latest`]: a mention's end, with the latest start (and its entity) up to it.
 type LatestEntry = (usize, (usize, usize));
 
-/// The most lists of [`Latest`] a thread keeps: a text has at most four at a time.
-const KEPT_LATEST: usize = 4;
-
 impl Drop for Latest {
-    /// Keeps the list for the thread's next [`Latest`], unless the thread keeps enough or
-    /// the list is larger than the scratch lists kept.
+    /// Keeps the list for the thread's next [`Latest`] (a text has at most four at a time).
     fn drop(&mut self) {
-        let list = std::mem::take(&mut self.list);
-        if list.capacity() * size_of::<LatestEntry>() > scratch::KEPT_BYTES {
-            return;
-        }
-        let _ = LATEST.try_with(|l| {
-            let mut kept = l.borrow_mut();
-            if kept.len() < KEPT_LATEST {
-                kept.push(list);
-            }
-        });
+        scratch::give_one(&LATEST, std::mem::take(&mut self.list));
     }
 }
 
@@ -302,8 +289,7 @@ impl Latest {
     fn new(mentions: impl Iterator<Item = (Span, usize)>) -> Latest {
         let most = mentions.size_hint().1.unwrap_or(0);
         // a list a dropped Latest left to the thread, if one is kept
-        let mut list = LATEST.try_with(|l| l.borrow_mut().pop()).ok().flatten().unwrap_or_default();
-        list.clear();
+        let mut list = scratch::take_one(&LATEST);
         list.reserve(most);
         list.extend(mentions.map(|(span, i)| (span.end, (span.start, i))));
         list.sort_unstable_by_key(|&(end, _)| end);
@@ -534,7 +520,7 @@ fn sort_by_span(all: &mut Vec<(Span, usize)>) {
     // the counts are at most 2^RADIX_BITS; the list, of a text's mentions, is kept while it
     // is no larger than the scratch lists kept
     to.clear();
-    if to.capacity() * size_of::<(Span, usize)>() > scratch::KEPT_BYTES {
+    if !scratch::fits(&to) {
         to = Vec::new();
     }
     let _ = RADIX.try_with(|r| r.set((to, at)));

@@ -7,7 +7,7 @@
 //! [`take`], unless it grew beyond [`KEPT_BYTES`], so that a huge text does not pin its
 //! memory.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::thread::LocalKey;
 
 /// The largest list (in bytes of room) a thread keeps between parses: 256 KiB, the room of
@@ -29,12 +29,47 @@ pub(crate) fn take<T>(key: &'static Kept<T>) -> Vec<T> {
 /// Keeps `list`, emptied, in `key` for the thread's next [`take`], unless it holds more
 /// than [`KEPT_BYTES`] of room (then it is freed).
 pub(crate) fn give<T>(key: &'static Kept<T>, mut list: Vec<T>) {
-    if list.capacity().saturating_mul(size_of::<T>().max(1)) > KEPT_BYTES {
+    if !fits(&list) {
         return;
     }
     list.clear();
     // a thread whose locals are being destroyed frees it
     let _ = key.try_with(|k| k.set(list));
+}
+
+/// True when `list` holds no more than [`KEPT_BYTES`] of room, so that a thread may keep it.
+pub(crate) fn fits<T>(list: &Vec<T>) -> bool {
+    list.capacity().saturating_mul(size_of::<T>().max(1)) <= KEPT_BYTES
+}
+
+/// A thread's kept lists of `T` for a type of which a parse has several at a time, declared
+/// with `thread_local!` as `static K: RefCell<Vec<Vec<T>>> = const { RefCell::new(Vec::new()) }`.
+pub(crate) type KeptMany<T> = LocalKey<RefCell<Vec<Vec<T>>>>;
+
+/// The most lists a [`KeptMany`] holds.
+pub(crate) const KEPT_MANY: usize = 4;
+
+/// One of the lists kept in `key`, emptied (a new one while none is kept).
+pub(crate) fn take_one<T>(key: &'static KeptMany<T>) -> Vec<T> {
+    let mut list = key.try_with(|k| k.borrow_mut().pop()).ok().flatten().unwrap_or_default();
+    list.clear();
+    list
+}
+
+/// Keeps `list`, emptied, in `key` for a later [`take_one`], unless `key` holds
+/// [`KEPT_MANY`] already or the list is too large to keep ([`fits`]).
+pub(crate) fn give_one<T>(key: &'static KeptMany<T>, mut list: Vec<T>) {
+    if !fits(&list) {
+        return;
+    }
+    list.clear();
+    // a thread whose locals are being destroyed frees it
+    let _ = key.try_with(|k| {
+        let mut kept = k.borrow_mut();
+        if kept.len() < KEPT_MANY {
+            kept.push(list);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -41,8 +41,7 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     }
     let Read { subjects, case: SentenceCase { lower }, verbs } = read;
     // kept while no larger than the scratch lists kept
-    let small = |n: usize| n * size_of::<Option<Option<Span>>>() <= scratch::KEPT_BYTES;
-    if small(subjects.capacity().max(verbs.capacity()).max(lower.capacity())) {
+    if scratch::fits(&subjects) && scratch::fits(&lower) && scratch::fits(&verbs) {
         let _ = READ.try_with(|r| r.set((subjects, lower, verbs)));
     }
 }

@@ -212,9 +212,7 @@ impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
         // a list a cover dropped before on this thread, if one is kept
-        let mut reach =
-            REACHES.try_with(|r| r.borrow_mut().pop()).ok().flatten().unwrap_or_default();
-        reach.clear();
+        let mut reach = scratch::take_one(&REACHES);
         reach.extend(spans);
         // the spans come as a few runs each in text order, which a stable sort merges
         reach.sort_by_key(|s| s.start);
@@ -233,9 +231,6 @@ impl Cover {
     }
 }
 
-/// The most lists of [`Cover`] a thread keeps: a parse has at most two covers at a time.
-const KEPT_REACHES: usize = 4;
-
 thread_local! {
     /// The lists of the covers dropped on this thread, for the next ones: a parse makes four
     /// covers.
@@ -243,19 +238,10 @@ thread_local! {
 }
 
 impl Drop for Cover {
-    /// Keeps the cover's list for the thread's next cover, unless the thread keeps enough
-    /// or the list is larger than the scratch lists kept.
+    /// Keeps the cover's list for the thread's next cover (a parse has at most two at a
+    /// time).
     fn drop(&mut self) {
-        let reach = std::mem::take(&mut self.reach);
-        if reach.capacity() * size_of::<Span>() > scratch::KEPT_BYTES {
-            return;
-        }
-        let _ = REACHES.try_with(|r| {
-            let mut kept = r.borrow_mut();
-            if kept.len() < KEPT_REACHES {
-                kept.push(reach);
-            }
-        });
+        scratch::give_one(&REACHES, std::mem::take(&mut self.reach));
     }
 }
 
