@@ -26,7 +26,8 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     // run of cue words
     out.reserve((ctx.cues.len() / 2).min(ROOM));
     // in the lists the thread kept from its last text
-    let (mut subjects, mut lower, mut verbs) = READ.try_with(Cell::take).unwrap_or_default();
+    let (mut subjects, mut lower, mut verbs, mut tried) =
+        READ.try_with(Cell::take).unwrap_or_default();
     let unread = |list: &mut Vec<Option<Option<Span>>>| {
         list.clear();
         list.resize(ctx.cues.len(), None);
@@ -35,24 +36,30 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     unread(&mut verbs);
     lower.clear();
     lower.resize(ctx.segments.sentences.len(), None);
-    let mut read = Read { subjects, case: SentenceCase { lower }, verbs };
+    tried.clear();
+    tried.resize(ctx.cues.len(), false);
+    let mut read = Read { subjects, case: SentenceCase { lower }, verbs, tried };
     for outer in [true, false] {
         pass(ctx, direct, out, &mut read, outer);
     }
-    let Read { subjects, case: SentenceCase { lower }, verbs } = read;
+    let Read { subjects, case: SentenceCase { lower }, verbs, tried } = read;
     // kept while no larger than the scratch lists kept
-    if scratch::fits(&subjects) && scratch::fits(&lower) && scratch::fits(&verbs) {
-        let _ = READ.try_with(|r| r.set((subjects, lower, verbs)));
+    let fit = scratch::fits(&subjects) && scratch::fits(&lower) && scratch::fits(&verbs);
+    if fit && scratch::fits(&tried) {
+        let _ = READ.try_with(|r| r.set((subjects, lower, verbs, tried)));
     }
 }
 
 /// The lists of [`Read`] as the thread's last text left them, for its next one: by cue,
-/// the subjects and the verbs, and by sentence, the case.
-type ReadLists = (Vec<Option<Option<Span>>>, Vec<Option<bool>>, Vec<Option<Option<Span>>>);
+/// the subjects and the verbs, by sentence, the case, and by cue, whether the outer pass
+/// tried it.
+type ReadLists =
+    (Vec<Option<Option<Span>>>, Vec<Option<bool>>, Vec<Option<Option<Span>>>, Vec<bool>);
 
 thread_local! {
     /// The lists of the thread's last [`Read`], for its next text.
-    static READ: Cell<ReadLists> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+    static READ: Cell<ReadLists> =
+        const { Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// The most quotes [`find`] makes room for at first (about 256 KiB of them).
@@ -68,6 +75,10 @@ struct Read {
     /// such as "the report", in a sentence, in the body and not inside a name): its sentence
     /// when it is, kept so that neither pass searches for it again.
     verbs: Vec<Option<Option<Span>>>,
+    /// By cue, whether the outer pass read its sentence-wide attributions and found none:
+    /// the inner pass does not read them again, as they read only the text, the cues and
+    /// what is kept here, and would find none again.
+    tried: Vec<bool>,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -83,7 +94,7 @@ fn pass(
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
-    let Read { subjects, case, verbs } = read;
+    let Read { subjects, case, verbs, tried } = read;
     for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
@@ -110,10 +121,12 @@ fn pass(
             continue;
         }
         let first = out.len();
-        around(ctx, i, sentence, subject, outer, out);
+        let pass = if outer { Pass::Outer } else { Pass::Inner { tried: tried[i] } };
+        around(ctx, i, sentence, subject, pass, out);
         if out.len() > first || !outer {
             ctx.used[i] = true;
         }
+        tried[i] = outer;
         fresh.extend(out[first..].iter().map(|q| q.content));
     }
 }
@@ -224,6 +237,16 @@ pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     })
 }
 
+/// Which of the two passes over the cues reads a cue ([`pass`]).
+#[derive(Clone, Copy)]
+enum Pass {
+    /// The outer pass, which takes only sentence-wide attributions.
+    Outer,
+    /// The inner pass, which takes the rest; `tried` when the outer pass read the cue's
+    /// sentence-wide attributions and found none, which are then not read again.
+    Inner { tried: bool },
+}
+
 /// The quotes around cue `i` of `sentence`, appended to `out` (as every rule below appends
 /// its quotes, rather than making a list of its own); `subject` keeps the subject before the
 /// cue once read, `None` inside when it is no [`plausible_subject`].
@@ -232,19 +255,26 @@ fn around(
     i: usize,
     sentence: Span,
     subject: &mut Option<Option<Span>>,
-    outer: bool,
+    pass: Pass,
     out: &mut Vec<Quote>,
 ) {
+    let outer = matches!(pass, Pass::Outer);
+    // the sentence-wide rules (according to, asked, `CLAUSE, X said`, `CLAUSE, said X`) read
+    // only the text and the cues, so that what found nothing in the outer pass is not read
+    // again in the inner one
+    let wide = !matches!(pass, Pass::Inner { tried: true });
     let cue = ctx.cues[i];
     if cue.class == Class::According {
-        out.extend(according(ctx, cue.span, sentence));
+        if wide {
+            out.extend(according(ctx, cue.span, sentence));
+        }
         return;
     }
     if cue.class == Class::Gerund {
         out.extend(gerund(ctx, cue.span, sentence));
         return;
     }
-    if let Some(q) = asked(ctx, cue.span, sentence) {
+    if let Some(q) = if wide { asked(ctx, cue.span, sentence) } else { None } {
         out.push(q);
         return;
     }
@@ -256,7 +286,8 @@ fn around(
     });
     if let Some(who) = who {
         let before = ctx.text[sentence.start..who.start].trim_end();
-        if before.ends_with(',')
+        if wide
+            && before.ends_with(',')
             && tail_is_short(ctx, cue.span.end, sentence.end)
             && !starts_clause(ctx.text, cue.span.end)
         {
@@ -282,7 +313,7 @@ fn around(
     }
     // `CLAUSE, said X.`
     let before = ctx.text[sentence.start..cue.span.start].trim_end();
-    if before.ends_with(',') && kind == QuoteKind::Indirect {
+    if wide && before.ends_with(',') && kind == QuoteKind::Indirect {
         let who = phrase_after(ctx.text, cue.span.end, sentence.end);
         let content = trim_punct(ctx.text, Span::new(sentence.start, cue.span.start));
         if let Some(who) = who.filter(|_| has_words(ctx.text, content, MIN_WORDS)) {
