@@ -90,7 +90,9 @@ fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
     let (Some(last), Some(bare)) = (words.get(k), words.bare(k)) else { return 0 };
     // its bytes, not its text: the tests compare ends, and need no check that it is UTF-8
     let b = bare.as_bytes();
-    if bare.is_in(AUX) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
+    // the reader's table is AUX, and it has looked up the words it read while they were
+    // auxiliaries
+    if words.is_aux(k) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
         return 1;
     }
     // the word as written is sliced only for an adverb's look (most words are none)

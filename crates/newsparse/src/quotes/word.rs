@@ -381,6 +381,9 @@ pub(crate) struct Back<'a> {
     /// The words read, last first, with the keys of their bare forms ([`bare_key`]).
     words: Vec<(Span, u128)>,
     trailing: bool,
+    /// How many of the words read are trailing words of `aux` (the first words, last first):
+    /// the word after them, once read, is known to be none, as the reading asked.
+    aux_run: usize,
     counted: usize,
     limit: usize,
     aux: &'static [u128],
@@ -412,7 +415,7 @@ impl<'a> Back<'a> {
         let from = from.min(to);
         let mut words = WORDS.with(Cell::take);
         words.clear();
-        Back { text, from, at: to, words, trailing: true, counted: 0, limit, aux }
+        Back { text, from, at: to, words, trailing: true, aux_run: 0, counted: 0, limit, aux }
     }
 
     /// Word `k` from the end, if the window holds that many.
@@ -459,6 +462,7 @@ impl<'a> Back<'a> {
             let aux = self.trailing && contains(self.aux, key);
             self.words.push((w, key));
             if aux {
+                self.aux_run += 1;
                 continue;
             }
             self.trailing = false;
@@ -477,6 +481,20 @@ impl<'a> Back<'a> {
     /// one of the words of `table` (made by [`keys`]).
     pub(crate) fn is_in(&self, k: usize, table: &[u128]) -> bool {
         self.entry(k).is_some_and(|(_, key)| contains(table, key))
+    }
+
+    /// True when the bare form of word `k` from the end, once [`Back::get`] has read it, is
+    /// one of the words of the reader's `aux` table: answered without a look-up for the
+    /// trailing words and the word before them, which the reading looked up.
+    #[inline]
+    pub(crate) fn is_aux(&self, k: usize) -> bool {
+        if k < self.aux_run {
+            return true;
+        }
+        if k == self.aux_run && !self.trailing {
+            return false;
+        }
+        self.is_in(k, self.aux)
     }
 
     /// Words `from..to` from the end, once read, last first.
@@ -744,6 +762,7 @@ mod tests {
             assert_eq!(back.get(k).map(|s| s.text(&text)), Some(*w), "{k}");
             assert_eq!(back.bare(k).map(|b| b.as_str().to_owned()), Some(w.to_lowercase()));
             assert_eq!(back.is_in(k, AUX), *w == "has", "{k}");
+            assert_eq!(back.is_aux(k), *w == "has", "{k}");
         }
         assert_eq!(back.get(52), None);
         let read: Vec<&str> = back.read(18, 24).map(|s| s.text(&text)).collect();
@@ -764,6 +783,17 @@ mod tests {
         assert_eq!(back.get(4), None);
         let all: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
         assert_eq!(all, ["three", "four", "has", "also"]);
+        // told from what the reading looked up, or looked up, as the table tells
+        for text in ["has also", "x has also", "has x also", "x y", "", "has has x has", "Has"] {
+            for limit in [0, 1, 2, 32] {
+                let mut back = Back::new(text, 0, text.len(), limit, AUX);
+                for k in 0..5 {
+                    if back.get(k).is_some() {
+                        assert_eq!(back.is_aux(k), back.is_in(k, AUX), "{text:?} {limit} {k}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
