@@ -13,6 +13,7 @@ use crate::chars::{
 };
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::scratch;
+use crate::segment::Sentence;
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
@@ -94,6 +95,9 @@ fn pass(
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
+    // the sentences that end before the cues read so far: the cues come in text order, so
+    // that each cue's sentence is found by walking on from the last one's
+    let mut walk = SentenceWalk::default();
     let Read { subjects, case, verbs, tried } = read;
     for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
@@ -110,10 +114,12 @@ fn pass(
             if is_noun(ctx.text, cue.span) {
                 return None;
             }
-            let (k, sentence) = ctx.sentence_index_at(cue.span.start)?;
-            (ctx.region(cue.span) == Region::Body
-                && !in_name(ctx.text, cue.span, k, sentence, case))
-            .then_some(sentence)
+            let (k, sentence) = walk.at(&ctx.segments.sentences, cue.span.start)?;
+            // the region of the paragraph that holds the cue: the sentence's
+            let region = ctx.segments.paragraphs[sentence.paragraph].region;
+            debug_assert_eq!(region, ctx.region(cue.span));
+            (region == Region::Body && !in_name(ctx.text, cue.span, k, sentence.span, case))
+                .then_some(sentence.span)
         });
         let Some(sentence) = verb else { continue };
         fresh.retain(|q| q.end > cue.span.start);
@@ -128,6 +134,26 @@ fn pass(
         }
         tried[i] = outer;
         fresh.extend(out[first..].iter().map(|q| q.content));
+    }
+}
+
+/// A walk through a text's sentences beside its cues, which come in text order: the sentence
+/// of each cue found by stepping on from the last cue's, where a search for each cue, from
+/// where the last search ended, cost several times the few steps.
+#[derive(Default)]
+struct SentenceWalk {
+    /// How many sentences end before the cues read so far.
+    next: usize,
+}
+
+impl SentenceWalk {
+    /// The sentence of `sentences` (in text order) that holds byte `at`, with its index, as
+    /// [`Context::sentence_index_at`] finds it; `at` is no less than at the last call.
+    fn at<'s>(&mut self, sentences: &'s [Sentence], at: usize) -> Option<(usize, &'s Sentence)> {
+        while sentences.get(self.next).is_some_and(|s| s.span.end <= at) {
+            self.next += 1;
+        }
+        sentences.get(self.next).filter(|s| s.span.start <= at).map(|s| (self.next, s))
     }
 }
 
