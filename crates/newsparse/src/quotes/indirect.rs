@@ -304,6 +304,13 @@ fn around(
         out.push(q);
         return;
     }
+    // the outer pass's other rules, `CLAUSE, X said` and `CLAUSE, said X`, need a comma before
+    // the cue in its sentence: without one the subject is not read here, and the inner pass
+    // reads it only for a cue no quote of this pass takes
+    if outer && memchr::memchr(b',', &ctx.text.as_bytes()[sentence.start..cue.span.start]).is_none()
+    {
+        return;
+    }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
     let prefix = if kind == QuoteKind::Belief { "belief" } else { "indirect" };
     let who = *subject.get_or_insert_with(|| {
