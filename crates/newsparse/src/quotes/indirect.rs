@@ -111,15 +111,16 @@ fn pass(
         }
         // what does not change between the passes, read once
         let verb = *known.get_or_insert_with(|| {
-            if is_noun(ctx.text, cue.span) {
-                return None;
-            }
+            // the sentence and its region first, a few steps on from the last cue's, before
+            // the word before the cue is read
             let (k, sentence) = walk.at(&ctx.segments.sentences, cue.span.start)?;
             // the region of the paragraph that holds the cue: the sentence's
             let region = ctx.segments.paragraphs[sentence.paragraph].region;
             debug_assert_eq!(region, ctx.region(cue.span));
-            (region == Region::Body && !in_name(ctx.text, cue.span, k, sentence.span, case))
-                .then_some(sentence.span)
+            (region == Region::Body
+                && !is_noun(ctx.text, cue.span)
+                && !in_name(ctx.text, cue.span, k, sentence.span, case))
+            .then_some(sentence.span)
         });
         let Some(sentence) = verb else { continue };
         fresh.retain(|q| q.end > cue.span.start);
