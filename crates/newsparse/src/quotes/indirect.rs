@@ -98,6 +98,7 @@ fn pass(
     // the sentences that end before the cues read so far: the cues come in text order, so
     // that each cue's sentence is found by walking on from the last one's
     let mut walk = SentenceWalk::default();
+    let mut commas = CommaWalk::default();
     let Read { subjects, case, verbs, tried } = read;
     for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
@@ -129,7 +130,7 @@ fn pass(
         }
         let first = out.len();
         let pass = if outer { Pass::Outer } else { Pass::Inner { tried: tried[i] } };
-        around(ctx, i, sentence, subject, pass, out);
+        around(ctx, i, sentence, subject, pass, &mut commas, out);
         if out.len() > first || !outer {
             ctx.used[i] = true;
         }
@@ -155,6 +156,30 @@ impl SentenceWalk {
             self.next += 1;
         }
         sentences.get(self.next).filter(|s| s.span.start <= at).map(|s| (self.next, s))
+    }
+}
+
+/// A walk through a text's bytes beside its cues, which come in text order: the last comma
+/// before each cue, found by reading on from the last cue's, so that a long sentence full
+/// of cues is read once, not once for each cue.
+#[derive(Default)]
+struct CommaWalk {
+    /// How far the text is read.
+    read: usize,
+    /// Where the last comma before `read` stands.
+    last: Option<usize>,
+}
+
+impl CommaWalk {
+    /// Whether `text` has a comma in `from..to`; `to` is no less than at the last call.
+    fn any(&mut self, text: &str, from: usize, to: usize) -> bool {
+        if to > self.read {
+            if let Some(i) = memchr::memrchr(b',', &text.as_bytes()[self.read..to]) {
+                self.last = Some(self.read + i);
+            }
+            self.read = to;
+        }
+        self.last.is_some_and(|c| c >= from && c < to)
     }
 }
 
@@ -283,6 +308,7 @@ fn around(
     sentence: Span,
     subject: &mut Option<Option<Span>>,
     pass: Pass,
+    commas: &mut CommaWalk,
     out: &mut Vec<Quote>,
 ) {
     let outer = matches!(pass, Pass::Outer);
@@ -308,8 +334,7 @@ fn around(
     // the outer pass's other rules, `CLAUSE, X said` and `CLAUSE, said X`, need a comma before
     // the cue in its sentence: without one the subject is not read here, and the inner pass
     // reads it only for a cue no quote of this pass takes
-    if outer && memchr::memchr(b',', &ctx.text.as_bytes()[sentence.start..cue.span.start]).is_none()
-    {
+    if outer && !commas.any(ctx.text, sentence.start, cue.span.start) {
         return;
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
@@ -1093,6 +1118,20 @@ mod tests {
                 let s = format!("{lead}{s}");
                 for n in [0, 1, 2, 3, 5, 12] {
                     assert_eq!(that_within(&s, n), old_that_within(&s, n), "{s:?} {n}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_comma_walk_finds_what_a_search_finds() {
+        for s in &crate::chars::strings_of(&[",", "a", " ", ", "], 5) {
+            for from in 0..=s.len() {
+                // the calls of one walk come with `to` rising
+                let mut walk = CommaWalk::default();
+                for to in from..=s.len() {
+                    let want = s.as_bytes()[from..to].contains(&b',');
+                    assert_eq!(walk.any(s, from, to), want, "{s:?} {from}..{to}");
                 }
             }
         }
