@@ -3,7 +3,7 @@
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before};
 use super::{Context, mention, quote};
-use crate::chars::more_words_than8;
+use crate::chars::{after_words8, more_words_than8};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Quoted;
 
@@ -293,12 +293,15 @@ const TITLE_SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for",
 /// punctuation name a title; they are no quote.
 fn is_title(text: &str, content: Span) -> bool {
     let t = content.text(text);
-    // the tests that read one character first; then from two to five words, counted on
-    // bytes and no further than the sixth
-    t.starts_with(char::is_uppercase)
-        && !t.ends_with(['.', '!', '?', ','])
-        && more_words_than8(t, 1)
-        && !more_words_than8(t, 5)
+    // the tests that read one character first
+    if !t.starts_with(char::is_uppercase) || t.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    // then from two to five words, counted on bytes and no further than the sixth, in one
+    // reading: a second word, and from it at most four
+    let second = after_words8(t, 1);
+    second < t.len()
+        && !more_words_than8(&t[second..], 4)
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL.contains(&w)

@@ -230,16 +230,39 @@ struct SentenceCase {
 impl SentenceCase {
     /// Whether `sentence`, sentence `k` of the text, is mostly lower case.
     fn mostly_lower(&mut self, text: &str, k: usize, sentence: Span) -> bool {
-        *self.lower[k].get_or_insert_with(|| {
-            let (lower, all) = lower_words(sentence.text(text), 40);
-            lower * 4 > all
-        })
+        *self.lower[k].get_or_insert_with(|| mostly_lower_words(sentence.text(text), 40))
     }
+}
+
+/// Whether more than a quarter of the first `n` words of `s` start with a lower-case letter,
+/// as the tests' `lower_words` counts them, read no further than the word that tells: once
+/// more than a quarter of `n` do, the words after cannot change the answer (most sentences
+/// of news tell it within a dozen words, of the 40 read).
+fn mostly_lower_words(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut lower, mut all) = (0, 0);
+    let mut i = skip_space(s, 0);
+    while i < b.len() && all < n {
+        all += 1;
+        let first = if b[i].is_ascii() {
+            b[i].is_ascii_lowercase()
+        } else {
+            s[i..].starts_with(char::is_lowercase)
+        };
+        lower += usize::from(first);
+        if lower * 4 > n {
+            return true;
+        }
+        i = skip_space(s, skip_whole_word(s, i));
+    }
+    lower * 4 > all
 }
 
 /// How many of the first `n` words of `s` (split at white space as `str::split_whitespace`
 /// splits) start with a lower-case letter, and how many words that is: one pass over the
-/// bytes, decoding a character only at a non-ASCII byte.
+/// bytes, decoding a character only at a non-ASCII byte. The reference of
+/// [`mostly_lower_words`] in the tests.
+#[cfg(test)]
 fn lower_words(s: &str, n: usize) -> (usize, usize) {
     let b = s.as_bytes();
     let (mut lower, mut all) = (0, 0);
@@ -1163,6 +1186,12 @@ mod tests {
                 let words = s.split_whitespace().take(n);
                 let lower = words.clone().filter(|w| w.starts_with(char::is_lowercase)).count();
                 assert_eq!(lower_words(s, n), (lower, words.count()), "{s:?} {n}");
+            }
+        }
+        for s in &crate::chars::strings_of(&["a", "B", " ", "é", "É", "\u{a0}", "1"], 6) {
+            for n in [0, 1, 2, 3, 4, 8, 40] {
+                let (lower, all) = lower_words(s, n);
+                assert_eq!(mostly_lower_words(s, n), lower * 4 > all, "{s:?} {n}");
             }
         }
     }

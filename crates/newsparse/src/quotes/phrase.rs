@@ -426,9 +426,9 @@ pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let body = &rest[lead..];
     let stop = sentence_stop(body, phrase_stop(body));
     let span = trim_punct(text, Span::new(from + lead, from + lead + stop));
-    let n = words(text, span).count();
+    // one word at least (the first), and at most 12: counted no further than the 13th
     let first = words(text, span).next()?;
-    (n > 0 && n <= 12 && opens_phrase(first.text(text))).then_some(span)
+    (!more_words_than8(span.text(text), 12) && opens_phrase(first.text(text))).then_some(span)
 }
 
 /// Where the first `,`, `;`, `:`, `"`, `“`, `”` or `(` of `body` stands, or its end:
