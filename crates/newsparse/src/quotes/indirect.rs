@@ -99,6 +99,8 @@ fn pass(
     // that each cue's sentence is found by walking on from the last one's
     let mut walk = SentenceWalk::default();
     let mut commas = CommaWalk::default();
+    // how many of the taken spans start no later than the cue read last
+    let mut covered = 0;
     let Read { subjects, case, verbs, tried } = read;
     for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
@@ -107,7 +109,7 @@ fn pass(
         // a cue inside a quote taken before this pass is skipped either way: asked first, as
         // it costs a search where the word class below costs reading the words around the
         // cue (and a cue taken here stays taken in the next pass, which takes more)
-        if ctx.used[i] || !wanted || taken.contains(cue.span) {
+        if ctx.used[i] || !wanted || taken.contains_walking(&mut covered, cue.span) {
             continue;
         }
         // what does not change between the passes, read once
