@@ -2,7 +2,7 @@
 
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before};
-use super::{Context, mention, quote};
+use super::{Context, mention, quote_in};
 use crate::chars::{after_words8, more_words_than8};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Quoted;
@@ -41,7 +41,11 @@ pub(super) fn find(ctx: &mut Context<'_>, out: &mut Vec<Quote>) {
             }
             None => continue,
         };
-        out.push(quote(ctx, content, QuoteKind::Direct, cue, speaker, rule));
+        // a content that starts in the passage's paragraph (all but one running on into
+        // the next after marks alone) is of its region, which need not be searched for
+        let region = if content.start < para.span.end { para.region } else { ctx.region(content) };
+        debug_assert_eq!(region, ctx.region(content));
+        out.push(quote_in(ctx, content, QuoteKind::Direct, cue, speaker, rule, region));
     }
 }
 

@@ -7,13 +7,30 @@ use super::phrase::{
     SOURCE_WINDOW, find_that, first_words, has_words, phrase_after, subject_before, trim_punct,
 };
 use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
-use super::{Context, Cover, mention, quote};
+use super::{Context, Cover, mention, quote_in};
 use crate::chars::{
     HIGH, ONES, ascii_white8, count_high8, find_comma_space, skip_space, skip_whole_word, zero8,
 };
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::scratch;
 use crate::segment::Sentence;
+
+/// A quote of `kind` over `content`, a part of the sentence of a cue of the body: the rules
+/// here read only cues whose paragraph is of the body ([`pass`]), and a quote of theirs that
+/// holds a byte starts inside the cue's sentence, so that its region is known rather than
+/// searched for (an empty one may stand at the paragraph's end, and is searched for).
+fn quote(
+    ctx: &Context<'_>,
+    content: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    rule: &str,
+) -> Quote {
+    let region = if content.is_empty() { ctx.region(content) } else { Region::Body };
+    debug_assert_eq!(region, ctx.region(content));
+    quote_in(ctx, content, kind, cue, speaker, rule, region)
+}
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;

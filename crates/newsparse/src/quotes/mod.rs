@@ -122,13 +122,27 @@ pub(crate) fn quote(
     speaker: Option<Speaker>,
     rule: &str,
 ) -> Quote {
+    quote_in(ctx, content, kind, cue, speaker, rule, ctx.region(content))
+}
+
+/// [`quote`] in the `region` the caller knows `content` to stand in, which is then not
+/// searched for.
+pub(crate) fn quote_in(
+    ctx: &Context<'_>,
+    content: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    rule: &str,
+    region: Region,
+) -> Quote {
     Quote {
         content,
         text: pool::string(content.text(ctx.text)),
         kind,
         cue,
         speaker,
-        region: ctx.region(content),
+        region,
         rule: pool::string(rule),
     }
 }
