@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use crate::chars::{graphic_run_start, lower_ascii8, lower_into, space_before};
+use crate::chars::{graphic_run_start, lower_ascii8, lower_into};
 use crate::document::Span;
 use crate::gazetteer::padded_le;
 
@@ -266,12 +266,14 @@ fn ascii_bare_key(word: &[u8]) -> u128 {
     lower_key(core)
 }
 
-/// [`word_before`] read character by character.
+/// [`word_before`] read character by character, each told white space or not by
+/// [`space_ending`]: the words [`ascii_word_before`] leaves, which hold or follow a
+/// character beyond ASCII (a curly quotation mark, an apostrophe, an accent).
 #[inline(never)]
 fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     let mut end = to;
     while end > from {
-        match space_before(text, end) {
+        match space_ending(text, end) {
             (true, len) => end -= len,
             (false, _) => break,
         }
@@ -279,14 +281,38 @@ fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     if end == from {
         return None;
     }
-    let mut start = end;
+    // the runs of ASCII graphic bytes eight at a time, the other characters one by one
+    let b = text.as_bytes();
+    let mut start = graphic_run_start(b, from, end);
     while start > from {
-        match space_before(text, start) {
-            (false, len) => start -= len,
+        match space_ending(text, start) {
+            (false, len) => start = graphic_run_start(b, from, start - len),
             (true, _) => break,
         }
     }
     Some(Span::new(start, end))
+}
+
+/// Whether the character that ends at byte `at` of `text` is white space (as
+/// [`char::is_whitespace`] tells it), and its length in bytes: an ASCII one by its byte, any
+/// other found by stepping back over its continuation bytes, and decoded only when its
+/// first byte is one that white space beyond ASCII opens with (`C2`: U+0085, U+00A0; `E1`:
+/// U+1680; `E2`: U+2000 to U+205F; `E3`: U+3000), which a curly quotation mark (`E2`)
+/// still is, but not an accented letter.
+#[inline(always)]
+fn space_ending(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    let last = b[at - 1];
+    if last.is_ascii() {
+        return (matches!(last, b'\t'..=b'\r' | b' '), 1);
+    }
+    let mut start = at - 1;
+    while start > 0 && b[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    let space = matches!(b[start], 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        && text[start..at].chars().next().is_some_and(char::is_whitespace);
+    (space, at - start)
 }
 
 /// How many slots a table of `n` words has: a power of two at least twice `n`, so that a
@@ -819,6 +845,17 @@ mod tests {
     }
 
     #[test]
+    fn space_ending_tells_white_space_as_chars_do() {
+        let mut all: String = ('\0'..='\u{3100}').collect();
+        all.extend(['\u{feff}', '\u{1f600}', '\u{205f}', '\u{3000}', '\u{10ffff}']);
+        for (at, c) in all.char_indices() {
+            let end = at + c.len_utf8();
+            assert_eq!(space_ending(&all, end), (c.is_whitespace(), c.len_utf8()), "{c:?}");
+            assert_eq!(space_ending(&all, end), crate::chars::space_before(&all, end), "{c:?}");
+        }
+    }
+
+    #[test]
     fn word_before_skips_white_space_back() {
         let text = "a quick\u{a0}fox \u{2009} ";
         let last = word_before(text, 0, text.len()).map(|s| s.text(text));
@@ -832,6 +869,19 @@ mod tests {
                     let chars = word_before_chars(text, from, to);
                     assert_eq!(word_before(text, from, to), chars, "{text:?} {from} {to}");
                 }
+            }
+        }
+        // as split_whitespace splits, over words across the eight-byte loads
+        let pieces = ["abcdefgh", "x", " ", "\u{a0}", "“", "é", "\u{7f}", "\t", "\u{3000}"];
+        for text in &crate::chars::strings_of(&pieces, 4) {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let s = &text[from..];
+                let want = s.split_whitespace().next_back().map(|w| {
+                    let at = from + (w.as_ptr() as usize - s.as_ptr() as usize);
+                    Span::new(at, at + w.len())
+                });
+                assert_eq!(word_before_chars(text, from, text.len()), want, "{text:?} {from}");
+                assert_eq!(word_before(text, from, text.len()), want, "{text:?} {from}");
             }
         }
     }
