@@ -121,9 +121,34 @@ fn core(word: &str) -> &str {
     let b = word.as_bytes();
     let (start, end) = trimmed(b);
     if start < end && (!b[start].is_ascii() || !b[end - 1].is_ascii()) {
-        return word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        return core_beyond_ascii(word, start, end);
     }
     &word[start..end]
+}
+
+/// [`core()`] of a word whose ends, ASCII trimmed (`word[start..end]`), are still beyond ASCII:
+/// the general punctuation from U+2000 to U+203F (curly quotation marks and apostrophes,
+/// dashes, the ellipsis: three bytes from `E2 80`, none of it a letter or a digit) is
+/// trimmed on bytes with the ASCII beside it, and only what is left read by characters,
+/// where a word that opens with “ was read by characters throughout.
+#[inline(never)]
+fn core_beyond_ascii(word: &str, mut start: usize, mut end: usize) -> &str {
+    let b = word.as_bytes();
+    loop {
+        let was = (start, end);
+        if end - start >= 3 && b[start] == 0xE2 && b[start + 1] == 0x80 {
+            start += 3;
+        }
+        if end - start >= 3 && b[end - 3] == 0xE2 && b[end - 2] == 0x80 {
+            end -= 3;
+        }
+        let (s, e) = trimmed(&b[start..end]);
+        (start, end) = (start + s, start + e);
+        if (start, end) == was {
+            break;
+        }
+    }
+    word[start..end].trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
 }
 
 /// The table key of `word`: its bytes and its length in one number, `None` when it is longer
@@ -763,6 +788,9 @@ mod tests {
             words.push(format!("{}has{}", b as char, b as char));
             words.push(format!("x{}", b as char));
         }
+        let marks = ["“", "”", "’", "—", "…", "\u{2000}", "\u{203f}", "\u{2040}", "\u{2071}"];
+        let pieces: Vec<&str> = marks.iter().copied().chain(["(", "x", "É", "."]).collect();
+        words.extend(crate::chars::strings_of(&pieces, 4));
         for w in &words {
             assert_eq!(core(w), old_core(w), "{w:?}");
             assert_eq!(bare_key(w), old_key(w), "{w:?}");
