@@ -29,11 +29,17 @@ pub(crate) fn resolve(
     let mut anon_cues = scratch::take(&ANON_CUES);
     anon_cues.extend(cues.iter().filter(|c| c.class == Class::Anon).copied());
     let anon = Anon::new(text, &anon_cues);
+    // the quotes by the start of their speaker's mention, in the order they came among
+    // equal starts (as a stable sort by start leaves them): each key read once and sorted
+    // with its index, instead of read from its quote at each comparison
     let mut order = scratch::take(&ORDER);
-    order.extend(0..quotes.len());
-    order.sort_by_key(|&i| {
-        quotes[i].speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start)
-    });
+    order.extend(
+        quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start), i)),
+    );
+    order.sort_unstable();
     let mentions = Mentions::new(entities);
     let persons = LazyPersons {
         cell: OnceCell::new(),
@@ -44,7 +50,7 @@ pub(crate) fn resolve(
     };
     let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
     let mut last = Last::default();
-    for &i in &order {
+    for &(_, i) in &order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
         if !sp.rule.ends_with("continued") && !sp.rule.ends_with("floating") {
             let index = Index { persons: &persons, mentions: &mentions, media: &media };
@@ -67,8 +73,9 @@ type RadixLists = (Vec<(Span, usize)>, Vec<usize>);
 thread_local! {
     /// The list of the anonymous-source cues of the thread's last text, for its next one.
     static ANON_CUES: Cell<Vec<cues::Cue>> = const { Cell::new(Vec::new()) };
-    /// The list of the thread's last text's quotes by speaker mention, for its next one.
-    static ORDER: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The list of the thread's last text's quotes by speaker mention (its start and the quote's
+    /// index), for its next one.
+    static ORDER: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
     /// The list of every mention of the thread's last text ([`Mentions::all`]), for its next.
     static MENTIONS: Cell<Vec<(Span, usize)>> = const { Cell::new(Vec::new()) };
     /// The lists of the [`Latest`] dropped on this thread, for the next ones (a text makes

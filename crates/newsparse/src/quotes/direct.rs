@@ -2,8 +2,8 @@
 
 use super::cues::Class;
 use super::phrase::{first_words, has_words, phrase_after, subject_before};
-use super::{Context, mention, quote};
-use crate::chars::more_words_than8;
+use super::{Context, mention, quote_in};
+use crate::chars::{after_words8, more_words_than8};
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::segment::Quoted;
 
@@ -41,7 +41,11 @@ pub(super) fn find(ctx: &mut Context<'_>, out: &mut Vec<Quote>) {
             }
             None => continue,
         };
-        out.push(quote(ctx, content, QuoteKind::Direct, cue, speaker, rule));
+        // a content that starts in the passage's paragraph (all but one running on into
+        // the next after marks alone) is of its region, which need not be searched for
+        let region = if content.start < para.span.end { para.region } else { ctx.region(content) };
+        debug_assert_eq!(region, ctx.region(content));
+        out.push(quote_in(ctx, content, QuoteKind::Direct, cue, speaker, rule, region));
     }
 }
 
@@ -293,12 +297,15 @@ const TITLE_SMALL: &[&str] = &["of", "the", "a", "an", "and", "in", "on", "for",
 /// punctuation name a title; they are no quote.
 fn is_title(text: &str, content: Span) -> bool {
     let t = content.text(text);
-    // the tests that read one character first; then from two to five words, counted on
-    // bytes and no further than the sixth
-    t.starts_with(char::is_uppercase)
-        && !t.ends_with(['.', '!', '?', ','])
-        && more_words_than8(t, 1)
-        && !more_words_than8(t, 5)
+    // the tests that read one character first
+    if !t.starts_with(char::is_uppercase) || t.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    // then from two to five words, counted on bytes and no further than the sixth, in one
+    // reading: a second word, and from it at most four
+    let second = after_words8(t, 1);
+    second < t.len()
+        && !more_words_than8(&t[second..], 4)
         && t.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || TITLE_SMALL.contains(&w)

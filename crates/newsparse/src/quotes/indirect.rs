@@ -7,12 +7,30 @@ use super::phrase::{
     SOURCE_WINDOW, find_that, first_words, has_words, phrase_after, subject_before, trim_punct,
 };
 use super::word::{keys, lower_is_in, most_bytes, slots, word_before};
-use super::{Context, Cover, mention, quote};
+use super::{Context, Cover, mention, quote_in};
 use crate::chars::{
     HIGH, ONES, ascii_white8, count_high8, find_comma_space, skip_space, skip_whole_word, zero8,
 };
 use crate::document::{Quote, QuoteKind, Region, Span, Speaker};
 use crate::scratch;
+use crate::segment::Sentence;
+
+/// A quote of `kind` over `content`, a part of the sentence of a cue of the body: the rules
+/// here read only cues whose paragraph is of the body ([`pass`]), and a quote of theirs that
+/// holds a byte starts inside the cue's sentence, so that its region is known rather than
+/// searched for (an empty one may stand at the paragraph's end, and is searched for).
+fn quote(
+    ctx: &Context<'_>,
+    content: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    rule: &str,
+) -> Quote {
+    let region = if content.is_empty() { ctx.region(content) } else { Region::Body };
+    debug_assert_eq!(region, ctx.region(content));
+    quote_in(ctx, content, kind, cue, speaker, rule, region)
+}
 
 /// A reported clause shorter than this is no quote.
 const MIN_WORDS: usize = 3;
@@ -26,7 +44,8 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     // run of cue words
     out.reserve((ctx.cues.len() / 2).min(ROOM));
     // in the lists the thread kept from its last text
-    let (mut subjects, mut lower, mut verbs) = READ.try_with(Cell::take).unwrap_or_default();
+    let (mut subjects, mut lower, mut verbs, mut tried) =
+        READ.try_with(Cell::take).unwrap_or_default();
     let unread = |list: &mut Vec<Option<Option<Span>>>| {
         list.clear();
         list.resize(ctx.cues.len(), None);
@@ -35,24 +54,30 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     unread(&mut verbs);
     lower.clear();
     lower.resize(ctx.segments.sentences.len(), None);
-    let mut read = Read { subjects, case: SentenceCase { lower }, verbs };
+    tried.clear();
+    tried.resize(ctx.cues.len(), false);
+    let mut read = Read { subjects, case: SentenceCase { lower }, verbs, tried };
     for outer in [true, false] {
         pass(ctx, direct, out, &mut read, outer);
     }
-    let Read { subjects, case: SentenceCase { lower }, verbs } = read;
+    let Read { subjects, case: SentenceCase { lower }, verbs, tried } = read;
     // kept while no larger than the scratch lists kept
-    if scratch::fits(&subjects) && scratch::fits(&lower) && scratch::fits(&verbs) {
-        let _ = READ.try_with(|r| r.set((subjects, lower, verbs)));
+    let fit = scratch::fits(&subjects) && scratch::fits(&lower) && scratch::fits(&verbs);
+    if fit && scratch::fits(&tried) {
+        let _ = READ.try_with(|r| r.set((subjects, lower, verbs, tried)));
     }
 }
 
 /// The lists of [`Read`] as the thread's last text left them, for its next one: by cue,
-/// the subjects and the verbs, and by sentence, the case.
-type ReadLists = (Vec<Option<Option<Span>>>, Vec<Option<bool>>, Vec<Option<Option<Span>>>);
+/// the subjects and the verbs, by sentence, the case, and by cue, whether the outer pass
+/// tried it.
+type ReadLists =
+    (Vec<Option<Option<Span>>>, Vec<Option<bool>>, Vec<Option<Option<Span>>>, Vec<bool>);
 
 thread_local! {
     /// The lists of the thread's last [`Read`], for its next text.
-    static READ: Cell<ReadLists> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+    static READ: Cell<ReadLists> =
+        const { Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
 }
 
 /// The most quotes [`find`] makes room for at first (about 256 KiB of them).
@@ -68,6 +93,10 @@ struct Read {
     /// such as "the report", in a sentence, in the body and not inside a name): its sentence
     /// when it is, kept so that neither pass searches for it again.
     verbs: Vec<Option<Option<Span>>>,
+    /// By cue, whether the outer pass read its sentence-wide attributions and found none:
+    /// the inner pass does not read them again, as they read only the text, the cues and
+    /// what is kept here, and would find none again.
+    tried: Vec<bool>,
 }
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
@@ -83,7 +112,13 @@ fn pass(
     let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
-    let Read { subjects, case, verbs } = read;
+    // the sentences that end before the cues read so far: the cues come in text order, so
+    // that each cue's sentence is found by walking on from the last one's
+    let mut walk = SentenceWalk::default();
+    let mut commas = CommaWalk::default();
+    // how many of the taken spans start no later than the cue read last
+    let mut covered = 0;
+    let Read { subjects, case, verbs, tried } = read;
     for (i, (subject, known)) in subjects.iter_mut().zip(verbs.iter_mut()).enumerate() {
         let cue = ctx.cues[i];
         let wanted = matches!(cue.class, Class::Speech | Class::Belief | Class::According)
@@ -91,18 +126,21 @@ fn pass(
         // a cue inside a quote taken before this pass is skipped either way: asked first, as
         // it costs a search where the word class below costs reading the words around the
         // cue (and a cue taken here stays taken in the next pass, which takes more)
-        if ctx.used[i] || !wanted || taken.contains(cue.span) {
+        if ctx.used[i] || !wanted || taken.contains_walking(&mut covered, cue.span) {
             continue;
         }
         // what does not change between the passes, read once
         let verb = *known.get_or_insert_with(|| {
-            if is_noun(ctx.text, cue.span) {
-                return None;
-            }
-            let (k, sentence) = ctx.sentence_index_at(cue.span.start)?;
-            (ctx.region(cue.span) == Region::Body
-                && !in_name(ctx.text, cue.span, k, sentence, case))
-            .then_some(sentence)
+            // the sentence and its region first, a few steps on from the last cue's, before
+            // the word before the cue is read
+            let (k, sentence) = walk.at(&ctx.segments.sentences, cue.span.start)?;
+            // the region of the paragraph that holds the cue: the sentence's
+            let region = ctx.segments.paragraphs[sentence.paragraph].region;
+            debug_assert_eq!(region, ctx.region(cue.span));
+            (region == Region::Body
+                && !is_noun(ctx.text, cue.span)
+                && !in_name(ctx.text, cue.span, k, sentence.span, case))
+            .then_some(sentence.span)
         });
         let Some(sentence) = verb else { continue };
         fresh.retain(|q| q.end > cue.span.start);
@@ -110,11 +148,57 @@ fn pass(
             continue;
         }
         let first = out.len();
-        around(ctx, i, sentence, subject, outer, out);
+        let pass = if outer { Pass::Outer } else { Pass::Inner { tried: tried[i] } };
+        around(ctx, i, sentence, subject, pass, &mut commas, out);
         if out.len() > first || !outer {
             ctx.used[i] = true;
         }
+        tried[i] = outer;
         fresh.extend(out[first..].iter().map(|q| q.content));
+    }
+}
+
+/// A walk through a text's sentences beside its cues, which come in text order: the sentence
+/// of each cue found by stepping on from the last cue's, where a search for each cue, from
+/// where the last search ended, cost several times the few steps.
+#[derive(Default)]
+struct SentenceWalk {
+    /// How many sentences end before the cues read so far.
+    next: usize,
+}
+
+impl SentenceWalk {
+    /// The sentence of `sentences` (in text order) that holds byte `at`, with its index, as
+    /// [`Context::sentence_index_at`] finds it; `at` is no less than at the last call.
+    fn at<'s>(&mut self, sentences: &'s [Sentence], at: usize) -> Option<(usize, &'s Sentence)> {
+        while sentences.get(self.next).is_some_and(|s| s.span.end <= at) {
+            self.next += 1;
+        }
+        sentences.get(self.next).filter(|s| s.span.start <= at).map(|s| (self.next, s))
+    }
+}
+
+/// A walk through a text's bytes beside its cues, which come in text order: the last comma
+/// before each cue, found by reading on from the last cue's, so that a long sentence full
+/// of cues is read once, not once for each cue.
+#[derive(Default)]
+struct CommaWalk {
+    /// How far the text is read.
+    read: usize,
+    /// Where the last comma before `read` stands.
+    last: Option<usize>,
+}
+
+impl CommaWalk {
+    /// Whether `text` has a comma in `from..to`; `to` is no less than at the last call.
+    fn any(&mut self, text: &str, from: usize, to: usize) -> bool {
+        if to > self.read {
+            if let Some(i) = memchr::memrchr(b',', &text.as_bytes()[self.read..to]) {
+                self.last = Some(self.read + i);
+            }
+            self.read = to;
+        }
+        self.last.is_some_and(|c| c >= from && c < to)
     }
 }
 
@@ -165,16 +249,39 @@ struct SentenceCase {
 impl SentenceCase {
     /// Whether `sentence`, sentence `k` of the text, is mostly lower case.
     fn mostly_lower(&mut self, text: &str, k: usize, sentence: Span) -> bool {
-        *self.lower[k].get_or_insert_with(|| {
-            let (lower, all) = lower_words(sentence.text(text), 40);
-            lower * 4 > all
-        })
+        *self.lower[k].get_or_insert_with(|| mostly_lower_words(sentence.text(text), 40))
     }
+}
+
+/// Whether more than a quarter of the first `n` words of `s` start with a lower-case letter,
+/// as the tests' `lower_words` counts them, read no further than the word that tells: once
+/// more than a quarter of `n` do, the words after cannot change the answer (most sentences
+/// of news tell it within a dozen words, of the 40 read).
+fn mostly_lower_words(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut lower, mut all) = (0, 0);
+    let mut i = skip_space(s, 0);
+    while i < b.len() && all < n {
+        all += 1;
+        let first = if b[i].is_ascii() {
+            b[i].is_ascii_lowercase()
+        } else {
+            s[i..].starts_with(char::is_lowercase)
+        };
+        lower += usize::from(first);
+        if lower * 4 > n {
+            return true;
+        }
+        i = skip_space(s, skip_whole_word(s, i));
+    }
+    lower * 4 > all
 }
 
 /// How many of the first `n` words of `s` (split at white space as `str::split_whitespace`
 /// splits) start with a lower-case letter, and how many words that is: one pass over the
-/// bytes, decoding a character only at a non-ASCII byte.
+/// bytes, decoding a character only at a non-ASCII byte. The reference of
+/// [`mostly_lower_words`] in the tests.
+#[cfg(test)]
 fn lower_words(s: &str, n: usize) -> (usize, usize) {
     let b = s.as_bytes();
     let (mut lower, mut all) = (0, 0);
@@ -224,6 +331,16 @@ pub(super) fn plausible_subject(ctx: &Context<'_>, who: Span) -> bool {
     })
 }
 
+/// Which of the two passes over the cues reads a cue ([`pass`]).
+#[derive(Clone, Copy)]
+enum Pass {
+    /// The outer pass, which takes only sentence-wide attributions.
+    Outer,
+    /// The inner pass, which takes the rest; `tried` when the outer pass read the cue's
+    /// sentence-wide attributions and found none, which are then not read again.
+    Inner { tried: bool },
+}
+
 /// The quotes around cue `i` of `sentence`, appended to `out` (as every rule below appends
 /// its quotes, rather than making a list of its own); `subject` keeps the subject before the
 /// cue once read, `None` inside when it is no [`plausible_subject`].
@@ -232,20 +349,34 @@ fn around(
     i: usize,
     sentence: Span,
     subject: &mut Option<Option<Span>>,
-    outer: bool,
+    pass: Pass,
+    commas: &mut CommaWalk,
     out: &mut Vec<Quote>,
 ) {
+    let outer = matches!(pass, Pass::Outer);
+    // the sentence-wide rules (according to, asked, `CLAUSE, X said`, `CLAUSE, said X`) read
+    // only the text and the cues, so that what found nothing in the outer pass is not read
+    // again in the inner one
+    let wide = !matches!(pass, Pass::Inner { tried: true });
     let cue = ctx.cues[i];
     if cue.class == Class::According {
-        out.extend(according(ctx, cue.span, sentence));
+        if wide {
+            out.extend(according(ctx, cue.span, sentence));
+        }
         return;
     }
     if cue.class == Class::Gerund {
         out.extend(gerund(ctx, cue.span, sentence));
         return;
     }
-    if let Some(q) = asked(ctx, cue.span, sentence) {
+    if let Some(q) = if wide { asked(ctx, cue.span, sentence) } else { None } {
         out.push(q);
+        return;
+    }
+    // the outer pass's other rules, `CLAUSE, X said` and `CLAUSE, said X`, need a comma before
+    // the cue in its sentence: without one the subject is not read here, and the inner pass
+    // reads it only for a cue no quote of this pass takes
+    if outer && !commas.any(ctx.text, sentence.start, cue.span.start) {
         return;
     }
     let kind = if cue.class == Class::Belief { QuoteKind::Belief } else { QuoteKind::Indirect };
@@ -256,7 +387,8 @@ fn around(
     });
     if let Some(who) = who {
         let before = ctx.text[sentence.start..who.start].trim_end();
-        if before.ends_with(',')
+        if wide
+            && before.ends_with(',')
             && tail_is_short(ctx, cue.span.end, sentence.end)
             && !starts_clause(ctx.text, cue.span.end)
         {
@@ -282,7 +414,7 @@ fn around(
     }
     // `CLAUSE, said X.`
     let before = ctx.text[sentence.start..cue.span.start].trim_end();
-    if before.ends_with(',') && kind == QuoteKind::Indirect {
+    if wide && before.ends_with(',') && kind == QuoteKind::Indirect {
         let who = phrase_after(ctx.text, cue.span.end, sentence.end);
         let content = trim_punct(ctx.text, Span::new(sentence.start, cue.span.start));
         if let Some(who) = who.filter(|_| has_words(ctx.text, content, MIN_WORDS)) {
@@ -1034,6 +1166,20 @@ mod tests {
     }
 
     #[test]
+    fn the_comma_walk_finds_what_a_search_finds() {
+        for s in &crate::chars::strings_of(&[",", "a", " ", ", "], 5) {
+            for from in 0..=s.len() {
+                // the calls of one walk come with `to` rising
+                let mut walk = CommaWalk::default();
+                for to in from..=s.len() {
+                    let want = s.as_bytes()[from..to].contains(&b',');
+                    assert_eq!(walk.any(s, from, to), want, "{s:?} {from}..{to}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn rules_are_their_kind_and_name_joined() {
         for ((prefix, name), rule) in RULES {
             assert_eq!(format!("{prefix}.{name}"), *rule);
@@ -1059,6 +1205,12 @@ mod tests {
                 let words = s.split_whitespace().take(n);
                 let lower = words.clone().filter(|w| w.starts_with(char::is_lowercase)).count();
                 assert_eq!(lower_words(s, n), (lower, words.count()), "{s:?} {n}");
+            }
+        }
+        for s in &crate::chars::strings_of(&["a", "B", " ", "é", "É", "\u{a0}", "1"], 6) {
+            for n in [0, 1, 2, 3, 4, 8, 40] {
+                let (lower, all) = lower_words(s, n);
+                assert_eq!(mostly_lower_words(s, n), lower * 4 > all, "{s:?} {n}");
             }
         }
     }

@@ -122,13 +122,27 @@ pub(crate) fn quote(
     speaker: Option<Speaker>,
     rule: &str,
 ) -> Quote {
+    quote_in(ctx, content, kind, cue, speaker, rule, ctx.region(content))
+}
+
+/// [`quote`] in the `region` the caller knows `content` to stand in, which is then not
+/// searched for.
+pub(crate) fn quote_in(
+    ctx: &Context<'_>,
+    content: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    rule: &str,
+    region: Region,
+) -> Quote {
     Quote {
         content,
         text: pool::string(content.text(ctx.text)),
         kind,
         cue,
         speaker,
-        region: ctx.region(content),
+        region,
         rule: pool::string(rule),
     }
 }
@@ -229,6 +243,17 @@ impl Cover {
         let i = partition_hinted(&self.reach, &self.hint, |s| s.start <= span.start);
         i > 0 && self.reach[i - 1].end >= span.end
     }
+
+    /// [`Cover::contains`] for a reader that asks of spans in order of their starts, as the
+    /// indirect pass asks of its cues: `walk` keeps how many spans start no later than the
+    /// last span asked about, and steps on from there (a step or none for most spans),
+    /// where a search from a hint costs several.
+    pub(crate) fn contains_walking(&self, walk: &mut usize, span: Span) -> bool {
+        while self.reach.get(*walk).is_some_and(|s| s.start <= span.start) {
+            *walk += 1;
+        }
+        *walk > 0 && self.reach[*walk - 1].end >= span.end
+    }
 }
 
 thread_local! {
@@ -272,5 +297,18 @@ mod tests {
         assert!(cover.contains(Span::new(5, 8)) && cover.contains(Span::new(0, 10)));
         assert!(!cover.contains(Span::new(6, 12)) && !cover.contains(Span::new(9, 21)));
         assert!(!Cover::new(std::iter::empty()).contains(Span::new(0, 0)));
+    }
+
+    #[test]
+    fn a_walk_through_a_cover_finds_what_a_search_finds() {
+        let spans = [Span::new(5, 8), Span::new(20, 30), Span::new(0, 10), Span::new(20, 22)];
+        let cover = Cover::new(spans.into_iter());
+        for len in 0..4 {
+            let mut walk = 0;
+            for start in 0..34 {
+                let span = Span::new(start, start + len);
+                assert_eq!(cover.contains_walking(&mut walk, span), cover.contains(span));
+            }
+        }
     }
 }

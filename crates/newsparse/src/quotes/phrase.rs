@@ -90,7 +90,9 @@ fn aux_words(text: &str, words: &mut Back<'_>, k: usize) -> usize {
     let (Some(last), Some(bare)) = (words.get(k), words.bare(k)) else { return 0 };
     // its bytes, not its text: the tests compare ends, and need no check that it is UTF-8
     let b = bare.as_bytes();
-    if bare.is_in(AUX) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
+    // the reader's table is AUX, and it has looked up the words it read while they were
+    // auxiliaries
+    if words.is_aux(k) || b.ends_with(b"n't") || b.ends_with("n’t".as_bytes()) {
         return 1;
     }
     // the word as written is sliced only for an adverb's look (most words are none)
@@ -424,9 +426,9 @@ pub(crate) fn phrase_after(text: &str, from: usize, to: usize) -> Option<Span> {
     let body = &rest[lead..];
     let stop = sentence_stop(body, phrase_stop(body));
     let span = trim_punct(text, Span::new(from + lead, from + lead + stop));
-    let n = words(text, span).count();
+    // one word at least (the first), and at most 12: counted no further than the 13th
     let first = words(text, span).next()?;
-    (n > 0 && n <= 12 && opens_phrase(first.text(text))).then_some(span)
+    (!more_words_than8(span.text(text), 12) && opens_phrase(first.text(text))).then_some(span)
 }
 
 /// Where the first `,`, `;`, `:`, `"`, `“`, `”` or `(` of `body` stands, or its end:

@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use crate::chars::{graphic_run_start, lower_ascii8, lower_into, space_before};
+use crate::chars::{graphic_run_start, lower_ascii8, lower_into};
 use crate::document::Span;
 use crate::gazetteer::padded_le;
 
@@ -121,9 +121,34 @@ fn core(word: &str) -> &str {
     let b = word.as_bytes();
     let (start, end) = trimmed(b);
     if start < end && (!b[start].is_ascii() || !b[end - 1].is_ascii()) {
-        return word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        return core_beyond_ascii(word, start, end);
     }
     &word[start..end]
+}
+
+/// [`core()`] of a word whose ends, ASCII trimmed (`word[start..end]`), are still beyond ASCII:
+/// the general punctuation from U+2000 to U+203F (curly quotation marks and apostrophes,
+/// dashes, the ellipsis: three bytes from `E2 80`, none of it a letter or a digit) is
+/// trimmed on bytes with the ASCII beside it, and only what is left read by characters,
+/// where a word that opens with “ was read by characters throughout.
+#[inline(never)]
+fn core_beyond_ascii(word: &str, mut start: usize, mut end: usize) -> &str {
+    let b = word.as_bytes();
+    loop {
+        let was = (start, end);
+        if end - start >= 3 && b[start] == 0xE2 && b[start + 1] == 0x80 {
+            start += 3;
+        }
+        if end - start >= 3 && b[end - 3] == 0xE2 && b[end - 2] == 0x80 {
+            end -= 3;
+        }
+        let (s, e) = trimmed(&b[start..end]);
+        (start, end) = (start + s, start + e);
+        if (start, end) == was {
+            break;
+        }
+    }
+    word[start..end].trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
 }
 
 /// The table key of `word`: its bytes and its length in one number, `None` when it is longer
@@ -266,12 +291,14 @@ fn ascii_bare_key(word: &[u8]) -> u128 {
     lower_key(core)
 }
 
-/// [`word_before`] read character by character.
+/// [`word_before`] read character by character, each told white space or not by
+/// [`space_ending`]: the words [`ascii_word_before`] leaves, which hold or follow a
+/// character beyond ASCII (a curly quotation mark, an apostrophe, an accent).
 #[inline(never)]
 fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     let mut end = to;
     while end > from {
-        match space_before(text, end) {
+        match space_ending(text, end) {
             (true, len) => end -= len,
             (false, _) => break,
         }
@@ -279,14 +306,38 @@ fn word_before_chars(text: &str, from: usize, to: usize) -> Option<Span> {
     if end == from {
         return None;
     }
-    let mut start = end;
+    // the runs of ASCII graphic bytes eight at a time, the other characters one by one
+    let b = text.as_bytes();
+    let mut start = graphic_run_start(b, from, end);
     while start > from {
-        match space_before(text, start) {
-            (false, len) => start -= len,
+        match space_ending(text, start) {
+            (false, len) => start = graphic_run_start(b, from, start - len),
             (true, _) => break,
         }
     }
     Some(Span::new(start, end))
+}
+
+/// Whether the character that ends at byte `at` of `text` is white space (as
+/// [`char::is_whitespace`] tells it), and its length in bytes: an ASCII one by its byte, any
+/// other found by stepping back over its continuation bytes, and decoded only when its
+/// first byte is one that white space beyond ASCII opens with (`C2`: U+0085, U+00A0; `E1`:
+/// U+1680; `E2`: U+2000 to U+205F; `E3`: U+3000), which a curly quotation mark (`E2`)
+/// still is, but not an accented letter.
+#[inline(always)]
+fn space_ending(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    let last = b[at - 1];
+    if last.is_ascii() {
+        return (matches!(last, b'\t'..=b'\r' | b' '), 1);
+    }
+    let mut start = at - 1;
+    while start > 0 && b[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    let space = matches!(b[start], 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        && text[start..at].chars().next().is_some_and(char::is_whitespace);
+    (space, at - start)
 }
 
 /// How many slots a table of `n` words has: a power of two at least twice `n`, so that a
@@ -381,6 +432,9 @@ pub(crate) struct Back<'a> {
     /// The words read, last first, with the keys of their bare forms ([`bare_key`]).
     words: Vec<(Span, u128)>,
     trailing: bool,
+    /// How many of the words read are trailing words of `aux` (the first words, last first):
+    /// the word after them, once read, is known to be none, as the reading asked.
+    aux_run: usize,
     counted: usize,
     limit: usize,
     aux: &'static [u128],
@@ -412,7 +466,7 @@ impl<'a> Back<'a> {
         let from = from.min(to);
         let mut words = WORDS.with(Cell::take);
         words.clear();
-        Back { text, from, at: to, words, trailing: true, counted: 0, limit, aux }
+        Back { text, from, at: to, words, trailing: true, aux_run: 0, counted: 0, limit, aux }
     }
 
     /// Word `k` from the end, if the window holds that many.
@@ -459,6 +513,7 @@ impl<'a> Back<'a> {
             let aux = self.trailing && contains(self.aux, key);
             self.words.push((w, key));
             if aux {
+                self.aux_run += 1;
                 continue;
             }
             self.trailing = false;
@@ -477,6 +532,20 @@ impl<'a> Back<'a> {
     /// one of the words of `table` (made by [`keys`]).
     pub(crate) fn is_in(&self, k: usize, table: &[u128]) -> bool {
         self.entry(k).is_some_and(|(_, key)| contains(table, key))
+    }
+
+    /// True when the bare form of word `k` from the end, once [`Back::get`] has read it, is
+    /// one of the words of the reader's `aux` table: answered without a look-up for the
+    /// trailing words and the word before them, which the reading looked up.
+    #[inline]
+    pub(crate) fn is_aux(&self, k: usize) -> bool {
+        if k < self.aux_run {
+            return true;
+        }
+        if k == self.aux_run && !self.trailing {
+            return false;
+        }
+        self.is_in(k, self.aux)
     }
 
     /// Words `from..to` from the end, once read, last first.
@@ -719,6 +788,9 @@ mod tests {
             words.push(format!("{}has{}", b as char, b as char));
             words.push(format!("x{}", b as char));
         }
+        let marks = ["“", "”", "’", "—", "…", "\u{2000}", "\u{203f}", "\u{2040}", "\u{2071}"];
+        let pieces: Vec<&str> = marks.iter().copied().chain(["(", "x", "É", "."]).collect();
+        words.extend(crate::chars::strings_of(&pieces, 4));
         for w in &words {
             assert_eq!(core(w), old_core(w), "{w:?}");
             assert_eq!(bare_key(w), old_key(w), "{w:?}");
@@ -744,6 +816,7 @@ mod tests {
             assert_eq!(back.get(k).map(|s| s.text(&text)), Some(*w), "{k}");
             assert_eq!(back.bare(k).map(|b| b.as_str().to_owned()), Some(w.to_lowercase()));
             assert_eq!(back.is_in(k, AUX), *w == "has", "{k}");
+            assert_eq!(back.is_aux(k), *w == "has", "{k}");
         }
         assert_eq!(back.get(52), None);
         let read: Vec<&str> = back.read(18, 24).map(|s| s.text(&text)).collect();
@@ -764,6 +837,17 @@ mod tests {
         assert_eq!(back.get(4), None);
         let all: Vec<&str> = back.all().iter().map(|s| s.text(text)).collect();
         assert_eq!(all, ["three", "four", "has", "also"]);
+        // told from what the reading looked up, or looked up, as the table tells
+        for text in ["has also", "x has also", "has x also", "x y", "", "has has x has", "Has"] {
+            for limit in [0, 1, 2, 32] {
+                let mut back = Back::new(text, 0, text.len(), limit, AUX);
+                for k in 0..5 {
+                    if back.get(k).is_some() {
+                        assert_eq!(back.is_aux(k), back.is_in(k, AUX), "{text:?} {limit} {k}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -789,6 +873,17 @@ mod tests {
     }
 
     #[test]
+    fn space_ending_tells_white_space_as_chars_do() {
+        let mut all: String = ('\0'..='\u{3100}').collect();
+        all.extend(['\u{feff}', '\u{1f600}', '\u{205f}', '\u{3000}', '\u{10ffff}']);
+        for (at, c) in all.char_indices() {
+            let end = at + c.len_utf8();
+            assert_eq!(space_ending(&all, end), (c.is_whitespace(), c.len_utf8()), "{c:?}");
+            assert_eq!(space_ending(&all, end), crate::chars::space_before(&all, end), "{c:?}");
+        }
+    }
+
+    #[test]
     fn word_before_skips_white_space_back() {
         let text = "a quick\u{a0}fox \u{2009} ";
         let last = word_before(text, 0, text.len()).map(|s| s.text(text));
@@ -802,6 +897,19 @@ mod tests {
                     let chars = word_before_chars(text, from, to);
                     assert_eq!(word_before(text, from, to), chars, "{text:?} {from} {to}");
                 }
+            }
+        }
+        // as split_whitespace splits, over words across the eight-byte loads
+        let pieces = ["abcdefgh", "x", " ", "\u{a0}", "“", "é", "\u{7f}", "\t", "\u{3000}"];
+        for text in &crate::chars::strings_of(&pieces, 4) {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let s = &text[from..];
+                let want = s.split_whitespace().next_back().map(|w| {
+                    let at = from + (w.as_ptr() as usize - s.as_ptr() as usize);
+                    Span::new(at, at + w.len())
+                });
+                assert_eq!(word_before_chars(text, from, text.len()), want, "{text:?} {from}");
+                assert_eq!(word_before(text, from, text.len()), want, "{text:?} {from}");
             }
         }
     }
