@@ -164,11 +164,12 @@ const READ: u32 = 1 << 31;
 
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
+    #[cfg(test)]
     pub(crate) fn of(gaz: &Gazetteer, word: &str) -> Lexeme {
         Lexeme::with_key(gaz, word, key(word))
     }
 
-    /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
+    /// Reads `word`, whose [`key`] is `k`, in the class table and in `gaz`'s word table.
     fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
         let class = u32::from(CLASSES.words.get(&k).copied().unwrap_or(0)) | READ;
         Lexeme { class, gaz: gaz.word_with_key(word, k) }
@@ -244,13 +245,13 @@ impl Memo {
         Memo { slots: Box::new([]), generation: None }
     }
 
-    /// [`Lexeme::of`] `word`, from the memo when the word was read lately.
+    /// [`Lexeme::with_key`] of `word`, from the memo when the word was read lately.
     #[cfg(test)]
     pub(crate) fn of(&mut self, gaz: &Gazetteer, word: &str) -> Lexeme {
         self.of_span(gaz, word, Span::new(0, word.len()))
     }
 
-    /// [`Lexeme::of`] the word at `span` of `text` (a token's, on character boundaries), from
+    /// [`Lexeme::with_key`] of the word at `span` of `text` (a token's, on character boundaries), from
     /// the memo when the word was read lately: the word is hashed from its bytes, and sliced
     /// as text only when the memo misses, so that a word read again costs no
     /// character-boundary checks.
