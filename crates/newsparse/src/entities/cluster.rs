@@ -8,6 +8,7 @@ use super::names::Candidate;
 use crate::document::{Entity, EntityKind, Mention, Region, Span};
 use crate::gazetteer::{FxMap, Gazetteer, IdMap, key, key_ascii_lower, key_bytes};
 use crate::pool;
+use crate::scratch::{self, KEPT_BYTES};
 
 /// What a mention is a mention of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,49 +22,117 @@ enum Key {
 /// An entity while its article is clustered: what it will be built from once every
 /// candidate has joined one, so that the list of entities is allocated once at its size and
 /// each name once.
-struct Cluster<'t> {
+struct Cluster {
     key: Key,
     kind: EntityKind,
-    /// The longest mention that named it, for a [`Key::Name`].
-    name: &'t str,
+    /// Where the longest mention that named it stands, for a [`Key::Name`].
+    name: Span,
     /// How many candidates joined it.
     mentions: usize,
 }
 
+/// The tables clustering builds for one article and drops, kept by the thread for its next
+/// article ([`Tables::take`], [`Tables::give`]): made afresh, the hash tables of entities,
+/// surnames and acronyms and the lists beside them cost an allocation each, and a hash
+/// table's room set up, for every article.
+#[derive(Default)]
+struct Tables {
+    /// The entity of each key.
+    index: FxMap<Key, usize>,
+    /// The entities, in order of first mention.
+    clusters: Vec<Cluster>,
+    /// [`FullNames::names`].
+    names: Vec<FullName>,
+    /// [`FullNames::surnames`].
+    surnames: IdMap<Surname>,
+    /// [`acronyms`].
+    acronyms: IdMap<Key>,
+    /// The entities' lists of mentions while they are filled, before their entities take
+    /// them.
+    lists: Vec<Vec<Mention>>,
+}
+
+thread_local! {
+    /// The tables of the thread's last clustering, while none is using them.
+    static TABLES_OF_THREAD: Cell<Option<Tables>> = const { Cell::new(None) };
+}
+
+impl Tables {
+    /// The thread's tables, emptied (new ones when the thread has none).
+    fn take() -> Tables {
+        let mut t = TABLES_OF_THREAD.try_with(Cell::take).ok().flatten().unwrap_or_default();
+        t.index.clear();
+        t.clusters.clear();
+        t.names.clear();
+        t.surnames.clear();
+        t.acronyms.clear();
+        t.lists.clear();
+        t
+    }
+
+    /// Gives the tables back to the thread for its next article, unless one of them grew
+    /// beyond what a thread keeps ([`scratch::KEPT_BYTES`]): a huge text's are freed.
+    fn give(self) {
+        let table_fits = |room: usize, entry: usize| room.saturating_mul(entry) <= KEPT_BYTES;
+        let fits = scratch::fits(&self.clusters)
+            && scratch::fits(&self.names)
+            && scratch::fits(&self.lists)
+            && table_fits(self.index.capacity(), size_of::<(Key, usize)>())
+            && table_fits(self.surnames.capacity(), size_of::<(u64, Surname)>())
+            && table_fits(self.acronyms.capacity(), size_of::<(u64, Key)>());
+        if fits {
+            // a thread whose locals are being destroyed frees them
+            let _ = TABLES_OF_THREAD.try_with(|cell| cell.set(Some(self)));
+        }
+    }
+}
+
 /// Clusters the candidates of one article into entities, in order of first mention, and
-/// says which entity each candidate is a mention of.
+/// says in `owners` (emptied first) which entity each candidate is a mention of.
 pub(crate) fn cluster(
     text: &str,
     gaz: &Gazetteer,
     cands: &[Candidate],
-) -> (Vec<Entity>, Vec<Option<usize>>) {
-    let people = FullNames::new(text, gaz, cands);
+    owners: &mut Vec<Option<usize>>,
+) -> Vec<Entity> {
+    let mut tables = Tables::take();
+    let people = FullNames::new(
+        text,
+        gaz,
+        cands,
+        std::mem::take(&mut tables.names),
+        std::mem::take(&mut tables.surnames),
+    );
     let records = Records { cands, sorted: OnceCell::new() };
-    let acronyms = acronyms(text, cands);
+    acronyms(text, cands, &mut tables.acronyms);
+    let Tables { index, clusters, acronyms, lists, .. } = &mut tables;
     // sized once: an article has at most one entity a candidate
-    let mut index: FxMap<Key, usize> = FxMap::with_capacity_and_hasher(cands.len(), <_>::default());
-    let mut clusters: Vec<Cluster<'_>> = Vec::with_capacity(cands.len());
-    let mut owners = Vec::with_capacity(cands.len());
+    index.reserve(cands.len());
+    clusters.reserve(cands.len());
+    owners.clear();
+    owners.reserve(cands.len());
     for c in cands {
         let mention = c.span.text(text);
-        let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, &acronyms) else {
+        let Some((key, kind)) = key_of(gaz, c, mention, &people, &records, acronyms) else {
             owners.push(None);
             continue;
         };
         let id = *index.entry(key).or_insert_with(|| {
-            clusters.push(Cluster { key, kind, name: mention, mentions: 0 });
+            clusters.push(Cluster { key, kind, name: c.span, mentions: 0 });
             clusters.len() - 1
         });
         let e = &mut clusters[id];
         if matches!(key, Key::Name(_)) && kind == EntityKind::Person && mention.len() > e.name.len()
         {
-            e.name = mention;
+            e.name = c.span;
         }
         e.mentions += 1;
         owners.push(Some(id));
     }
-    let entities = entities(text, gaz, cands, &owners, &clusters);
-    (entities, owners)
+    let entities = entities(text, gaz, cands, owners, clusters, lists);
+    (tables.names, tables.surnames) = (people.names, people.surnames);
+    tables.give();
+    entities
 }
 
 /// The entities of `clusters`, with each candidate's mention added to the entity it joined
@@ -75,10 +144,10 @@ fn entities(
     gaz: &Gazetteer,
     cands: &[Candidate],
     owners: &[Option<usize>],
-    clusters: &[Cluster<'_>],
+    clusters: &[Cluster],
+    lists: &mut Vec<Vec<Mention>>,
 ) -> Vec<Entity> {
-    let mut lists: Vec<Vec<Mention>> =
-        clusters.iter().map(|e| pool::mentions(e.mentions)).collect();
+    lists.extend(clusters.iter().map(|e| pool::mentions(e.mentions)));
     for (c, &owner) in cands.iter().zip(owners) {
         if let Some(id) = owner {
             let mention = pool::string(c.span.text(text));
@@ -86,16 +155,18 @@ fn entities(
         }
     }
     let mut entities = pool::entities(clusters.len());
-    entities.extend(clusters.iter().zip(lists).enumerate().map(|(id, (e, mentions))| Entity {
-        id,
-        name: pool::string(match e.key {
-            Key::Record(r) => gaz.name(r),
-            Key::Name(_) => e.name,
-        }),
-        kind: e.kind,
-        mentions,
-        role: None,
-        affiliation: None,
+    entities.extend(clusters.iter().zip(lists.drain(..)).enumerate().map(|(id, (e, mentions))| {
+        Entity {
+            id,
+            name: pool::string(match e.key {
+                Key::Record(r) => gaz.name(r),
+                Key::Name(_) => e.name.text(text),
+            }),
+            kind: e.kind,
+            mentions,
+            role: None,
+            affiliation: None,
+        }
     }));
     entities
 }
@@ -199,8 +270,9 @@ fn spaces(word: u64) -> u64 {
 }
 
 /// A multi-word person name in the article, and the next of its surname.
-struct FullName<'c> {
-    cand: &'c Candidate,
+struct FullName {
+    /// Its candidate's index.
+    cand: u32,
     /// The index in [`FullNames::names`] of the next name of the surname, in text order.
     next: Option<u32>,
     /// Its key, kept once a surname has asked for it: "Trump" after "Donald Trump" asks
@@ -222,18 +294,28 @@ struct Surname {
 /// linked in text order in one list, so that no surname has a list of its own to allocate.
 struct FullNames<'c> {
     text: &'c str,
-    names: Vec<FullName<'c>>,
+    cands: &'c [Candidate],
+    names: Vec<FullName>,
     surnames: IdMap<Surname>,
 }
 
 impl<'c> FullNames<'c> {
-    fn new(text: &'c str, gaz: &Gazetteer, cands: &'c [Candidate]) -> FullNames<'c> {
+    /// The full names of `cands`, listed in `names` and `surnames` (empty: the thread's
+    /// kept tables).
+    fn new(
+        text: &'c str,
+        gaz: &Gazetteer,
+        cands: &'c [Candidate],
+        mut names: Vec<FullName>,
+        mut surnames: IdMap<Surname>,
+    ) -> FullNames<'c> {
         // sized once, for every person candidate (most have a surname)
         let people = cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).count();
-        let mut names: Vec<FullName<'c>> = Vec::with_capacity(people);
-        let mut surnames: IdMap<Surname> = IdMap::with_capacity_and_hasher(people, <_>::default());
+        names.reserve(people);
+        surnames.reserve(people);
         // candidates are in text order, so each surname's links are too
-        for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
+        for (at, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == Some(EntityKind::Person))
+        {
             let mention = c.span.text(text);
             let name = c.record.map_or(mention, |r| gaz.name(r));
             let Some(space) = last_space(name) else { continue };
@@ -248,9 +330,11 @@ impl<'c> FullNames<'c> {
                     e.insert(Surname { first: i, last: i, at: Cell::new(i) });
                 }
             }
-            names.push(FullName { cand: c, next: None, key: Cell::new(None) });
+            // an article has far fewer than 2^32 candidates
+            let cand = u32::try_from(at).unwrap_or(u32::MAX);
+            names.push(FullName { cand, next: None, key: Cell::new(None) });
         }
-        FullNames { text, names, surnames }
+        FullNames { text, cands, names, surnames }
     }
 
     /// True when the article has no multi-word person name.
@@ -262,7 +346,7 @@ impl<'c> FullNames<'c> {
     /// nearest full name starting by `at`, else the first after.
     fn surname_of(&self, surname: u64, at: Span) -> Option<Key> {
         let entry = self.surnames.get(&surname)?;
-        let start = |i: u32| self.names[i as usize].cand.span.start;
+        let start = |i: u32| self.cands[self.names[i as usize].cand as usize].span.start;
         let mut i = entry.at.get();
         if start(i) > at.start {
             // an earlier point than the last search's: search from the first again
@@ -274,7 +358,7 @@ impl<'c> FullNames<'c> {
         entry.at.set(i);
         let name = &self.names[i as usize];
         let key = name.key.get().unwrap_or_else(|| {
-            let c = name.cand;
+            let c = &self.cands[name.cand as usize];
             c.record.map_or_else(|| Key::Name(fold_key(c.span.text(self.text))), Key::Record)
         });
         name.key.set(Some(key));
@@ -282,10 +366,9 @@ impl<'c> FullNames<'c> {
     }
 }
 
-/// Multi-word organisation names by their initials ("NTO" is not, "NATO" is: initials of
-/// the capitalised words).
-fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
-    let mut map = IdMap::default();
+/// Lists in `map` (empty: the thread's kept table) the multi-word organisation names by
+/// their initials ("NTO" is not, "NATO" is: initials of the capitalised words).
+fn acronyms(text: &str, cands: &[Candidate], map: &mut IdMap<Key>) {
     for c in cands.iter().filter(|c| c.record.is_none() && c.kind == Some(EntityKind::Organization))
     {
         let mention = c.span.text(text);
@@ -293,15 +376,36 @@ fn acronyms(text: &str, cands: &[Candidate]) -> IdMap<Key> {
         if last_space(mention).is_none() {
             continue;
         }
-        let initials: String = mention
-            .split([' ', '-'])
-            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-            .collect();
-        if initials.chars().count() >= 2 {
-            map.entry(key(&initials)).or_insert_with(|| Key::Name(fold_key(mention)));
+        if let Some(initials) = initials_key(mention) {
+            map.entry(initials).or_insert_with(|| Key::Name(fold_key(mention)));
         }
     }
-    map
+}
+
+/// The [`key`] of the initials of `name` (the capitals that open its words, split at spaces
+/// and hyphens) when it has two or more: written into a stack buffer, where a string
+/// collected for each organisation name cost an allocation.
+fn initials_key(name: &str) -> Option<u64> {
+    let mut buf = [0u8; 64];
+    let (mut len, mut count) = (0, 0);
+    for c in name.split([' ', '-']).filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())) {
+        let end = len + c.len_utf8();
+        // (a name of more than a dozen capitals is keyed from a string)
+        let Some(to) = buf.get_mut(len..end) else { return initials_key_of_string(name) };
+        c.encode_utf8(to);
+        (len, count) = (end, count + 1);
+    }
+    (count >= 2).then(|| key_bytes(&buf[..len]))
+}
+
+/// [`initials_key`] from a string of the initials, as first written: the reference for the
+/// tests, and the way for a name with more initials than the stack buffer holds.
+fn initials_key_of_string(name: &str) -> Option<u64> {
+    let initials: String = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (initials.chars().count() >= 2).then(|| key(&initials))
 }
 
 /// The [`key`] of [`fold`]`(name)`, without allocating for a name of up to 64 bytes folded,
@@ -442,6 +546,19 @@ mod tests {
     }
 
     #[test]
+    fn initials_are_keyed_as_from_a_string() {
+        let pieces = ["North", " ", "-", "atlantic", "É", "Ωmega", "x", "A", "  "];
+        for name in crate::chars::strings_of(&pieces, 5) {
+            assert_eq!(initials_key(&name), initials_key_of_string(&name), "{name:?}");
+        }
+        for name in ["A ".repeat(40), "Ω-".repeat(40), "A ".repeat(63) + "Ω"] {
+            assert_eq!(initials_key(&name), initials_key_of_string(&name), "{name:?}");
+        }
+        assert_eq!(initials_key("North Atlantic Treaty Organization"), Some(key("NATO")));
+        assert_eq!(initials_key("Zelensky"), None);
+    }
+
+    #[test]
     fn last_space_is_rposition_of_a_space() {
         let pieces = [" ", "a", "!", "\u{a0}", "é", "  ", "\t", "\u{2020}", "Kasparov"];
         let mut names = vec![String::new()];
@@ -479,7 +596,7 @@ mod tests {
             })
             .collect();
         let gaz = crate::gazetteer::default_gazetteer();
-        let people = FullNames::new(text, &gaz, &cands);
+        let people = FullNames::new(text, &gaz, &cands, Vec::new(), IdMap::default());
         let at = |w: &str| Span::new(text.rfind(w).unwrap(), text.len());
         assert_eq!(
             (people.surname_of(fold_key("Trump"), at("Trump"))),

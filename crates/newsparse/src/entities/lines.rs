@@ -289,19 +289,19 @@ impl<'a> Line<'a> {
         self.slots[i].found.words > 0
     }
 
-    /// What the tables say of word `i`: read once already for nearly every word the rules
-    /// ask about, so this inlines to a load.
+    /// What the tables say of word `i`, a capitalised word or the word before one: read
+    /// when the line's words were pushed ([`Words::push`]), so this is a load.
+    ///
+    /// The rules ask only of such words: of a capitalised word, of the word before it (a
+    /// title, a preposition, a cue), and of a word inside a capitalised run, which is
+    /// capitalised or a connector before a capitalised word; the last word of a run and of a
+    /// title before a capitalised word is one before a capital too. Of another word this
+    /// says nothing is known ([`Lexeme::unread`]).
     #[inline]
     pub(super) fn lex(&self, i: usize) -> Lexeme {
         let lex = self.slots[i].lex;
-        if lex.is_read() { lex } else { self.read_lex(i) }
-    }
-
-    /// What the tables say of word `i`, read now: out of line, so that [`Line::lex`] stays
-    /// small.
-    #[inline(never)]
-    fn read_lex(&self, i: usize) -> Lexeme {
-        Lexeme::of(self.gaz, self.word(i))
+        debug_assert!(lex.is_read(), "word {i} was not read ahead");
+        lex
     }
 
     /// True when word `i` is of one of the classes in `class` ([`ORG`](super::words::ORG) …).

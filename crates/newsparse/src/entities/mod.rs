@@ -52,6 +52,7 @@ mod names;
 mod roles;
 mod words;
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -59,6 +60,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::chars::is_word_byte;
 use crate::document::{Entity, EntityKind, Region, Span, Structure};
 use crate::gazetteer::{Gazetteer, Gender};
+use crate::scratch;
 use crate::segment::Segments;
 
 /// Finds the entities of `text`, whose non-blank lines are `lines` (as
@@ -77,16 +79,30 @@ pub(crate) fn find(
     for line in lines {
         words.push(text, line.span, regions.of(line.span));
     }
-    let mut cands = Vec::with_capacity(words.capitalised());
+    // (the thread's lists, kept from its last text: a candidate per capitalised word at most)
+    let mut cands = scratch::take(&CANDIDATES);
+    if cands.capacity() < words.capitalised() {
+        cands = Vec::with_capacity(words.capitalised());
+    }
     for line in words.lines(text) {
         names::scan(&line, gaz, words.located(), &mut cands);
     }
     if is_sports(text) {
         teams(text, gaz, &mut cands);
     }
-    let (mut entities, owners) = cluster::cluster(text, gaz, &cands);
+    let mut owners = scratch::take(&OWNERS);
+    let mut entities = cluster::cluster(text, gaz, &cands, &mut owners);
     roles::read(text, gaz, &cands, &owners, &mut entities);
+    scratch::give(&OWNERS, owners);
+    scratch::give(&CANDIDATES, cands);
     entities
+}
+
+thread_local! {
+    /// The list of a text's name candidates, kept for the thread's next text.
+    static CANDIDATES: Cell<Vec<names::Candidate>> = const { Cell::new(Vec::new()) };
+    /// The list of the entity of each candidate, kept for the thread's next text.
+    static OWNERS: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
 }
 
 /// True when `text` reads as sports copy: its first word names a sport ("SOCCER - …") or

@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 use crate::document::Span;
-use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key, key_bytes};
+use crate::gazetteer::{Gazetteer, Generation, IdMap, Word, key, key_bytes, tsv_rows};
 
 /// An organisation suffix or head word ("Inc", "Ministry", "Party", "University").
 pub(crate) const ORG: u16 = 1;
@@ -34,10 +34,11 @@ pub(crate) const SPORT_CUE: u16 = 1 << 9;
 /// A word that names a sports side ("County", "Rangers", "Thistle").
 pub(crate) const TEAM: u16 = 1 << 10;
 
-/// The words of `data/name_words.tsv` with their class bits.
+/// The words of `data/name_words.tsv` with their class bits, read in one pass over its bytes
+/// ([`tsv_rows`]; the file's comment lines have no tab, so that `str::lines` and
+/// `split_once` read the same rows).
 fn entries() -> impl Iterator<Item = (&'static str, u16)> {
-    include_str!("../../data/name_words.tsv").lines().filter_map(|line| {
-        let (word, class) = line.split_once('\t')?;
+    tsv_rows(include_str!("../../data/name_words.tsv")).into_iter().filter_map(|(word, class)| {
         let bit = match class {
             "org" => ORG,
             "media" => MEDIA,
@@ -56,9 +57,10 @@ fn entries() -> impl Iterator<Item = (&'static str, u16)> {
     })
 }
 
-/// The words of class `class` (one class bit), as `data/name_words.tsv` lists them.
+/// The words of class `class` (one class bit), as `data/name_words.tsv` lists them: from
+/// the list [`CLASSES`] read, so that the file is read once a process.
 pub(crate) fn of_class(class: u16) -> impl Iterator<Item = &'static str> {
-    entries().filter(move |&(_, bit)| bit == class).map(|(word, _)| word)
+    CLASSES.entries.iter().filter(move |&&(_, bit)| bit == class).map(|&(word, _)| word)
 }
 
 /// The tables of `data/name_words.tsv`, built in one pass over it.
@@ -67,17 +69,21 @@ struct Classes {
     words: IdMap<u16>,
     /// The [`Ends`] of each class, by bit position.
     ends: [Ends; 16],
+    /// The words with their class bits, in the file's order ([`of_class`]).
+    entries: Vec<(&'static str, u16)>,
 }
 
 /// The tables of `data/name_words.tsv`.
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
-    let mut words = IdMap::default();
+    let entries: Vec<(&'static str, u16)> = entries().collect();
+    // sized once, for a word a row (a few words have two classes)
+    let mut words = IdMap::with_capacity_and_hasher(entries.len(), <_>::default());
     let mut ends = [Ends { shortest: usize::MAX, shapes: [0; 4] }; 16];
-    for (word, bit) in entries() {
+    for &(word, bit) in &entries {
         *words.entry(key(word)).or_insert(0) |= bit;
         ends[bit.trailing_zeros() as usize].add(word.as_bytes());
     }
-    Classes { words, ends }
+    Classes { words, ends, entries }
 });
 
 /// What the words of one class have at their ends: a word that is shorter than all of them,
@@ -164,11 +170,12 @@ const READ: u32 = 1 << 31;
 
 impl Lexeme {
     /// Reads `word` in the class table and in `gaz`'s word table, hashing it once.
+    #[cfg(test)]
     pub(crate) fn of(gaz: &Gazetteer, word: &str) -> Lexeme {
         Lexeme::with_key(gaz, word, key(word))
     }
 
-    /// [`Lexeme::of`] `word`, whose [`key`] is `k`.
+    /// Reads `word`, whose [`key`] is `k`, in the class table and in `gaz`'s word table.
     fn with_key(gaz: &Gazetteer, word: &str, k: u64) -> Lexeme {
         let class = u32::from(CLASSES.words.get(&k).copied().unwrap_or(0)) | READ;
         Lexeme { class, gaz: gaz.word_with_key(word, k) }
@@ -244,13 +251,13 @@ impl Memo {
         Memo { slots: Box::new([]), generation: None }
     }
 
-    /// [`Lexeme::of`] `word`, from the memo when the word was read lately.
+    /// [`Lexeme::with_key`] of `word`, from the memo when the word was read lately.
     #[cfg(test)]
     pub(crate) fn of(&mut self, gaz: &Gazetteer, word: &str) -> Lexeme {
         self.of_span(gaz, word, Span::new(0, word.len()))
     }
 
-    /// [`Lexeme::of`] the word at `span` of `text` (a token's, on character boundaries), from
+    /// [`Lexeme::with_key`] of the word at `span` of `text` (a token's, on character boundaries), from
     /// the memo when the word was read lately: the word is hashed from its bytes, and sliced
     /// as text only when the memo misses, so that a word read again costs no
     /// character-boundary checks.

@@ -82,6 +82,7 @@ use std::sync::Arc;
 
 pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
+pub(crate) use self::load::tsv_rows;
 pub(crate) use self::scan::title_case;
 pub(crate) use self::tokens::{Token, tokens, tokens_and_caps};
 pub(crate) use self::word::Word;

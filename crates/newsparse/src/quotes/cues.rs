@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use crate::chars::{HIGH, ONES, in_range8, is_word_byte, space_at, space_before};
 use crate::document::Span;
+use crate::gazetteer::tsv_rows;
 
 /// What a cue word signals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,7 +168,7 @@ const PREFIX_BITS: u32 = 15;
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut phrases = Vec::new();
     let mut classes = Vec::new();
-    for (phrase, class) in rows(include_str!("../../data/cues.tsv")) {
+    for (phrase, class) in tsv_rows(include_str!("../../data/cues.tsv")) {
         let class = match class.trim() {
             "speech" => Class::Speech,
             "belief" => Class::Belief,
@@ -225,35 +226,6 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
     Table { rows, slots, phrases, classes, prefixes }
 });
-
-/// The `phrase<TAB>class` rows of `tsv`, as `str::lines` and `str::split_once('\t')` read
-/// them, without the comment lines (starting with `#`) and the lines without a tab: one pass
-/// over the bytes, where those searched for each line's end and then for its tab, at a cost
-/// of about a hundred instructions a search for the few bytes of a row.
-fn rows(tsv: &str) -> Vec<(&str, &str)> {
-    let b = tsv.as_bytes();
-    let mut out = Vec::new();
-    let (mut start, mut tab) = (0, None);
-    for i in 0..=b.len() {
-        match b.get(i) {
-            Some(b'\t') if tab.is_none() => tab = Some(i),
-            Some(b'\n') | None => {
-                // a line's "\r" before its "\n" ends its class, which is trimmed
-                let end = if i > start && b[i - 1] == b'\r' && i < b.len() { i - 1 } else { i };
-                match tab {
-                    Some(t) if t < end && b[start] != b'#' => {
-                        out.push((&tsv[start..t], &tsv[t + 1..end]));
-                    }
-                    _ => {}
-                }
-                start = i + 1;
-                tab = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
 
 /// The word bytes of `x`, eight bytes of text with the first in the low byte: the high bit of
 /// each byte that [`is_word_byte`], the other bits clear.
@@ -433,21 +405,6 @@ mod tests {
         assert_eq!(TABLE.rows.len(), TABLE.phrases.len());
         let grouped: usize = TABLE.slots.iter().map(|s| usize::from(s.rows.1 - s.rows.0)).sum();
         assert_eq!(grouped, TABLE.phrases.len());
-    }
-
-    #[test]
-    fn rows_are_read_as_lines_and_split_once_read_them() {
-        let reference = |tsv: &'static str| -> Vec<(&'static str, &'static str)> {
-            let rows =
-                tsv.lines().filter_map(|l| l.split_once('\t').filter(|_| !l.starts_with('#')));
-            rows.collect()
-        };
-        for s in crate::chars::strings_of(&["a", "\t", "\n", "#", "\r", " "], 5) {
-            let s: &'static str = Box::leak(s.into_boxed_str());
-            assert_eq!(rows(s), reference(s), "{s:?}");
-        }
-        let tsv = include_str!("../../data/cues.tsv");
-        assert_eq!(rows(tsv), reference(tsv));
     }
 
     #[test]
