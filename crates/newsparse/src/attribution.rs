@@ -546,7 +546,12 @@ fn insertion_sort<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K, most: usi
     for i in 1..v.len() {
         let item = v[i];
         let k = key(&item);
-        let mut j = i;
+        // most items stand after their predecessor already
+        if key(&v[i - 1]) <= k {
+            continue;
+        }
+        let mut j = i - 1;
+        v[i] = v[j];
         while j > 0 && key(&v[j - 1]) > k {
             v[j] = v[j - 1];
             j -= 1;
