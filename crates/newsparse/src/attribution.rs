@@ -48,7 +48,9 @@ pub(crate) fn resolve(
         entities,
         mentions: &mentions,
     };
-    let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
+    // the outlets' mentions, listed the first time an outlet nominal ("the newspaper") with
+    // no outlet resolved before it asks: most texts have none
+    let media = OnceCell::new();
     let mut last = Last::default();
     for &(_, i) in &order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
@@ -90,7 +92,7 @@ thread_local! {
 struct Index<'a> {
     persons: &'a LazyPersons<'a>,
     mentions: &'a Mentions<'a>,
-    media: &'a Latest,
+    media: &'a OnceCell<Latest>,
 }
 
 /// The quotes whose speaker was resolved last, one for each kind of speaker a later
@@ -175,7 +177,12 @@ fn one(
         "pronoun"
     } else if opens_determiner(raw) && outlet_nominal(m, &raw.to_lowercase()) {
         let prev = done.media().and_then(|s| s.name.as_deref().map(pool::string));
-        sp.name = prev.or_else(|| media.before(m.start).map(|e| pool::string(&entities[e].name)));
+        sp.name = prev.or_else(|| {
+            let media = media.get_or_init(|| {
+                Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media))
+            });
+            media.before(m.start).map(|e| pool::string(&entities[e].name))
+        });
         sp.kind = SourceKind::Media;
         "outlet_nominal"
     } else if anon_in(anon.cues, m).is_some() {
