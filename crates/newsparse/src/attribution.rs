@@ -498,7 +498,8 @@ const SHIFTS_PER_MENTION: usize = 4;
 /// of 7 to 11 bits a pass took two passes for most texts, and a comparison sort n log n
 /// comparisons.
 fn sort_by_span(all: &mut Vec<(Span, usize)>) {
-    let key = |&(span, _): &(Span, usize)| (span.start, span.end);
+    // the start and the end as one number, compared at once (`usize` is at most 64 bits)
+    let key = |&(span, _): &(Span, usize)| (span.start as u128) << 64 | span.end as u128;
     if all.len() < BUCKETS_FROM {
         all.sort_unstable_by_key(key);
         return;
