@@ -48,7 +48,9 @@ pub(crate) fn resolve(
         entities,
         mentions: &mentions,
     };
-    let media = Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media));
+    // the outlets' mentions, listed the first time an outlet nominal ("the newspaper") with
+    // no outlet resolved before it asks: most texts have none
+    let media = OnceCell::new();
     let mut last = Last::default();
     for &(_, i) in &order {
         let Some(mut sp) = quotes[i].speaker.take() else { continue };
@@ -90,7 +92,7 @@ thread_local! {
 struct Index<'a> {
     persons: &'a LazyPersons<'a>,
     mentions: &'a Mentions<'a>,
-    media: &'a Latest,
+    media: &'a OnceCell<Latest>,
 }
 
 /// The quotes whose speaker was resolved last, one for each kind of speaker a later
@@ -175,7 +177,12 @@ fn one(
         "pronoun"
     } else if opens_determiner(raw) && outlet_nominal(m, &raw.to_lowercase()) {
         let prev = done.media().and_then(|s| s.name.as_deref().map(pool::string));
-        sp.name = prev.or_else(|| media.before(m.start).map(|e| pool::string(&entities[e].name)));
+        sp.name = prev.or_else(|| {
+            let media = media.get_or_init(|| {
+                Latest::new(mentions.of(|i| entities[i].kind == EntityKind::Media))
+            });
+            media.before(m.start).map(|e| pool::string(&entities[e].name))
+        });
         sp.kind = SourceKind::Media;
         "outlet_nominal"
     } else if anon_in(anon.cues, m).is_some() {
@@ -472,65 +479,98 @@ impl Mentions<'_> {
     }
 }
 
-/// The fewest mentions [`sort_by_span`] sorts by radix: below, a comparison sort is cheaper
-/// than the passes.
-const RADIX_FROM: usize = 32;
+/// The fewest mentions [`sort_by_span`] sorts by buckets: below, a comparison sort (an
+/// insertion sort, for so few) is cheaper than the passes.
+const BUCKETS_FROM: usize = 32;
 
-/// The most bits of a start [`sort_by_span`] reads in one pass.
-const RADIX_BITS: u32 = 11;
+/// How many places, on average a mention, the insertion sort of [`sort_by_span`] may move
+/// mentions before it leaves the rest to a comparison sort: mentions bunched into a few
+/// buckets would cost it time quadratic in their number.
+const SHIFTS_PER_MENTION: usize = 4;
 
 /// Sorts mentions by start, then end (the order of mentions with the same span is left
-/// open, as an unstable sort leaves it): a list of [`RADIX_FROM`] or more by a stable radix
-/// sort on the start, as many bits a pass as the list's length has (so that clearing and
-/// summing the counts costs no more than reading the list), at most [`RADIX_BITS`], over
-/// as many passes as the largest start needs, then each run of equal starts by end. A text
-/// names its things at most a few hundred bytes apart, so this reads the list two or three
-/// times instead of comparing its elements n log n times.
+/// open, as an unstable sort leaves it). A list of [`BUCKETS_FROM`] or more is first put in
+/// buckets by the high bits of the start, no more buckets than mentions (one counting pass,
+/// stable), which a text's mentions, spread over it some bytes apart, fill with one or two
+/// each: the list is then nearly sorted, and an insertion sort orders each bucket in about a
+/// comparison a mention. Mentions bunched in a few buckets (the insertion sort moving them
+/// more than [`SHIFTS_PER_MENTION`] places each) are left to a comparison sort. A radix sort
+/// of 7 to 11 bits a pass took two passes for most texts, and a comparison sort n log n
+/// comparisons.
 fn sort_by_span(all: &mut Vec<(Span, usize)>) {
-    if all.len() < RADIX_FROM {
-        all.sort_unstable_by_key(|&(span, _)| (span.start, span.end));
+    // the start and the end as one number, compared at once (`usize` is at most 64 bits)
+    let key = |&(span, _): &(Span, usize)| (span.start as u128) << 64 | span.end as u128;
+    if all.len() < BUCKETS_FROM {
+        all.sort_unstable_by_key(key);
         return;
     }
+    let n = all.len();
     let max = all.iter().map(|(span, _)| span.start).max().unwrap_or(0);
-    let bits = (usize::BITS - all.len().leading_zeros()).min(RADIX_BITS);
-    let passes = (usize::BITS - max.leading_zeros()).div_ceil(bits);
-    let mask = (1usize << bits) - 1;
+    // the buckets are the starts shifted right until fewer than the mentions are left
+    let mut shift = 0;
+    while max >> shift >= n {
+        shift += 1;
+    }
+    let buckets = (max >> shift) + 1;
     let mut from = std::mem::take(all);
     // the second list and the counts, kept by the thread from sort to sort
     let (mut to, mut at) = RADIX.try_with(Cell::take).unwrap_or_default();
     to.clone_from(&from);
     at.clear();
-    at.resize(1 << bits, 0);
-    for pass in 0..passes {
-        let shift = pass * bits;
-        at.fill(0);
-        for (span, _) in &from {
-            at[(span.start >> shift) & mask] += 1;
-        }
-        let mut sum = 0;
-        for slot in &mut at {
-            (*slot, sum) = (sum, sum + *slot);
-        }
-        for &m in &from {
-            let slot = &mut at[(m.0.start >> shift) & mask];
-            to[*slot] = m;
-            *slot += 1;
-        }
-        std::mem::swap(&mut from, &mut to);
+    at.resize(buckets, 0);
+    for (span, _) in &from {
+        at[span.start >> shift] += 1;
     }
-    for run in from.chunk_by_mut(|a, b| a.0.start == b.0.start) {
-        if run.len() > 1 {
-            run.sort_unstable_by_key(|&(span, _)| span.end);
-        }
+    let mut sum = 0;
+    for slot in &mut at {
+        (*slot, sum) = (sum, sum + *slot);
+    }
+    for &m in &from {
+        let slot = &mut at[m.0.start >> shift];
+        to[*slot] = m;
+        *slot += 1;
+    }
+    std::mem::swap(&mut from, &mut to);
+    if !insertion_sort(&mut from, key, n * SHIFTS_PER_MENTION) {
+        from.sort_unstable_by_key(key);
     }
     *all = from;
-    // the counts are at most 2^RADIX_BITS; the list, of a text's mentions, is kept while it
-    // is no larger than the scratch lists kept
+    // the counts are at most one a mention; the lists, of a text's mentions, are kept while
+    // they are no larger than the scratch lists kept
     to.clear();
     if !scratch::fits(&to) {
         to = Vec::new();
     }
+    if !scratch::fits(&at) {
+        at = Vec::new();
+    }
     let _ = RADIX.try_with(|r| r.set((to, at)));
+}
+
+/// Sorts `v` by `key` by insertion, moving its items no more than `most` places in all:
+/// false, with `v` only partly sorted, once that is not enough.
+fn insertion_sort<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K, most: usize) -> bool {
+    let mut moved = 0;
+    for i in 1..v.len() {
+        let item = v[i];
+        let k = key(&item);
+        // most items stand after their predecessor already
+        if key(&v[i - 1]) <= k {
+            continue;
+        }
+        let mut j = i - 1;
+        v[i] = v[j];
+        while j > 0 && key(&v[j - 1]) > k {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = item;
+        moved += i - j;
+        if moved > most {
+            return false;
+        }
+    }
+    true
 }
 
 /// The last anonymous-source cue inside `m` (cues are in text order and do not overlap).
@@ -906,22 +946,40 @@ mod tests {
     }
 
     #[test]
-    fn a_radix_sort_sorts_as_a_comparison_sort_does() {
-        for n in [0, 10, RADIX_FROM - 1, RADIX_FROM, 100, 3 * RADIX_FROM + 7, 5000, 20_000] {
-            // starts up to 2^40, with repeats and ties of start
-            let mut all: Vec<(Span, usize)> = (0..n)
-                .map(|i| {
-                    let start = (i * 7_919_117 + (i % 5) * (1 << 39)) % (1 << 40) / 3;
-                    (Span::new(start, start + 1 + i % 4), i % 13)
-                })
-                .collect();
+    fn a_bucket_sort_sorts_as_a_comparison_sort_does() {
+        // sorted by span, as a comparison sort does, and the same mentions
+        let check = |mut all: Vec<(Span, usize)>| {
             let mut want = all.clone();
             want.sort_by_key(|&(span, i)| (span.start, span.end, i));
             sort_by_span(&mut all);
             let spans = |v: &[(Span, usize)]| v.iter().map(|m| m.0).collect::<Vec<_>>();
-            assert_eq!(spans(&all), spans(&want), "{n}");
+            assert_eq!(spans(&all), spans(&want), "{}", all.len());
             all.sort_by_key(|&(span, i)| (span.start, span.end, i));
             assert_eq!(all, want);
+        };
+        let from = BUCKETS_FROM;
+        for n in [0, 10, from - 1, from, 100, 3 * from + 7, 5000, 20_000] {
+            // starts up to 2^40, with repeats and ties of start
+            check(
+                (0..n)
+                    .map(|i| {
+                        let start = (i * 7_919_117 + (i % 5) * (1 << 39)) % (1 << 40) / 3;
+                        (Span::new(start, start + 1 + i % 4), i % 13)
+                    })
+                    .collect(),
+            );
+            // mentions bunched at a few starts (left to the comparison sort), one far off
+            let bunched = |i: usize| (i % 97) * (i % 3) + (1 << 30) * (i % 101 / 100);
+            check((0..n).map(|i| (Span::new(bunched(i), bunched(i) + 1 + i % 3), i % 7)).collect());
+            // an article's: the mentions of each entity in text order, a few bytes apart
+            let mut all = Vec::new();
+            for e in 0..13 {
+                all.extend((0..n).filter(|i| i * 31 % 13 == e).map(|i| {
+                    let start = i * 40 + i % 7;
+                    (Span::new(start, start + 5 + i % 2), e)
+                }));
+            }
+            check(all);
         }
     }
 

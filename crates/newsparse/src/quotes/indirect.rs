@@ -36,8 +36,9 @@ fn quote(
 const MIN_WORDS: usize = 3;
 
 /// Indirect quotes and beliefs around every unused cue in body text, appended to `out` (the
-/// caller's list, empty, kept by the thread between parses).
-pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>) {
+/// caller's list, empty, kept by the thread between parses). Gives back the cover of what
+/// is taken once they are found: the quoted passages, the quotes of `direct` and of `out`.
+pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>) -> Cover {
     // room for a quote per two cues, more than news most often gives, so that the list is
     // not grown (and its quotes, some 250 bytes each, moved) three or four times for a text
     // the thread's list has not had room for; at most [`ROOM`], for a text that is a long
@@ -57,8 +58,15 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     tried.clear();
     tried.resize(ctx.cues.len(), false);
     let mut read = Read { subjects, case: SentenceCase { lower }, verbs, tried };
+    // what is taken before each pass: the cover is built a run at a time, each of them
+    // (mostly) in text order, and grown by the quotes of each pass for the next
+    let mut taken = Cover::empty();
+    taken.add(ctx.segments.quoted.iter().map(|q| q.content));
+    taken.add(direct.iter().map(|q| q.content));
     for outer in [true, false] {
-        pass(ctx, direct, out, &mut read, outer);
+        let first = out.len();
+        pass(ctx, &taken, out, &mut read, outer);
+        taken.add(out[first..].iter().map(|q| q.content));
     }
     let Read { subjects, case: SentenceCase { lower }, verbs, tried } = read;
     // kept while no larger than the scratch lists kept
@@ -66,6 +74,7 @@ pub(super) fn find(ctx: &mut Context<'_>, direct: &[Quote], out: &mut Vec<Quote>
     if fit && scratch::fits(&tried) {
         let _ = READ.try_with(|r| r.set((subjects, lower, verbs, tried)));
     }
+    taken
 }
 
 /// The lists of [`Read`] as the thread's last text left them, for its next one: by cue,
@@ -101,15 +110,9 @@ struct Read {
 
 /// One pass over the unused cues: the outer pass takes only sentence-wide attributions
 /// (`CLAUSE, X said.`, `according to`), so that a verb inside their clause does not claim it.
-fn pass(
-    ctx: &mut Context<'_>,
-    direct: &[Quote],
-    out: &mut Vec<Quote>,
-    read: &mut Read,
-    outer: bool,
-) {
-    let quoted = ctx.segments.quoted.iter().map(|q| q.content);
-    let taken = Cover::new(quoted.chain(direct.iter().chain(out.iter()).map(|q| q.content)));
+/// `taken` covers the quoted passages, the direct quotes and the quotes of the passes
+/// before.
+fn pass(ctx: &mut Context<'_>, taken: &Cover, out: &mut Vec<Quote>, read: &mut Read, outer: bool) {
     // quotes of this pass that may still hold a later cue
     let mut fresh: Vec<Span> = Vec::new();
     // the sentences that end before the cues read so far: the cues come in text order, so

@@ -161,12 +161,16 @@ pub(crate) fn find(
     let lines = transcript::find(&ctx, &quotes);
     quotes.extend(lines);
     let mut reported = scratch::take(&REPORTED);
-    indirect::find(&mut ctx, &quotes, &mut reported);
-    let quoted = segments.quoted.iter().map(|q| q.content);
-    let taken = Cover::new(quoted.chain(quotes.iter().chain(&reported).map(|q| q.content)));
+    // what the quoted passages, the direct quotes and the reported speech cover
+    let taken = indirect::find(&mut ctx, &quotes, &mut reported);
+    let indirect = reported.len();
     that_clause::find(&ctx, &taken, &mut reported);
-    // a quoted fragment inside reported speech belongs to it (a mixed quote)
-    let reported_cover = Cover::new(reported.iter().map(|r| r.content));
+    drop(taken);
+    // a quoted fragment inside reported speech belongs to it (a mixed quote); the reported
+    // speech comes as runs each mostly in text order, the quotes of each indirect pass and
+    // of the clauses after unlisted verbs
+    let mut reported_cover = Cover::new(reported[..indirect].iter().map(|r| r.content));
+    reported_cover.add(reported[indirect..].iter().map(|r| r.content));
     quotes.retain(|q| q.speaker.is_some() || !reported_cover.contains(q.content));
     quotes.append(&mut reported);
     scratch::give(&REPORTED, reported);
@@ -225,17 +229,62 @@ pub(crate) struct Cover {
 impl Cover {
     /// The cover of `spans`.
     pub(crate) fn new(spans: impl Iterator<Item = Span>) -> Cover {
-        // a list a cover dropped before on this thread, if one is kept
-        let mut reach = scratch::take_one(&REACHES);
-        reach.extend(spans);
-        // the spans come as a few runs each in text order, which a stable sort merges
-        reach.sort_by_key(|s| s.start);
-        let mut max = 0;
-        for s in &mut reach {
-            max = max.max(s.end);
-            s.end = max;
+        let mut cover = Cover::empty();
+        cover.add(spans);
+        cover
+    }
+
+    /// The cover of no span, in a list a cover dropped before on this thread, if one is kept.
+    pub(crate) fn empty() -> Cover {
+        Cover { reach: scratch::take_one(&REACHES), hint: Cell::new(0) }
+    }
+
+    /// Adds `spans` to the cover. They are sorted by start (a run that comes in text order, as
+    /// most do, is only checked) and merged with the cover's, which are in that order
+    /// already: the covers of a parse are built a run at a time (the quoted passages, the
+    /// direct quotes, the reported speech of each pass), where a sort of all their spans at
+    /// once, a few runs each in text order, cost several times as much.
+    ///
+    /// The merged list keeps the running maximum of the ends: an old span's end is already
+    /// the greatest of the old spans up to it, and the old spans before any point of the
+    /// merged list are the first ones of the old list, so that the maximum is the same.
+    pub(crate) fn add(&mut self, spans: impl Iterator<Item = Span>) {
+        self.hint.set(0);
+        let mut new = scratch::take_one(&REACHES);
+        new.extend(spans);
+        if !new.is_sorted_by_key(|s| s.start) {
+            // the order of spans with the same start is of no matter: the cover holds the
+            // greatest end of all the spans that start no later than a point
+            new.sort_unstable_by_key(|s| s.start);
         }
-        Cover { reach, hint: Cell::new(0) }
+        if self.reach.is_empty() {
+            std::mem::swap(&mut self.reach, &mut new);
+            let mut max = 0;
+            for s in &mut self.reach {
+                max = max.max(s.end);
+                s.end = max;
+            }
+        } else if !new.is_empty() {
+            let mut merged = scratch::take_one(&REACHES);
+            merged.reserve(self.reach.len() + new.len());
+            let (old, mut j, mut max) = (&self.reach, 0, 0);
+            for &o in old {
+                while let Some(&n) = new.get(j).filter(|n| n.start < o.start) {
+                    max = max.max(n.end);
+                    merged.push(Span::new(n.start, max));
+                    j += 1;
+                }
+                max = max.max(o.end);
+                merged.push(Span::new(o.start, max));
+            }
+            for n in &new[j..] {
+                max = max.max(n.end);
+                merged.push(Span::new(n.start, max));
+            }
+            std::mem::swap(&mut self.reach, &mut merged);
+            scratch::give_one(&REACHES, merged);
+        }
+        scratch::give_one(&REACHES, new);
     }
 
     /// True when one of the spans contains `span`.
@@ -257,14 +306,14 @@ impl Cover {
 }
 
 thread_local! {
-    /// The lists of the covers dropped on this thread, for the next ones: a parse makes four
-    /// covers.
+    /// The lists of the covers dropped on this thread, for the next ones: a parse makes two
+    /// covers, a run of spans at a time.
     static REACHES: RefCell<Vec<Vec<Span>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Cover {
-    /// Keeps the cover's list for the thread's next cover (a parse has at most two at a
-    /// time).
+    /// Keeps the cover's list for the thread's next cover (a parse has at most three lists
+    /// of covers at a time: a cover's and two while spans are added to it).
     fn drop(&mut self) {
         scratch::give_one(&REACHES, std::mem::take(&mut self.reach));
     }
@@ -297,6 +346,46 @@ mod tests {
         assert!(cover.contains(Span::new(5, 8)) && cover.contains(Span::new(0, 10)));
         assert!(!cover.contains(Span::new(6, 12)) && !cover.contains(Span::new(9, 21)));
         assert!(!Cover::new(std::iter::empty()).contains(Span::new(0, 0)));
+    }
+
+    #[test]
+    fn a_cover_built_a_run_at_a_time_is_the_cover_of_all_its_spans() {
+        // spans of a few generated runs, some in order, some not; every start and end
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..200 {
+            let runs: Vec<Vec<Span>> = (0..next(4) + 1)
+                .map(|_| {
+                    let mut run: Vec<Span> = (0..next(6))
+                        .map(|_| {
+                            let start = next(30) as usize;
+                            Span::new(start, start + next(8) as usize)
+                        })
+                        .collect();
+                    if next(2) == 0 {
+                        run.sort_by_key(|s| s.start);
+                    }
+                    run
+                })
+                .collect();
+            let mut cover = Cover::empty();
+            for run in &runs {
+                cover.add(run.iter().copied());
+            }
+            let mut all: Vec<Span> = runs.concat();
+            all.sort_by_key(|s| s.start);
+            for start in 0..40 {
+                for end in start..start + 10 {
+                    let span = Span::new(start, end);
+                    let i = all.partition_point(|s| s.start <= span.start);
+                    let held = all[..i].iter().any(|s| s.end >= span.end);
+                    assert_eq!(cover.contains(span), held, "{runs:?} {span:?}");
+                }
+            }
+        }
     }
 
     #[test]
