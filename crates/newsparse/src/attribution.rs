@@ -25,6 +25,22 @@ pub(crate) fn resolve(
     cues: &[cues::Cue],
     quotes: &mut [Quote],
 ) {
+    let mut none = scratch::take(&entities::MENTIONS);
+    none.clear();
+    resolve_ordered(text, gaz, entities, none, cues, quotes);
+}
+
+/// [`resolve`], given the entities' mentions in the order the entity finder found them, as
+/// [`entities::find_ordered`] gives them (or an empty list, to gather them from the
+/// entities): most often already by start.
+pub(crate) fn resolve_ordered(
+    text: &str,
+    gaz: &Gazetteer,
+    entities: &[Entity],
+    found: Vec<(Span, usize)>,
+    cues: &[cues::Cue],
+    quotes: &mut [Quote],
+) {
     // (the lists of anonymous cues and of quotes in order are the thread's, from text to text)
     let mut anon_cues = scratch::take(&ANON_CUES);
     anon_cues.extend(cues.iter().filter(|c| c.class == Class::Anon).copied());
@@ -40,7 +56,7 @@ pub(crate) fn resolve(
             .map(|(i, q)| (q.speaker.as_ref().and_then(|s| s.mention).map_or(0, |m| m.start), i)),
     );
     order.sort_unstable();
-    let mentions = Mentions::new(entities);
+    let mentions = Mentions::new(entities, found);
     let persons = LazyPersons {
         cell: OnceCell::new(),
         genders: OnceCell::new(),
@@ -66,7 +82,7 @@ pub(crate) fn resolve(
     scratch::give(&ANON_CUES, anon_cues);
     scratch::give(&ORDER, order);
     drop(persons);
-    scratch::give(&MENTIONS, mentions.all);
+    scratch::give(&entities::MENTIONS, mentions.all);
 }
 
 /// The second list and the counts of [`sort_by_span`].
@@ -78,8 +94,6 @@ thread_local! {
     /// The list of the thread's last text's quotes by speaker mention (its start and the quote's
     /// index), for its next one.
     static ORDER: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
-    /// The list of every mention of the thread's last text ([`Mentions::all`]), for its next.
-    static MENTIONS: Cell<Vec<(Span, usize)>> = const { Cell::new(Vec::new()) };
     /// The lists of the [`Latest`] dropped on this thread, for the next ones (a text makes
     /// one for the outlets and, once a pronoun asks, three for the persons).
     static LATEST: RefCell<Vec<Vec<LatestEntry>>> = const { RefCell::new(Vec::new()) };
@@ -446,15 +460,42 @@ struct Mentions<'e> {
 }
 
 impl Mentions<'_> {
-    fn new(entities: &[Entity]) -> Mentions<'_> {
-        // in the list the thread kept from its last text ([`resolve`] gives it back)
-        let mut all = scratch::take(&MENTIONS);
-        all.reserve(entities.iter().map(|e| e.mentions.len()).sum());
-        for (i, e) in entities.iter().enumerate() {
-            all.extend(e.mentions.iter().map(|m| (m.span, i)));
+    /// The mentions of `entities`, from `found`, every mention in the order the entity
+    /// finder found them ([`entities::find_ordered`]) when it lists them all, else gathered
+    /// into it from the entities. The finder's list is taken as it is when its spans rise
+    /// strictly (one comparison a mention): no two mentions then share a span, so the sort
+    /// would give this very order; else the mentions are gathered and sorted
+    /// ([`sort_by_span`]).
+    fn new(entities: &[Entity], found: Vec<(Span, usize)>) -> Mentions<'_> {
+        let mut all = found;
+        let n = entities.iter().map(|e| e.mentions.len()).sum();
+        let (mut rising, mut disjoint) = (all.len() == n, true);
+        if rising {
+            for w in all.windows(2) {
+                let (a, b) = (w[0].0, w[1].0);
+                rising &= (a.start, a.end) < (b.start, b.end);
+                disjoint &= a.end <= b.start;
+            }
         }
-        sort_by_span(&mut all);
-        let disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
+        if !rising {
+            all.clear();
+            all.reserve(n);
+            for (i, e) in entities.iter().enumerate() {
+                all.extend(e.mentions.iter().map(|m| (m.span, i)));
+            }
+            sort_by_span(&mut all);
+            disjoint = all.windows(2).all(|w| w[0].0.end <= w[1].0.start);
+        }
+        // the finder's list, taken as it is, is the one the mentions gathered and sorted give
+        #[cfg(debug_assertions)]
+        if rising {
+            let mut gathered = Vec::new();
+            for (i, e) in entities.iter().enumerate() {
+                gathered.extend(e.mentions.iter().map(|m| (m.span, i)));
+            }
+            sort_by_span(&mut gathered);
+            assert_eq!(all, gathered);
+        }
         Mentions { entities, all, disjoint, hint: Cell::new(0) }
     }
 
@@ -927,8 +968,18 @@ mod tests {
                     entities[(i + k % 5 + 1) % names.len()].mentions.push(mention(start, start));
                 }
             }
-            let mentions = Mentions::new(&entities);
+            let mentions = Mentions::new(&entities, Vec::new());
             assert_eq!(mentions.disjoint, !overlap);
+            // a finder's list taken as it is when by start, else gathered again: in order,
+            // reversed, one short
+            let sorted = mentions.all.clone();
+            let reversed: Vec<_> = sorted.iter().rev().copied().collect();
+            let short = sorted[1..].to_vec();
+            for found in [sorted.clone(), reversed, short] {
+                let again = Mentions::new(&entities, found);
+                assert_eq!(again.all, sorted);
+                assert_eq!(again.disjoint, !overlap);
+            }
             let lazy = LazyPersons {
                 cell: OnceCell::new(),
                 genders: OnceCell::new(),

@@ -162,12 +162,13 @@ impl Extractor {
         structure::non_blank_lines_into(text, &mut lines);
         let mut structure = structure::analyze_lines(text, &lines);
         let segments = segment::segment_lines(text, &lines, &structure);
-        let entities = entities::find(text, &lines, &structure, &segments, &self.gazetteer);
+        let (entities, found) =
+            entities::find_ordered(text, &lines, &structure, &segments, &self.gazetteer);
         scratch::give(&LINES, lines);
         let mut cues = scratch::take(&CUES);
         quotes::cues::scan_into(text, &mut cues);
         let mut quotes = quotes::find(text, &structure, &segments, &cues);
-        attribution::resolve(text, &self.gazetteer, &entities, &cues, &mut quotes);
+        attribution::resolve_ordered(text, &self.gazetteer, &entities, found, &cues, &mut quotes);
         scratch::give(&CUES, cues);
         quotes::link_teasers(&mut structure, &quotes);
         paragraphs.extend(segments.paragraphs.iter().map(|p| p.span));

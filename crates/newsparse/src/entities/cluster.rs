@@ -88,12 +88,15 @@ impl Tables {
 }
 
 /// Clusters the candidates of one article into entities, in order of first mention, and
-/// says in `owners` (emptied first) which entity each candidate is a mention of.
+/// says in `owners` (emptied first) which entity each candidate is a mention of, and in
+/// `order` (emptied first) every mention with its entity's index in the candidates' order
+/// (text order, as [`find`](super::find) scans them), for attribution to index.
 pub(crate) fn cluster(
     text: &str,
     gaz: &Gazetteer,
     cands: &[Candidate],
     owners: &mut Vec<Option<usize>>,
+    order: &mut Vec<(Span, usize)>,
 ) -> Vec<Entity> {
     let mut tables = Tables::take();
     let people = FullNames::new(
@@ -129,7 +132,7 @@ pub(crate) fn cluster(
         e.mentions += 1;
         owners.push(Some(id));
     }
-    let entities = entities(text, gaz, cands, owners, clusters, lists);
+    let entities = entities(text, gaz, cands, owners, clusters, lists, order);
     (tables.names, tables.surnames) = (people.names, people.surnames);
     tables.give();
     entities
@@ -139,6 +142,7 @@ pub(crate) fn cluster(
 /// (`owners`), in text order, each entity's list allocated once at its size. The lists are
 /// filled side by side, 24 bytes each, and handed to their entities at the end: a text of
 /// thousands of entities reads a dense array per mention instead of a scattered entity.
+/// Every mention is listed in `order` too, with its entity's index, as the candidates come.
 fn entities(
     text: &str,
     gaz: &Gazetteer,
@@ -146,12 +150,16 @@ fn entities(
     owners: &[Option<usize>],
     clusters: &[Cluster],
     lists: &mut Vec<Vec<Mention>>,
+    order: &mut Vec<(Span, usize)>,
 ) -> Vec<Entity> {
     lists.extend(clusters.iter().map(|e| pool::mentions(e.mentions)));
+    order.clear();
+    order.reserve(clusters.iter().map(|e| e.mentions).sum());
     for (c, &owner) in cands.iter().zip(owners) {
         if let Some(id) = owner {
             let mention = pool::string(c.span.text(text));
             lists[id].push(Mention { span: c.span, text: mention, region: c.region });
+            order.push((c.span, id));
         }
     }
     let mut entities = pool::entities(clusters.len());

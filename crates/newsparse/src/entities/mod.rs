@@ -74,6 +74,20 @@ pub(crate) fn find(
     segments: &Segments,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
+    find_ordered(text, lines, structure, segments, gaz).0
+}
+
+/// [`find`], with every mention and its entity's index in the order the names were found
+/// (text order but for a candidate scanned out of it), in the list the thread kept
+/// ([`MENTIONS`]): attribution indexes the mentions by start, and needs only check that
+/// this list is in order instead of gathering them from the entities and sorting them.
+pub(crate) fn find_ordered(
+    text: &str,
+    lines: &[crate::structure::Line],
+    structure: &Structure,
+    segments: &Segments,
+    gaz: &Gazetteer,
+) -> (Vec<Entity>, Vec<(Span, usize)>) {
     let mut words = lines::Words::with_capacity(text.len(), gaz);
     let mut regions = Regions::new(structure, segments);
     for line in lines {
@@ -91,11 +105,12 @@ pub(crate) fn find(
         teams(text, gaz, &mut cands);
     }
     let mut owners = scratch::take(&OWNERS);
-    let mut entities = cluster::cluster(text, gaz, &cands, &mut owners);
+    let mut order = scratch::take(&MENTIONS);
+    let mut entities = cluster::cluster(text, gaz, &cands, &mut owners, &mut order);
     roles::read(text, gaz, &cands, &owners, &mut entities);
     scratch::give(&OWNERS, owners);
     scratch::give(&CANDIDATES, cands);
-    entities
+    (entities, order)
 }
 
 thread_local! {
@@ -103,6 +118,9 @@ thread_local! {
     static CANDIDATES: Cell<Vec<names::Candidate>> = const { Cell::new(Vec::new()) };
     /// The list of the entity of each candidate, kept for the thread's next text.
     static OWNERS: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
+    /// The list of a text's mentions in order ([`find_ordered`]), kept for the thread's next
+    /// text (attribution gives it back).
+    pub(crate) static MENTIONS: Cell<Vec<(Span, usize)>> = const { Cell::new(Vec::new()) };
 }
 
 /// True when `text` reads as sports copy: its first word names a sport ("SOCCER - …") or
