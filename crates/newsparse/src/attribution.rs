@@ -18,22 +18,11 @@ use crate::search::partition_hinted;
 
 /// Resolves the speaker of every quote in `quotes` (in text order); `cues` are the text's
 /// cue words, scanned once for the quote finders.
+///
+/// `found` holds the entities' mentions in the order the entity finder found them, as
+/// [`entities::find`] gives them (or is empty, to gather them from the entities): most
+/// often already by start.
 pub(crate) fn resolve(
-    text: &str,
-    gaz: &Gazetteer,
-    entities: &[Entity],
-    cues: &[cues::Cue],
-    quotes: &mut [Quote],
-) {
-    let mut none = scratch::take(&entities::MENTIONS);
-    none.clear();
-    resolve_ordered(text, gaz, entities, none, cues, quotes);
-}
-
-/// [`resolve`], given the entities' mentions in the order the entity finder found them, as
-/// [`entities::find_ordered`] gives them (or an empty list, to gather them from the
-/// entities): most often already by start.
-pub(crate) fn resolve_ordered(
     text: &str,
     gaz: &Gazetteer,
     entities: &[Entity],
@@ -461,7 +450,7 @@ struct Mentions<'e> {
 
 impl Mentions<'_> {
     /// The mentions of `entities`, from `found`, every mention in the order the entity
-    /// finder found them ([`entities::find_ordered`]) when it lists them all, else gathered
+    /// finder found them ([`entities::find`]) when it lists them all, else gathered
     /// into it from the entities. The finder's list is taken as it is when its spans rise
     /// strictly (one comparison a mention): no two mentions then share a span, so the sort
     /// would give this very order; else the mentions are gathered and sorted

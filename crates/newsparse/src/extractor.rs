@@ -163,12 +163,12 @@ impl Extractor {
         let mut structure = structure::analyze_lines(text, &lines);
         let segments = segment::segment_lines(text, &lines, &structure);
         let (entities, found) =
-            entities::find_ordered(text, &lines, &structure, &segments, &self.gazetteer);
+            entities::find(text, &lines, &structure, &segments, &self.gazetteer);
         scratch::give(&LINES, lines);
         let mut cues = scratch::take(&CUES);
         quotes::cues::scan_into(text, &mut cues);
         let mut quotes = quotes::find(text, &structure, &segments, &cues);
-        attribution::resolve_ordered(text, &self.gazetteer, &entities, found, &cues, &mut quotes);
+        attribution::resolve(text, &self.gazetteer, &entities, found, &cues, &mut quotes);
         scratch::give(&CUES, cues);
         quotes::link_teasers(&mut structure, &quotes);
         paragraphs.extend(segments.paragraphs.iter().map(|p| p.span));

@@ -3,7 +3,7 @@
 //! Hidden from the documentation and not a stable API: it exists so that a benchmark can
 //! time one stage on the intermediate results of the stages before it.
 
-use crate::document::{Entity, Quote, Structure};
+use crate::document::{Entity, Quote, Span, Structure};
 use crate::extractor::Extractor;
 use crate::quotes::cues::{self, Cue};
 use crate::segment::{self, Segments};
@@ -26,6 +26,8 @@ pub struct Stages<'a> {
     structure: Structure,
     segments: Segments,
     entities: Vec<Entity>,
+    /// The entities' mentions in the order they were found, for attribution.
+    found: Vec<(Span, usize)>,
     cues: Vec<Cue>,
     quotes: Vec<Quote>,
 }
@@ -36,10 +38,11 @@ impl<'a> Stages<'a> {
         let structure = structure::analyze(text);
         let segments = segment::segment(text, &structure);
         let lines = structure::non_blank_lines(text);
-        let entities = entities::find(text, &lines, &structure, &segments, extractor.gazetteer());
+        let (entities, found) =
+            entities::find(text, &lines, &structure, &segments, extractor.gazetteer());
         let cues = cues::scan(text);
         let quotes = quotes::find(text, &structure, &segments, &cues);
-        Stages { extractor, text, structure, segments, entities, cues, quotes }
+        Stages { extractor, text, structure, segments, entities, found, cues, quotes }
     }
 
     /// Article structure (headline, dateline, boilerplate): the number of boilerplate blocks.
@@ -58,7 +61,11 @@ impl<'a> Stages<'a> {
         // the structure's)
         let lines = structure::non_blank_lines(self.text);
         let gaz = self.extractor.gazetteer();
-        entities::find(self.text, &lines, &self.structure, &self.segments, gaz).len()
+        let (entities, found) =
+            entities::find(self.text, &lines, &self.structure, &self.segments, gaz);
+        // given back as attribution gives it back in a parse
+        crate::scratch::give(&entities::MENTIONS, found);
+        entities.len()
     }
 
     /// The cue-word scan: the number of cues.
@@ -75,7 +82,8 @@ impl<'a> Stages<'a> {
     pub fn attribution(&self) -> usize {
         let mut quotes = self.quotes.clone();
         let gaz = self.extractor.gazetteer();
-        attribution::resolve(self.text, gaz, &self.entities, &self.cues, &mut quotes);
+        let found = self.found.clone();
+        attribution::resolve(self.text, gaz, &self.entities, found, &self.cues, &mut quotes);
         quotes.iter().filter(|q| q.speaker.is_some()).count()
     }
 }

@@ -67,21 +67,12 @@ use crate::segment::Segments;
 /// [`non_blank_lines`](crate::structure::non_blank_lines) gives them): split and trimmed once
 /// for the structure, the segmentation and the names, as a blank line has no word and white
 /// space around a line none either.
+///
+/// With them, every mention and its entity's index in the order the names were found (text
+/// order but for a candidate scanned out of it), in the list the thread kept ([`MENTIONS`]):
+/// attribution indexes the mentions by start, and needs only check that this list is in
+/// order instead of gathering them from the entities and sorting them.
 pub(crate) fn find(
-    text: &str,
-    lines: &[crate::structure::Line],
-    structure: &Structure,
-    segments: &Segments,
-    gaz: &Gazetteer,
-) -> Vec<Entity> {
-    find_ordered(text, lines, structure, segments, gaz).0
-}
-
-/// [`find`], with every mention and its entity's index in the order the names were found
-/// (text order but for a candidate scanned out of it), in the list the thread kept
-/// ([`MENTIONS`]): attribution indexes the mentions by start, and needs only check that
-/// this list is in order instead of gathering them from the entities and sorting them.
-pub(crate) fn find_ordered(
     text: &str,
     lines: &[crate::structure::Line],
     structure: &Structure,
@@ -118,7 +109,7 @@ thread_local! {
     static CANDIDATES: Cell<Vec<names::Candidate>> = const { Cell::new(Vec::new()) };
     /// The list of the entity of each candidate, kept for the thread's next text.
     static OWNERS: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
-    /// The list of a text's mentions in order ([`find_ordered`]), kept for the thread's next
+    /// The list of a text's mentions in order ([`find`]), kept for the thread's next
     /// text (attribution gives it back).
     pub(crate) static MENTIONS: Cell<Vec<(Span, usize)>> = const { Cell::new(Vec::new()) };
 }
