@@ -71,6 +71,7 @@
 mod default;
 mod entry;
 mod hash;
+mod keymap;
 mod load;
 mod scan;
 mod store;

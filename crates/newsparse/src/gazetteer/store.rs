@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use super::hash::{IdMap, key, key_ascii_lower, key_bytes};
+use super::hash::{key, key_ascii_lower, key_bytes};
+use super::keymap::KeyMap;
 use super::word::{ENDS_TITLE, STARTS_TITLE, Word, ends_title_of, plain_case, title_forms};
 use super::{EntryKind, Gender, Record};
 
@@ -47,24 +48,26 @@ pub(super) struct Store {
     texts: Vec<Text>,
     recs: Vec<Rec>,
     /// Every name and alias → its record.
-    names: IdMap<u32>,
+    names: KeyMap<u32>,
     /// Words as written → what a word says (see [`Word`]): the first words of names, given
     /// names, and the first and last words of titles.
-    words: IdMap<Word>,
+    words: KeyMap<Word>,
     /// Titles and roles, lower-cased → their number of words.
-    titles: IdMap<u8>,
+    titles: KeyMap<u8>,
     /// The number of given names.
     given: usize,
     /// Names that another entry stands for (countries, for their capitals).
-    stood_for: IdMap<()>,
+    stood_for: KeyMap<()>,
     max_title: u8,
 }
 
 impl Store {
+    /// Makes room for `n` more names. The word table grows as it goes: names share their
+    /// first words, and a table reserved for every name would be mostly empty, its few
+    /// entries spread over more memory than the cache holds.
     pub(super) fn reserve(&mut self, n: usize) {
         self.recs.reserve(n);
         self.names.reserve(n);
-        self.words.reserve(n);
     }
 
     pub(super) fn len(&self) -> usize {
@@ -108,7 +111,7 @@ impl Store {
                 aliases.for_each(|a| self.add_title(a));
             }
             EntryKind::GivenName => {
-                let added = self.words.entry(key(name)).or_default().add_given(gender);
+                let added = self.words.get_or_default(key(name)).add_given(gender);
                 self.given += usize::from(added);
             }
             kind => {
@@ -133,7 +136,7 @@ impl Store {
         } else {
             key(title)
         };
-        self.titles.entry(k).or_insert(words);
+        self.titles.get_or_insert(k, words);
         let lower = title.to_lowercase();
         let first = lower.split(' ').next().unwrap_or("");
         let last = lower.rsplit(' ').next().unwrap_or("");
@@ -150,9 +153,9 @@ impl Store {
     /// Marks the lower-case word `lower` (and its title-case and upper-case forms) as
     /// starting or ending a title.
     fn add_title_word(&mut self, lower: &str, bits: u8) {
-        self.words.entry(key(lower)).or_default().add_title(bits);
+        self.words.get_or_default(key(lower)).add_title(bits);
         for form in title_forms(lower).iter().flatten() {
-            self.words.entry(key(form)).or_default().add_title(bits);
+            self.words.get_or_default(key(form)).add_title(bits);
         }
     }
 
@@ -161,9 +164,9 @@ impl Store {
         let first = words.next().unwrap_or("");
         let n = u8::try_from(1 + words.count()).unwrap_or(u8::MAX);
         let name_key = key(name);
-        let winner = *self.names.entry(name_key).or_insert(id);
+        let winner = *self.names.get_or_insert(name_key, id);
         let first_key = if n == 1 { name_key } else { key(first) };
-        let slot = self.words.entry(first_key).or_default();
+        let slot = self.words.get_or_default(first_key);
         slot.add_first(n);
         if n > 1 {
             // `first` ends at the name's first space
@@ -187,17 +190,19 @@ impl Store {
                 stands_for: r.stands_for.map(remap),
             });
         }
-        for (&k, &id) in &other.names {
-            self.names.entry(k).or_insert(first + id);
+        for (k, id) in other.names.iter() {
+            self.names.get_or_insert(k, first + id);
         }
-        for (&k, &w) in &other.words {
-            let added = self.words.entry(k).or_default().merge(w, first);
+        for (k, w) in other.words.iter() {
+            let added = self.words.get_or_default(k).merge(w, first);
             self.given += usize::from(added);
         }
-        for (&k, &n) in &other.titles {
-            self.titles.entry(k).or_insert(n);
+        for (k, n) in other.titles.iter() {
+            self.titles.get_or_insert(k, n);
         }
-        self.stood_for.extend(other.stood_for.iter().map(|(&k, &v)| (k, v)));
+        for (k, ()) in other.stood_for.iter() {
+            self.stood_for.insert(k, ());
+        }
         self.max_title = self.max_title.max(other.max_title);
     }
 
@@ -232,7 +237,7 @@ impl Store {
 
     /// The record of the name whose [`key`] is `name_key`.
     pub(super) fn lookup_key(&self, name_key: u64) -> Option<u32> {
-        self.names.get(&name_key).copied()
+        self.names.get(name_key)
     }
 
     /// What the word table holds under `word` as written (its title bits hold only when
@@ -243,14 +248,14 @@ impl Store {
 
     /// [`Store::exact`] of the word whose [`key`] is `word_key`.
     pub(super) fn exact_key(&self, word_key: u64) -> Word {
-        self.words.get(&word_key).copied().unwrap_or_default()
+        self.words.get(word_key).unwrap_or_default()
     }
 
     /// [`Store::word`] of `word`, whose [`key`] is `word_key`.
     pub(super) fn word_with_key(&self, word: &str, word_key: u64) -> Word {
-        let mut w = self.words.get(&word_key).copied().unwrap_or_default();
+        let mut w = self.words.get(word_key).unwrap_or_default();
         if !plain_case(word) {
-            w.titles_from(self.words.get(&key_lower(word)).copied().unwrap_or_default());
+            w.titles_from(self.words.get(key_lower(word)).unwrap_or_default());
         }
         w
     }
@@ -262,7 +267,7 @@ impl Store {
     }
 
     pub(super) fn is_country(&self, id: u32) -> bool {
-        self.stood_for.contains_key(&key(self.str(self.recs[id as usize].name)))
+        self.stood_for.contains_key(key(self.str(self.recs[id as usize].name)))
     }
 
     pub(super) fn mark_country(&mut self, name: &str) {
@@ -270,7 +275,7 @@ impl Store {
     }
 
     pub(super) fn is_title(&self, phrase: &str) -> bool {
-        self.titles.contains_key(&key_lower(phrase))
+        self.titles.contains_key(key_lower(phrase))
     }
 
     pub(super) fn max_title_words(&self) -> usize {
