@@ -85,7 +85,9 @@ pub(crate) use self::default::default_gazetteer;
 pub use self::entry::{Entry, EntryKind};
 pub(crate) use self::load::tsv_rows;
 pub(crate) use self::scan::title_case;
-pub(crate) use self::tokens::{Token, tokens, tokens_and_caps};
+#[cfg(test)]
+pub(crate) use self::tokens::tokens;
+pub(crate) use self::tokens::{Token, tokens_and_caps};
 pub(crate) use self::word::Word;
 
 pub(crate) use self::hash::{FxMap, IdMap, key, key_ascii_lower, key_bytes, padded_le};
@@ -484,20 +486,27 @@ impl Gazetteer {
     where
         'g: 't,
     {
-        let mut toks = Vec::new();
+        let (mut toks, mut caps, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
         let lines = crate::structure::lines(text);
         lines.flat_map(move |line| {
             toks.clear();
-            tokens(text, line, &mut toks);
+            caps.clear();
+            tokens_and_caps(text, line, &mut toks, &mut caps);
+            // The word table's entries of the line's capitalised words (only they can start
+            // a name), read first in a loop of their own: no look-up waits on another, so a
+            // large table's misses to memory overlap.
+            firsts.clear();
+            firsts.extend(caps.iter().map(|&i| self.store.exact(toks[i as usize].span.text(text))));
             let mut out = Vec::new();
-            let mut i = 0;
-            while i < toks.len() {
-                match self.match_at(text, &toks, i, false) {
-                    Some((n, m)) => {
-                        out.push(m);
-                        i += n;
-                    }
-                    None => i += 1,
+            let mut next = 0;
+            for (&i, &first) in caps.iter().zip(&firsts) {
+                let i = i as usize;
+                if i < next {
+                    continue;
+                }
+                if let Some((n, m)) = self.match_word(text, &toks, i, false, first) {
+                    out.push(m);
+                    next = i + n;
                 }
             }
             out

@@ -80,7 +80,9 @@ impl Gazetteer {
     }
 
     /// The longest name starting at word `i` of `toks`: how many words it spans and the
-    /// match. With `fold`, an all-capitals span is also tried in title case.
+    /// match. With `fold`, an all-capitals span is also tried in title case. The probe at
+    /// every word, which the tests hold [`find_iter`](Gazetteer::find_iter) to.
+    #[cfg(test)]
     pub(crate) fn match_at<'g>(
         &'g self,
         text: &str,
@@ -291,6 +293,52 @@ mod tests {
             }
         }
         assert!(longer > 10_000, "{longer}");
+    }
+
+    /// The names of `text` as probing every word of every line with
+    /// [`match_at`](Gazetteer::match_at) finds them.
+    fn probe_every_word(gaz: &Gazetteer, text: &str) -> Vec<(Span, u32)> {
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        for line in crate::structure::lines(text) {
+            toks.clear();
+            tokens(text, line, &mut toks);
+            let mut i = 0;
+            while i < toks.len() {
+                match gaz.match_at(text, &toks, i, false) {
+                    Some((n, m)) => {
+                        out.push((m.span(), m.id()));
+                        i += n;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn find_iter_finds_what_probing_every_word_finds() {
+        let gaz = crate::gazetteer::default_gazetteer();
+        let names: Vec<&str> = default_names().collect();
+        let mut found = 0;
+        for (k, chunk) in names.chunks(7).enumerate() {
+            // the names side by side, after lower-case words, in parentheses, with full
+            // stops, possessives and hyphens, in capitals, across lines
+            let text = match k % 4 {
+                0 => chunk.join(" and "),
+                1 => chunk.iter().map(|n| format!("({n}'s) {n}. the {n}-based")).collect(),
+                2 => chunk.join(" ").to_uppercase(),
+                _ => chunk.join("\n"),
+            };
+            let got: Vec<_> = gaz.find_iter(&text).map(|m| (m.span(), m.id())).collect();
+            assert_eq!(got, probe_every_word(&gaz, &text), "{text:?}");
+            found += got.len();
+        }
+        let article = include_str!("../../../../examples/ukraine-guarantees.txt");
+        let got: Vec<_> = gaz.find_iter(article).map(|m| (m.span(), m.id())).collect();
+        assert_eq!(got, probe_every_word(&gaz, article));
+        assert!(found > 30_000 && got.len() > 50, "{found} {}", got.len());
     }
 
     #[test]

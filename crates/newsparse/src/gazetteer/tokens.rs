@@ -118,9 +118,10 @@ fn trailing(word: &[u8]) -> usize {
     end
 }
 
-/// Appends the words of `line` to `out`: one loop over the line's bytes that finds each
+/// Appends the words of `line` to `out`, as [`tokens_and_caps`] reads them: one loop over the line's bytes that finds each
 /// word's end eight bytes at a time ([`plain_run_end`]), decodes a character only at a
 /// non-ASCII byte, and reads most words (lower case, nothing to trim) from three bytes.
+#[cfg(test)]
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
     tokens_and_caps(text, line, out, &mut Vec::new());
 }
