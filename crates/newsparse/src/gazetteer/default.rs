@@ -44,7 +44,10 @@ pub(crate) fn default_gazetteer() -> Arc<Gazetteer> {
 
 fn build() -> Gazetteer {
     let mut store = Store::default();
-    store.reserve(FILES.iter().map(|(_, text)| text.len()).sum::<usize>() / 20);
+    // about one name, and one word, per 20 bytes of the files
+    let estimate = FILES.iter().map(|(_, text)| text.len()).sum::<usize>() / 20;
+    store.reserve(estimate);
+    store.reserve_words(estimate);
     for (origin, text) in FILES {
         // The embedded files are checked by the test below; a bad line cannot ship.
         let _ = tsv_into(&mut store, origin, Text::Static(text));

@@ -93,11 +93,18 @@ impl<V: Copy + Default> KeyMap<V> {
     }
 
     /// Makes room for `more` keys with no table more than half full.
+    #[inline]
     pub(crate) fn reserve(&mut self, more: usize) {
         let need = (self.len + more).saturating_mul(2);
-        if need <= self.slots.len() {
-            return;
+        if need > self.slots.len() {
+            self.grow(need);
         }
+    }
+
+    /// Moves the keys to a table of at least `need` slots.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, need: usize) {
         let size = need.checked_next_power_of_two().unwrap_or(usize::MAX / 2 + 1);
         let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); size]);
         let mask = size - 1;

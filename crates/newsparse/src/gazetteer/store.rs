@@ -70,6 +70,12 @@ impl Store {
         self.names.reserve(n);
     }
 
+    /// Makes room for `n` more words in the word table, for data whose count of first
+    /// words, given names and title words is known to be near `n`.
+    pub(super) fn reserve_words(&mut self, n: usize) {
+        self.words.reserve(n);
+    }
+
     pub(super) fn len(&self) -> usize {
         self.recs.len() + self.titles.len() + self.given
     }
