@@ -79,9 +79,9 @@ impl Gazetteer {
         self.store.lookup_key(key_bytes(bytes_at(text, span)))
     }
 
-    /// The longest name starting at word `i` of `toks`: how many words it spans and the
-    /// match. With `fold`, an all-capitals span is also tried in title case. The probe at
-    /// every word, which the tests hold [`find_iter`](Gazetteer::find_iter) to.
+    /// [`match_word`](Gazetteer::match_word) at any word `i` of `toks`, reading its entry in
+    /// the word table: the probe at every word, which the tests hold
+    /// [`find_iter`](Gazetteer::find_iter) to.
     #[cfg(test)]
     pub(crate) fn match_at<'g>(
         &'g self,
@@ -100,8 +100,9 @@ impl Gazetteer {
         self.match_ends(text, toks, i, fold, None)
     }
 
-    /// [`match_at`](Gazetteer::match_at) at a capitalised word whose entry in the word table
-    /// the caller has read already.
+    /// The longest name starting at the capitalised word `i` of `toks`, whose entry in the
+    /// word table the caller has read (`first`): how many words it spans and the match. With
+    /// `fold`, an all-capitals span is also tried in title case.
     #[inline]
     pub(crate) fn match_word<'g>(
         &'g self,
@@ -123,7 +124,7 @@ impl Gazetteer {
         self.match_ends(text, toks, i, fold, Some(first))
     }
 
-    /// [`match_at`](Gazetteer::match_at) at a capitalised word with several possible ends
+    /// [`match_word`](Gazetteer::match_word) at a capitalised word with several possible ends
     /// (a full stop, a hyphen) or with a title-case form to try; `first` is the word's entry
     /// in the word table when the caller has read it.
     fn match_ends<'g>(
@@ -154,7 +155,7 @@ impl Gazetteer {
         None
     }
 
-    /// [`match_at`](Gazetteer::match_at) for a word with one possible end: its entry in the
+    /// [`match_word`](Gazetteer::match_word) for a word with one possible end: its entry in the
     /// word table, `first`, tells how long a name may be and the name the word is alone.
     fn match_plain<'g>(
         &'g self,

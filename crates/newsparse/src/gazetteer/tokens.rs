@@ -118,16 +118,17 @@ fn trailing(word: &[u8]) -> usize {
     end
 }
 
-/// Appends the words of `line` to `out`, as [`tokens_and_caps`] reads them: one loop over the line's bytes that finds each
-/// word's end eight bytes at a time ([`plain_run_end`]), decodes a character only at a
-/// non-ASCII byte, and reads most words (lower case, nothing to trim) from three bytes.
+/// Appends the words of `line` to `out`, as [`tokens_and_caps`] reads them.
 #[cfg(test)]
 pub(crate) fn tokens(text: &str, line: Span, out: &mut Vec<Token>) {
     tokens_and_caps(text, line, out, &mut Vec::new());
 }
 
-/// [`tokens`], noting in `caps` where each capitalised word of the line is (its index among
-/// the line's words), in the loop that makes their tokens: the name rules visit only those.
+/// Appends the words of `line` to `out`: one loop over the line's bytes that finds each
+/// word's end eight bytes at a time ([`plain_run_end`]), decodes a character only at a
+/// non-ASCII byte, and reads most words (lower case, nothing to trim) from three bytes. Notes
+/// in `caps` where each capitalised word of the line is (its index among the line's words),
+/// in the same loop: the probe and the name rules visit only those.
 pub(crate) fn tokens_and_caps(text: &str, line: Span, out: &mut Vec<Token>, caps: &mut Vec<u32>) {
     let s = line.text(text);
     let bytes = s.as_bytes();
