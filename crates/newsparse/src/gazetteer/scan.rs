@@ -94,10 +94,11 @@ impl Gazetteer {
         if !t.cap() {
             return None;
         }
+        let first = self.store.exact(t.span.text(text));
         if is_plain(t, fold) {
-            return self.match_plain(text, toks, i, self.store.exact(t.span.text(text)));
+            return self.match_plain(text, toks, i, first);
         }
-        self.match_ends(text, toks, i, fold, None)
+        self.match_ends(text, toks, i, fold, first)
     }
 
     /// The longest name starting at the capitalised word `i` of `toks`, whose entry in the
@@ -121,22 +122,22 @@ impl Gazetteer {
             }
             return self.match_plain(text, toks, i, first);
         }
-        self.match_ends(text, toks, i, fold, Some(first))
+        self.match_ends(text, toks, i, fold, first)
     }
 
     /// [`match_word`](Gazetteer::match_word) at a capitalised word with several possible ends
     /// (a full stop, a hyphen) or with a title-case form to try; `first` is the word's entry
-    /// in the word table when the caller has read it.
+    /// in the word table.
     fn match_ends<'g>(
         &'g self,
         text: &str,
         toks: &[Token],
         i: usize,
         fold: bool,
-        first: Option<Word>,
+        first: Word,
     ) -> Option<(usize, Match<'g>)> {
         let t = &toks[i];
-        let exact = self.max_words(text, t, false, first);
+        let exact = self.max_words(text, t, false, Some(first));
         let folded = if fold && t.caps() { self.max_words(text, t, true, None) } else { 0 };
         let most = reach(toks, i, exact.max(folded).min(toks.len() - i));
         for n in (1..=most).rev() {
