@@ -201,6 +201,7 @@ fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
     };
     // one document, parsed into again for each line: its allocations are reused
     let mut doc = Document::default();
+    let mut line = Vec::new();
     for (name, mut input) in inputs {
         let mut buf = Vec::new();
         for lineno in 1.. {
@@ -217,16 +218,18 @@ fn run_jsonl(extractor: &Extractor, files: &[String]) -> bool {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            line.clear();
             let written = match answer(extractor, &buf, &mut doc) {
-                Ok(id) => serde_json::to_writer(&mut out, &Line { id: &id, doc: &doc }),
+                Ok(id) => serde_json::to_writer(&mut line, &Line { id: &id, doc: &doc }),
                 Err((id, msg)) => {
                     ok = false;
                     let msg = format!("{name}: line {lineno}: {msg}");
                     eprintln!("newsparse: {msg}");
-                    serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "error": msg}))
+                    serde_json::to_writer(&mut line, &serde_json::json!({"id": id, "error": msg}))
                 }
             };
-            if written.map_err(std::io::Error::from).and_then(|()| writeln!(out)).is_err() {
+            line.push(b'\n');
+            if written.map_err(std::io::Error::from).and_then(|()| out.write_all(&line)).is_err() {
                 eprintln!("newsparse: cannot write output");
                 return false;
             }
