@@ -7,11 +7,13 @@
 //!                                             one Document JSON line out per input line
 //! ```
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use newsparse::{Document, Extractor};
-use serde::Serialize;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 /// The size of the input and output buffers: a document's JSON line runs to megabytes, and
 /// 64 KiB moves it in an eighth of the system calls of the default 8 KiB.
@@ -252,14 +254,148 @@ fn answer(
     line: &[u8],
     doc: &mut Document,
 ) -> Result<serde_json::Value, (serde_json::Value, String)> {
-    let value: serde_json::Value = serde_json::from_slice(line)
+    let input: Input<'_> = serde_json::from_slice(line)
         .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
-    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-    let Some(text) = value.get("text").and_then(|t| t.as_str()) else {
-        return Err((id, "no \"text\" string".to_owned()));
+    let Some(text) = input.text else {
+        return Err((input.id, "no \"text\" string".to_owned()));
     };
-    match extractor.parse_into(text, doc) {
-        Ok(()) => Ok(id),
-        Err(e) => Err((id, e.to_string())),
+    match extractor.parse_into(&text, doc) {
+        Ok(()) => Ok(input.id),
+        Err(e) => Err((input.id, e.to_string())),
+    }
+}
+
+/// The two fields of an input line that the CLI reads: its `"id"` (any JSON value, null
+/// when absent) and its `"text"` when that is a string. Other fields (a corpus's metadata, a
+/// gold file's annotations) are read past without being built into values; of a field given
+/// twice, the last counts.
+struct Input<'a> {
+    id: serde_json::Value,
+    text: Option<Cow<'a, str>>,
+}
+
+impl<'de> Deserialize<'de> for Input<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(InputVisitor)
+    }
+}
+
+/// Reads an [`Input`] from a JSON object.
+struct InputVisitor;
+
+impl<'de> Visitor<'de> for InputVisitor {
+    type Value = Input<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Input<'de>, M::Error> {
+        let mut input = Input { id: serde_json::Value::Null, text: None };
+        while let Some(key) = map.next_key::<Key>()? {
+            match key {
+                Key::Id => input.id = map.next_value()?,
+                Key::Text => input.text = map.next_value::<Text<'de>>()?.0,
+                Key::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(input)
+    }
+}
+
+/// A field name of an input line, told without being copied.
+enum Key {
+    Id,
+    Text,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads a [`Key`].
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Key, E> {
+        Ok(match s {
+            "id" => Key::Id,
+            "text" => Key::Text,
+            _ => Key::Other,
+        })
+    }
+}
+
+/// The value of an input's `"text"` field: the string, borrowed from the line when it has
+/// no escapes, or `None` when the value is no string.
+struct Text<'a>(Option<Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// Reads a [`Text`]: a string is kept, any other value read past.
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Text<'de>, E> {
+        Ok(Text(Some(Cow::Borrowed(s))))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Text<'de>, E> {
+        Ok(Text(Some(Cow::Owned(s.to_owned()))))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Text<'de>, E> {
+        Ok(Text(Some(Cow::Owned(s))))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Text<'de>, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Text<'de>, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Text<'de>, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Text<'de>, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_unit<E>(self) -> Result<Text<'de>, E> {
+        Ok(Text(None))
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Text<'de>, S::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Text(None))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Text<'de>, M::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Text(None))
     }
 }
