@@ -254,7 +254,10 @@ fn answer(
     line: &[u8],
     doc: &mut Document,
 ) -> Result<serde_json::Value, (serde_json::Value, String)> {
-    let input: Input<'_> = serde_json::from_slice(line)
+    // the whole line is checked once, fields read past included, and then read as a `str`
+    let line = std::str::from_utf8(line)
+        .map_err(|e| (serde_json::Value::Null, format!("not UTF-8: {e}")))?;
+    let input: Input<'_> = serde_json::from_str(line)
         .map_err(|e| (serde_json::Value::Null, format!("not a JSON object: {e}")))?;
     let Some(text) = input.text else {
         return Err((input.id, "no \"text\" string".to_owned()));

@@ -45,7 +45,7 @@ fn program() -> PathBuf {
 }
 
 /// Runs `newsparse --jsonl` with `input` on its standard input.
-fn run_jsonl(input: &str) -> Output {
+fn run_jsonl(input: &[u8]) -> Output {
     let mut child = Command::new(program())
         .arg("--jsonl")
         .stdin(Stdio::piped())
@@ -54,7 +54,7 @@ fn run_jsonl(input: &str) -> Output {
         .spawn()
         .expect("the program starts");
     let mut stdin = child.stdin.take().expect("a pipe to its input");
-    stdin.write_all(input.as_bytes()).expect("the input is written");
+    stdin.write_all(input).expect("the input is written");
     drop(stdin);
     child.wait_with_output().expect("the program ends")
 }
@@ -74,7 +74,7 @@ fn a_line_gives_the_document_with_its_id_and_other_fields_are_ignored() {
         "text": ARTICLE,
         "quotes": [{"start": 0, "end": 5}],
     });
-    let out = run_jsonl(&format!("{line}\n"));
+    let out = run_jsonl(format!("{line}\n").as_bytes());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let got = lines(&out);
     assert_eq!(got.len(), 1);
@@ -104,6 +104,10 @@ fn each_bad_line_gets_an_error_line_and_the_others_are_answered() {
         r#"{"text": "first", "id": "twice", "text": "\"Yes,\" said Bob Smith."}"#,
     ]
     .join("\n");
+    // a field that is not read is checked all the same: a line of JSON is UTF-8, and this
+    // one has an "é" in Latin-1
+    let mut input = input.into_bytes();
+    input.extend_from_slice(b"\n{\"id\": \"latin-1\", \"text\": \"ok\", \"note\": \"caf\xe9\"}");
     let out = run_jsonl(&input);
     // a failed line fails the run, after every line is answered
     assert_eq!(out.status.code(), Some(1));
@@ -118,7 +122,8 @@ fn each_bad_line_gets_an_error_line_and_the_others_are_answered() {
             &json!("object"),
             &Value::Null,
             &Value::Null,
-            &json!("twice")
+            &json!("twice"),
+            &Value::Null,
         ]
     );
     let error = |i: usize| got[i]["error"].as_str().unwrap_or_default().to_owned();
@@ -131,6 +136,7 @@ fn each_bad_line_gets_an_error_line_and_the_others_are_answered() {
     // of a field given twice, the last counts
     assert_eq!(got[6]["quotes"][0]["text"], "Yes");
     assert_eq!(got[6]["quotes"][0]["speaker"]["name"], "Bob Smith");
+    assert!(error(7).starts_with("<stdin>: line 9: not UTF-8: "), "{}", error(7));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.lines().filter(|l| l.starts_with("newsparse: <stdin>: line ")).count(), 5);
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("newsparse: <stdin>: line ")).count(), 6);
 }
