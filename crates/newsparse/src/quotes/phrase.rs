@@ -280,7 +280,8 @@ pub(crate) fn subject_before(text: &str, from: usize, to: usize) -> Option<Span>
         return with_appositive(text, &all[..all.len() - end]);
     }
     let mut start = end;
-    while let Some(word) = words.get(start) {
+    // the words read one after another, the next read inline
+    while let Some(word) = words.get_next(start) {
         // the word's bytes: the tests read its ends, which need no character boundaries
         let w = &text.as_bytes()[word.start..word.end];
         let left = ends_left_bytes(w).unwrap_or_else(|| ends_left(word.text(text)));

@@ -447,6 +447,17 @@ thread_local! {
     static WORDS: Cell<Vec<(Span, u128)>> = const { Cell::new(Vec::new()) };
 }
 
+/// What [`Back::read_ascii`] found before the reading's place.
+#[derive(Clone, Copy)]
+enum Step {
+    /// A word of ASCII graphic bytes, read.
+    Read,
+    /// Only ASCII spaces, or nothing: the window's start, where the reading ends.
+    Start,
+    /// A word that holds or follows a character beyond ASCII, left to be read by characters.
+    Chars,
+}
+
 impl Drop for Back<'_> {
     fn drop(&mut self) {
         let words = std::mem::take(&mut self.words);
@@ -481,44 +492,96 @@ impl<'a> Back<'a> {
         self.entry(k).map(|(w, _)| w)
     }
 
+    /// [`Back::get`] for a caller that asks for the words one after another, each the one
+    /// after the last read (the subject reader's loop): a word of ASCII graphic bytes after
+    /// an ASCII space, nearly every word, is read here, inline, where `get` calls the reading
+    /// out of line for each new word; any other is read by characters out of line.
+    #[inline]
+    pub(crate) fn get_next(&mut self, k: usize) -> Option<Span> {
+        if k == self.words.len() && self.counted < self.limit {
+            match self.read_ascii() {
+                Step::Read => {}
+                Step::Start => return None,
+                Step::Chars => {
+                    self.read_chars();
+                }
+            }
+        }
+        self.get(k)
+    }
+
     /// Reads words until word `k` from the end is read or the window ends.
     #[inline(never)]
     fn read_to(&mut self, k: usize) {
-        let b = self.text.as_bytes();
         while self.words.len() <= k && self.counted < self.limit {
-            // nearly every word is ASCII after an ASCII space, read and keyed on bytes
-            let mut end = self.at;
-            while end > self.from && b[end - 1] == b' ' {
-                end -= 1;
-            }
-            if end == self.from {
-                // only ASCII spaces are left, which hold no word (the window's start, where
-                // most subjects stop): not read again by characters
-                self.at = self.from;
+            let read = match self.read_ascii() {
+                Step::Read => true,
+                Step::Start => false,
+                Step::Chars => self.read_chars(),
+            };
+            if !read {
                 break;
             }
-            let start = graphic_run_start(b, self.from, end);
-            let (w, key) = if start < end && (start == self.from || b[start - 1] == b' ') {
-                (Span::new(start, end), ascii_bare_key(&b[start..end]))
-            } else {
-                match word_before_chars(self.text, self.from, self.at) {
-                    Some(w) => (w, bare_key(w.text(self.text))),
-                    None => {
-                        self.at = self.from;
-                        break;
-                    }
-                }
-            };
-            self.at = w.start;
-            let aux = self.trailing && contains(self.aux, key);
-            self.words.push((w, key));
-            if aux {
-                self.aux_run += 1;
-                continue;
-            }
-            self.trailing = false;
-            self.counted += 1;
         }
+    }
+
+    /// Reads the word before the reading's place when it is a run of ASCII graphic bytes
+    /// after an ASCII space (or the window's start), keyed on bytes: nearly every word. Tells
+    /// the window's start when only ASCII spaces are left before the place, which hold no
+    /// word (where most subjects stop): the reading ends there, and they are not read again
+    /// by characters. The caller has checked that the window has room for a word. Always
+    /// inline, in its two callers: the subject reader's loop reads a word here for each word
+    /// it asks for, and left to the compiler it is called, which costs more than the calls
+    /// of `get` it saves.
+    #[inline(always)]
+    fn read_ascii(&mut self) -> Step {
+        let b = self.text.as_bytes();
+        let mut end = self.at;
+        while end > self.from && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == self.from {
+            self.at = self.from;
+            return Step::Start;
+        }
+        let start = graphic_run_start(b, self.from, end);
+        if start < end && (start == self.from || b[start - 1] == b' ') {
+            self.push(Span::new(start, end), ascii_bare_key(&b[start..end]));
+            return Step::Read;
+        }
+        Step::Chars
+    }
+
+    /// Reads the word before the reading's place character by character, the words
+    /// [`Back::read_ascii`] leaves: false when there is none, and the reading ends.
+    #[inline(never)]
+    fn read_chars(&mut self) -> bool {
+        match word_before_chars(self.text, self.from, self.at) {
+            Some(w) => {
+                self.push(w, bare_key(w.text(self.text)));
+                true
+            }
+            None => {
+                self.at = self.from;
+                false
+            }
+        }
+    }
+
+    /// Keeps the word `w` just read, with its `key`, and goes on before it: a trailing word of
+    /// the reader's table is not counted in the window. Always inline, for
+    /// [`Back::read_ascii`]: out of line, the call costs as much as the keeping.
+    #[inline(always)]
+    fn push(&mut self, w: Span, key: u128) {
+        self.at = w.start;
+        let aux = self.trailing && contains(self.aux, key);
+        self.words.push((w, key));
+        if aux {
+            self.aux_run += 1;
+            return;
+        }
+        self.trailing = false;
+        self.counted += 1;
     }
 
     /// The bare form of word `k` from the end, once [`Back::get`] has read it: made from
@@ -561,7 +624,8 @@ impl<'a> Back<'a> {
 
     /// Every word of the window, in text order.
     pub(crate) fn all(&mut self) -> Vec<Span> {
-        while self.get(self.words.len()).is_some() {}
+        // the whole window in one reading, not a call for each word
+        self.read_to(usize::MAX);
         self.words.iter().rev().map(|&(w, _)| w).collect()
     }
 
@@ -910,6 +974,52 @@ mod tests {
                 });
                 assert_eq!(word_before_chars(text, from, text.len()), want, "{text:?} {from}");
                 assert_eq!(word_before(text, from, text.len()), want, "{text:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn back_reads_the_same_words_one_by_one_inline_as_on_demand() {
+        let texts = [
+            "one two three four has also",
+            "  has also  x  ",
+            "Yet Jane Doe, an aide, has also said",
+            " «Oui»\u{a0}dit\u{2009}M.\tMacron — d’abord\u{3000}x has ",
+            "“Yes,” he has",
+            "a\u{a0}b c\u{2009}has d’x Has",
+            "x",
+            "",
+            "   ",
+        ];
+        for text in texts {
+            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &from in &cuts {
+                for limit in [0, 1, 2, 3, 32] {
+                    let mut on_demand = Back::new(text, from, text.len(), limit, AUX);
+                    let mut words = Vec::new();
+                    while let Some(w) = on_demand.get(words.len()) {
+                        words.push(w);
+                    }
+                    let std: Vec<&str> = text[from..].split_whitespace().rev().collect();
+                    let read: Vec<&str> = words.iter().map(|w| w.text(text)).collect();
+                    assert_eq!(read, std[..read.len()], "{text:?} {from} {limit}");
+                    let mut inline = Back::new(text, from, text.len(), limit, AUX);
+                    for (k, &w) in words.iter().enumerate() {
+                        assert_eq!(inline.get_next(k), Some(w), "{text:?} {from} {limit} {k}");
+                        // asked again, a word read stays as it was read
+                        assert_eq!(inline.get_next(k), Some(w), "{text:?} {from} {limit} {k}");
+                        let key = bare_key(w.text(text));
+                        assert_eq!(inline.entry(k), Some((w, key)), "{text:?} {k}");
+                        assert_eq!(on_demand.entry(k), Some((w, key)), "{text:?} {k}");
+                        assert_eq!(inline.is_aux(k), on_demand.is_aux(k), "{text:?} {k}");
+                    }
+                    assert_eq!(inline.get_next(words.len()), None, "{text:?} {from} {limit}");
+                    let mut whole = Back::new(text, from, text.len(), limit, AUX);
+                    let mut want = words.clone();
+                    want.reverse();
+                    assert_eq!(whole.all(), want, "{text:?} {from} {limit}");
+                    assert_eq!(whole.get(words.len()), None, "{text:?} {from} {limit}");
+                }
             }
         }
     }
