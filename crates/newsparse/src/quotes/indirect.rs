@@ -947,9 +947,9 @@ fn split_gerund(
     let from = ctx.cues.partition_point(|c| c.span.start < content.start);
     let next = (from..ctx.cues.len())
         .take_while(|&j| ctx.cues[j].span.start < content.end)
-        .find_map(|j| match boundary(ctx, j) {
-            Some(cut) => Some((j, cut, rule)),
-            None => next_speaker(ctx, content.start, j).map(|cut| (j, cut, NEXT_SPEAKER_RULE)),
+        .find_map(|j| match cut_before(ctx, content.start, j)? {
+            (cut, false) => Some((j, cut, rule)),
+            (cut, true) => Some((j, cut, NEXT_SPEAKER_RULE)),
         });
     let Some((g, cut, first_rule)) = next else {
         out.push(quote(ctx, content, kind, Some(cue), Some(speaker), rule));
@@ -982,18 +982,32 @@ pub(super) fn clause_end(ctx: &Context<'_>, content: Span) -> Span {
     let from = ctx.cues.partition_point(|c| c.span.start < content.start);
     let cut = (from..ctx.cues.len())
         .take_while(|&j| ctx.cues[j].span.start < content.end)
-        .find_map(|j| boundary(ctx, j).or_else(|| next_speaker(ctx, content.start, j)));
+        .find_map(|j| cut_before(ctx, content.start, j).map(|(cut, _)| cut));
     cut.map_or(content, |c| trim_punct(ctx.text, Span::new(content.start, c.max(content.start))))
 }
 
+/// Where a reported clause starting at `from` ends before cue `j`, if it does there: at a
+/// [`boundary`] (with `false`), or else before the subject of a second speaker
+/// ([`next_speaker`], with `true`). Whether a verb cue is a noun, which both ask, is read
+/// once.
+fn cut_before(ctx: &Context<'_>, from: usize, j: usize) -> Option<(usize, bool)> {
+    let c = ctx.cues[j];
+    let noun = matches!(c.class, Class::Speech | Class::Belief) && is_noun(ctx.text, c.span);
+    match boundary(ctx, j, noun) {
+        Some(cut) => Some((cut, false)),
+        None => next_speaker(ctx, from, j, noun).map(|cut| (cut, true)),
+    }
+}
+
 /// Where a reported clause ends before cue `j`: `, saying` (a gerund after a comma) or
-/// `and said` (a second verb of the same subject).
-fn boundary(ctx: &Context<'_>, j: usize) -> Option<usize> {
+/// `and said` (a second verb of the same subject); `noun` when the cue is a noun
+/// ([`is_noun`]).
+fn boundary(ctx: &Context<'_>, j: usize, noun: bool) -> Option<usize> {
     let c = ctx.cues[j];
     let before = ctx.text[..c.span.start].trim_end();
     match c.class {
         Class::Gerund if before.ends_with(',') => Some(before.len()),
-        Class::Speech | Class::Belief if !is_noun(ctx.text, c.span) => {
+        Class::Speech | Class::Belief if !noun => {
             let cut = before.strip_suffix(" and").or_else(|| before.strip_suffix(" but"))?;
             Some(cut.len())
         }
@@ -1010,12 +1024,13 @@ const RELATIVES: &[u128] = &keys::<{ slots(RELATIVES_WORDS.len()) }>(RELATIVES_W
 
 /// `X said CLAUSE1, Y said CLAUSE2` / `… CLAUSE1, and Y said …`: inside a reported clause
 /// starting at `from`, cue `j` with its own subject after a comma, "and" or "but" starts a
-/// second attribution, so the first clause ends before that subject (where this returns).
-fn next_speaker(ctx: &Context<'_>, from: usize, j: usize) -> Option<usize> {
+/// second attribution, so the first clause ends before that subject (where this returns);
+/// `noun` when the cue is a noun ([`is_noun`]).
+fn next_speaker(ctx: &Context<'_>, from: usize, j: usize, noun: bool) -> Option<usize> {
     let c = ctx.cues[j];
     let verb = matches!(c.class, Class::Speech | Class::Belief)
         && c.span.text(ctx.text).starts_with(char::is_lowercase);
-    if !verb || !joint_before(ctx.text, from, c.span.start) || is_noun(ctx.text, c.span) {
+    if !verb || noun || !joint_before(ctx.text, from, c.span.start) {
         return None;
     }
     let who = subject_before(ctx.text, from, c.span.start).filter(|w| w.start > from)?;
@@ -1154,6 +1169,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`boundary`] and [`next_speaker`] of cue `j` as first asked, each telling for itself
+    /// whether the cue is a noun: the reference for [`cut_before`].
+    fn old_cut_before(ctx: &Context<'_>, from: usize, j: usize) -> Option<(usize, bool)> {
+        let c = ctx.cues[j];
+        let noun = || is_noun(ctx.text, c.span);
+        let verb = matches!(c.class, Class::Speech | Class::Belief);
+        let at_boundary = boundary(ctx, j, verb && noun()).map(|cut| (cut, false));
+        at_boundary.or_else(|| next_speaker(ctx, from, j, verb && noun()).map(|cut| (cut, true)))
+    }
+
+    #[test]
+    fn a_clause_is_cut_where_boundary_and_next_speaker_cut_it() {
+        let texts = [
+            "Trump said the wall would be built, stressing that Mexico would pay for it.",
+            "He said taxes would fall and said growth would follow.",
+            "She said the plan failed, but the mayor said it worked well enough.",
+            "They said the report was wrong, and the new report said otherwise.",
+            "Clinton said the vote mattered, and Clinton's report said it did.",
+            "He said it, and the officials said the deal, which they said works, stands.",
+        ];
+        // how many cuts at a boundary, and how many before a second speaker
+        let mut cuts = [0, 0];
+        for text in texts {
+            let structure = crate::structure::analyze(text);
+            let segments = crate::segment::segment(text, &structure);
+            let cues = super::super::cues::scan(text);
+            let ctx = Context::new(text, &structure, &segments, &cues);
+            for (j, cue) in cues.iter().enumerate() {
+                for from in (0..cue.span.start).filter(|&i| text.is_char_boundary(i)) {
+                    let want = old_cut_before(&ctx, from, j);
+                    assert_eq!(cut_before(&ctx, from, j), want, "{text:?} {from} {j}");
+                    if let Some((_, second)) = want {
+                        cuts[usize::from(second)] += 1;
+                    }
+                }
+            }
+        }
+        // the texts are cut at boundaries and before second speakers
+        assert!(cuts[0] > 0 && cuts[1] > 0, "{cuts:?}");
     }
 
     #[test]
