@@ -250,9 +250,40 @@ pub(crate) fn string_with_room(s: &str, extra: usize) -> String {
     pooled(s, s.len() + extra)
 }
 
+/// `first` as [`string`] makes it and `second` with room for `extra` bytes more as
+/// [`string_with_room`] makes it (but empty with no room, as [`string`] makes that), their
+/// buffers taken from the pool in that order in one borrow of it, where the two calls took
+/// one each: a quote's text and rule, a speaker's mention and rule.
+pub(crate) fn string_pair(first: &str, second: &str, extra: usize) -> (String, String) {
+    let rooms = (first.len(), second.len() + extra);
+    if !OPEN.get() {
+        let mut b = String::with_capacity(rooms.1);
+        b.push_str(second);
+        return (first.to_owned(), b);
+    }
+    // an empty string with no room takes no buffer
+    let (kept, lent) = POOL.with_borrow_mut(|p| {
+        let a = if rooms.0 == 0 { None } else { p.strings.take(rooms.0) };
+        let b = if rooms.1 == 0 { None } else { p.strings.take(rooms.1) };
+        ((a, b), p.lent)
+    });
+    let a = if rooms.0 == 0 { String::new() } else { filled(kept.0, lent, first, rooms.0) };
+    let b = if rooms.1 == 0 { String::new() } else { filled(kept.1, lent, second, rooms.1) };
+    (a, b)
+}
+
 /// `s` as an owned string with room for `room` bytes (at least its length), from the pool.
 fn pooled(s: &str, room: usize) -> String {
     let (kept, lent) = POOL.with_borrow_mut(|p| (p.strings.take(room), p.lent));
+    filled(kept, lent, s, room)
+}
+
+/// `s` in the buffer `kept` taken from the pool, emptied, or when there is none in a new one
+/// with room for `room` bytes (rounded up while the pool is `lent`, [`rounded`]). Always
+/// inline, in [`pooled`] and [`string_pair`]: as a call of its own it cost the entity
+/// stage, whose strings all come through [`pooled`], more than the pair saves.
+#[inline(always)]
+fn filled(kept: Option<String>, lent: bool, s: &str, room: usize) -> String {
     let mut b = match kept {
         Some(mut b) => {
             b.clear();
@@ -366,6 +397,72 @@ mod tests {
         s.put(String::with_capacity(8));
         s.trim();
         assert_eq!((s.count, s.filled), (0, 0));
+    }
+
+    /// On a thread of its own, `make` run with the pool open and lent, holding strings of the
+    /// capacities `rooms`, or not open; what it made, as contents and capacities.
+    fn made_on_a_thread(
+        rooms: &'static [usize],
+        open: bool,
+        make: fn() -> Vec<String>,
+    ) -> Vec<(String, usize)> {
+        let made = std::thread::spawn(move || {
+            if open {
+                POOL.with_borrow_mut(|p| {
+                    for &room in rooms {
+                        p.strings.put(String::with_capacity(room));
+                    }
+                    p.lent = true;
+                });
+                OPEN.set(true);
+            }
+            make()
+        });
+        let made = made.join().unwrap_or_default();
+        made.into_iter()
+            .map(|s| {
+                let room = s.capacity();
+                (s, room)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pair_takes_the_buffers_the_two_calls_take() {
+        const ROOMS: &[usize] = &[4, 8, 16, 20, 40, 64, 100];
+        // a quote's text and rule, a speaker's mention and rule, and empty ones
+        const PAIRS: &[(&str, &str, usize)] = &[
+            ("a quoted clause", "indirect.subject_verb", 0),
+            ("Jane Doe", "speaker.before_verb", 31),
+            ("", "rule", 0),
+            ("x", "", 0),
+            ("", "", 5),
+            ("", "", 0),
+            ("a much longer quoted clause than any buffer kept holds", "r", 0),
+        ];
+        let pairs = || {
+            let mut all = Vec::new();
+            for &(first, second, extra) in PAIRS {
+                let (a, b) = string_pair(first, second, extra);
+                all.extend([a, b]);
+            }
+            all
+        };
+        let one_by_one = || {
+            let mut all = Vec::new();
+            for &(first, second, extra) in PAIRS {
+                let a = string(first);
+                let b = if extra == 0 { string(second) } else { string_with_room(second, extra) };
+                all.extend([a, b]);
+            }
+            all
+        };
+        for open in [true, false] {
+            let ours = made_on_a_thread(ROOMS, open, pairs);
+            assert_eq!(ours, made_on_a_thread(ROOMS, open, one_by_one), "{open}");
+            assert_eq!(ours.len(), 2 * PAIRS.len());
+            assert!(ours[3].1 >= "speaker.before_verb".len() + 31, "{ours:?}");
+        }
     }
 
     #[test]

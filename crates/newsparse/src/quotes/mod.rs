@@ -96,12 +96,9 @@ impl<'a> Context<'a> {
 
 /// A speaker mention before resolution.
 pub(crate) fn mention(text: &str, span: Span, rule: &str) -> Speaker {
-    Speaker {
-        mention: Some(span),
-        text: Some(pool::string(span.text(text))),
-        rule: speaker_rule(rule),
-        ..Speaker::default()
-    }
+    // the mention's text as pool::string makes it, and its rule as speaker_rule does
+    let (text, rule) = pool::string_pair(span.text(text), rule, ATTRIBUTION_RULE_ROOM);
+    Speaker { mention: Some(span), text: Some(text), rule, ..Speaker::default() }
 }
 
 /// What attribution appends to a speaker's rule at the most: the rule of a speaker is
@@ -136,15 +133,8 @@ pub(crate) fn quote_in(
     rule: &str,
     region: Region,
 ) -> Quote {
-    Quote {
-        content,
-        text: pool::string(content.text(ctx.text)),
-        kind,
-        cue,
-        speaker,
-        region,
-        rule: pool::string(rule),
-    }
+    let (text, rule) = pool::string_pair(content.text(ctx.text), rule, 0);
+    Quote { content, text, kind, cue, speaker, region, rule }
 }
 
 /// Finds every quote and attribution in `text`, in text order of content, with speaker
