@@ -786,7 +786,7 @@ fn subject_verb(
     let mut start = cue.end + skipped.count();
     let after = &ctx.text[start..sentence.end];
     let cue_t = matches!(b[cue.start..cue.end].first(), Some(b't' | b'T'));
-    let not_clause = starts_with_any(after, NOT_CLAUSE);
+    let not_clause = starts_with_any(after, NOT_CLAUSE, NOT_CLAUSE_FIRST);
     // `said in a written statement in March that …`, `told an audience … that …`
     let reach = if not_clause || cue_t { 12 } else { 5 };
     if let Some(t) = that_within(after, reach) {
@@ -890,6 +890,23 @@ const NOT_CLAUSE: &[&str] = &[
     "the press",
 ];
 
+/// The first bytes of [`NOT_CLAUSE`] ([`first_bytes`]).
+const NOT_CLAUSE_FIRST: u128 = first_bytes(NOT_CLAUSE);
+
+/// The first bytes of the words of `set`, all ASCII, one bit each: a text that opens with
+/// another byte opens with none of them.
+const fn first_bytes(set: &[&str]) -> u128 {
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < set.len() {
+        let b = set[i].as_bytes();
+        assert!(!b.is_empty() && b[0].is_ascii(), "a word opens with an ASCII byte");
+        mask |= 1 << b[0];
+        i += 1;
+    }
+    mask
+}
+
 /// Verbs after which "to" opens an addressee ("said to reporters"), not an infinitive.
 const TO_ADDRESSEE_WORDS: &[&str] = &[
     "say",
@@ -926,11 +943,16 @@ fn infinitive(text: &str, cue: Span, after: &str) -> bool {
         && !matches!(verb, "his" | "her" | "their" | "him" | "them" | "me" | "us" | "reporters")
 }
 
-/// True when `s` starts with one of `set`: only those that open with its first byte are
-/// compared.
-fn starts_with_any(s: &str, set: &[&str]) -> bool {
-    let Some(&first) = s.as_bytes().first() else { return set.iter().any(|p| p.is_empty()) };
-    set.iter().any(|p| p.as_bytes().first() == Some(&first) && s.starts_with(p))
+/// True when `s` starts with one of `set`, whose first bytes are `first` ([`first_bytes`]):
+/// a text that opens with none of them (most do not) is told so from one bit, and of the
+/// others only the words that open with its first byte are compared.
+fn starts_with_any(s: &str, set: &[&str], first: u128) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if b < 128 && first >> b & 1 == 1 => {
+            set.iter().any(|p| p.as_bytes().first() == Some(&b) && s.starts_with(p))
+        }
+        _ => false,
+    }
 }
 
 /// `CLAUSE1, stressing (that) CLAUSE2` as two quotes; `CLAUSE1 and said CLAUSE2` ends the
@@ -1210,6 +1232,28 @@ mod tests {
         }
         // the texts are cut at boundaries and before second speakers
         assert!(cuts[0] > 0 && cuts[1] > 0, "{cuts:?}");
+    }
+
+    #[test]
+    fn a_text_opens_with_a_word_of_a_set_as_a_scan_of_the_set_tells() {
+        let mut texts: Vec<String> =
+            ["", "in", "in the", "on Tuesday", "that it", "the press said"]
+                .iter()
+                .map(|t| t.to_string())
+                .collect();
+        texts.extend(crate::chars::strings_of(
+            &["in", " ", "t", "o", "é", "\u{80}", "reporters"],
+            3,
+        ));
+        for b in 0..=u8::MAX {
+            texts.push(format!("{}n ", char::from(b)));
+        }
+        let mask = first_bytes(NOT_CLAUSE);
+        assert_eq!(mask.count_ones(), 9);
+        for t in &texts {
+            let scan = NOT_CLAUSE.iter().any(|p| t.starts_with(p));
+            assert_eq!(starts_with_any(t, NOT_CLAUSE, NOT_CLAUSE_FIRST), scan, "{t:?}");
+        }
     }
 
     #[test]
