@@ -93,7 +93,7 @@ fn at_that(ctx: &Context<'_>, taken: &Cover, at: usize) -> Option<Quote> {
     let w = who.text(ctx.text);
     if w.starts_with(char::is_lowercase) && !pronoun(w)
         || !w.contains(',') && w.split(' ').nth(MAX_SUBJECT_WORDS).is_some()
-        || !plausible_subject(ctx, who)
+        || !plausible_subject(ctx, who, None)
     {
         return None;
     }
