@@ -39,6 +39,15 @@ pub(crate) fn key_bytes(s: &[u8]) -> u64 {
 /// so that a caller need not ask [`str::is_ascii`] first).
 pub(crate) fn key_ascii_lower(s: &[u8]) -> Option<u64> {
     let mut h = FxHasher::default();
+    if s.len() < 8 {
+        // most words: loaded as one padded word, with no chunking of the slice to set up
+        let word = padded_le(s);
+        if word & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        h.add(lower_ascii8(word) ^ s.len() as u64);
+        return Some(mix(h.finish()));
+    }
     // the bytes' high bits, all clear for ASCII
     let mut high = 0;
     let mut chunks = s.chunks_exact(8);
