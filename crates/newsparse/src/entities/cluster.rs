@@ -218,7 +218,7 @@ fn key_of(
             k
         })
     };
-    if single && c.kind != Some(EntityKind::Group) && !people.is_empty() {
+    if single && c.kind != Some(EntityKind::Group) && people.may_have(mention) {
         if let Some(key) = people.surname_of(folded(), c.span) {
             return Some((key, EntityKind::Person));
         }
@@ -305,6 +305,9 @@ struct FullNames<'c> {
     cands: &'c [Candidate],
     names: Vec<FullName>,
     surnames: IdMap<Surname>,
+    /// The [`initial_bit`]s of the surnames, together: a word whose bit is not among them
+    /// is no surname of the article, told before it is folded and hashed.
+    initials: u64,
 }
 
 impl<'c> FullNames<'c> {
@@ -321,6 +324,7 @@ impl<'c> FullNames<'c> {
         let people = cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).count();
         names.reserve(people);
         surnames.reserve(people);
+        let mut initials = 0;
         // candidates are in text order, so each surname's links are too
         for (at, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == Some(EntityKind::Person))
         {
@@ -328,6 +332,7 @@ impl<'c> FullNames<'c> {
             let name = c.record.map_or(mention, |r| gaz.name(r));
             let Some(space) = last_space(name) else { continue };
             let i = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            initials |= initial_bit(&name[space + 1..]);
             match surnames.entry(fold_key(&name[space + 1..])) {
                 Entry::Occupied(mut e) => {
                     let surname = e.get_mut();
@@ -342,12 +347,14 @@ impl<'c> FullNames<'c> {
             let cand = u32::try_from(at).unwrap_or(u32::MAX);
             names.push(FullName { cand, next: None, key: Cell::new(None) });
         }
-        FullNames { text, cands, names, surnames }
+        FullNames { text, cands, names, surnames, initials }
     }
 
-    /// True when the article has no multi-word person name.
-    fn is_empty(&self) -> bool {
-        self.names.is_empty()
+    /// False when the word `word` is surely no surname of the article's full names: there
+    /// are none, or none whose [`initial_bit`] is the word's.
+    #[inline]
+    fn may_have(&self, word: &str) -> bool {
+        self.initials & initial_bit(word) != 0
     }
 
     /// The key of the person whose surname is the word whose [`fold_key`] is `surname`: the
@@ -371,6 +378,17 @@ impl<'c> FullNames<'c> {
         });
         name.key.set(Some(key));
         Some(key)
+    }
+}
+
+/// A bit standing for the first byte of `word` as [`fold`] leaves it: the bit of the ASCII
+/// byte in lower case, or every bit for a word that starts beyond ASCII (folding may make it
+/// any letter) or is empty. Words that fold alike share their bit.
+#[inline]
+fn initial_bit(word: &str) -> u64 {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() => 1 << (b.to_ascii_lowercase() & 63),
+        _ => u64::MAX,
     }
 }
 
@@ -554,6 +572,40 @@ mod tests {
     }
 
     #[test]
+    fn words_that_fold_alike_share_an_initial_bit() {
+        let words = [
+            "Zelensky",
+            "zelensky",
+            "ZELENSKIY",
+            "Erdoğan",
+            "Érdogan",
+            "Łukasz",
+            "lukasz",
+            "\u{212a}asparov",
+            "kasparov",
+            "İstanbul",
+            "istanbul",
+            "O’Brien",
+            "o'brien",
+            "ß",
+            "",
+            "9",
+            "@x",
+            "`x",
+        ];
+        for a in words {
+            assert_ne!(initial_bit(a), 0, "{a:?}");
+            for b in words {
+                if fold(a) == fold(b) {
+                    assert_ne!(initial_bit(a) & initial_bit(b), 0, "{a:?} {b:?}");
+                }
+            }
+        }
+        assert_eq!(initial_bit("Trump"), initial_bit("trump"));
+        assert_eq!(initial_bit("Trump") & initial_bit("Smith"), 0);
+    }
+
+    #[test]
     fn initials_are_keyed_as_from_a_string() {
         let pieces = ["North", " ", "-", "atlantic", "É", "Ωmega", "x", "A", "  "];
         for name in crate::chars::strings_of(&pieces, 5) {
@@ -623,5 +675,8 @@ mod tests {
             Some(Key::Name(fold_key("Donald Trump")))
         );
         assert_eq!(people.surname_of(fold_key("Putin"), at("Smith")), None);
+        // a word no surname starts like is told so before it is folded
+        assert!(people.may_have("Trump") && people.may_have("SMITH") && people.may_have("Ödön"));
+        assert!(!people.may_have("Putin") && !people.may_have("Kyiv"));
     }
 }
