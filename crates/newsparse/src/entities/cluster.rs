@@ -383,11 +383,13 @@ impl<'c> FullNames<'c> {
 
 /// A bit standing for the first byte of `word` as [`fold`] leaves it: the bit of the ASCII
 /// byte in lower case, or every bit for a word that starts beyond ASCII (folding may make it
-/// any letter) or is empty. Words that fold alike share their bit.
+/// any letter), that is empty, or whose two letters are all [`fold`]'s ending rewrites to
+/// "y" ("Ii", "IJ"). Words that fold alike share their bit.
 #[inline]
 fn initial_bit(word: &str) -> u64 {
-    match word.as_bytes().first() {
-        Some(&b) if b.is_ascii() => 1 << (b.to_ascii_lowercase() & 63),
+    match word.as_bytes() {
+        &[a, b] if matches!((a | 0x20, b | 0x20), (b'i', b'y' | b'i' | b'j')) => u64::MAX,
+        [b, ..] if b.is_ascii() => 1 << (b.to_ascii_lowercase() & 63),
         _ => u64::MAX,
     }
 }
@@ -582,6 +584,9 @@ mod tests {
             "Łukasz",
             "lukasz",
             "\u{212a}asparov",
+            "Iy",
+            "IJ",
+            "y",
             "kasparov",
             "İstanbul",
             "istanbul",

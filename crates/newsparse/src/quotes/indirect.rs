@@ -795,7 +795,7 @@ fn subject_verb(
     let mut start = cue.end + skipped.count();
     let after = &ctx.text[start..sentence.end];
     let cue_t = matches!(b[cue.start..cue.end].first(), Some(b't' | b'T'));
-    let not_clause = starts_with_any(after, NOT_CLAUSE, NOT_CLAUSE_FIRST);
+    let not_clause = NOT_CLAUSE.open(after);
     // `said in a written statement in March that …`, `told an audience … that …`
     let reach = if not_clause || cue_t { 12 } else { 5 };
     if let Some(t) = that_within(after, reach) {
@@ -882,7 +882,7 @@ fn that_within(s: &str, n: usize) -> Option<usize> {
 }
 
 /// Words after a reporting verb that start no reported clause.
-const NOT_CLAUSE: &[&str] = &[
+const NOT_CLAUSE: Openers = Openers::new(&[
     "in ",
     "on ",
     "at ",
@@ -897,10 +897,35 @@ const NOT_CLAUSE: &[&str] = &[
     "this ",
     "reporters",
     "the press",
-];
+]);
 
-/// The first bytes of [`NOT_CLAUSE`] ([`first_bytes`]).
-const NOT_CLAUSE_FIRST: u128 = first_bytes(NOT_CLAUSE);
+/// Words a text may open with, and a bit for each of their first bytes ([`first_bytes`]),
+/// made together so that they cannot disagree.
+struct Openers {
+    /// The words, each opening with an ASCII byte.
+    words: &'static [&'static str],
+    /// Their [`first_bytes`].
+    first: u128,
+}
+
+impl Openers {
+    /// The set of `words`.
+    const fn new(words: &'static [&'static str]) -> Openers {
+        Openers { words, first: first_bytes(words) }
+    }
+
+    /// True when `s` starts with one of the words: a text that opens with none of their
+    /// first bytes (most do not) is told so from one bit, and of the others only the words
+    /// that open with its first byte are compared.
+    fn open(&self, s: &str) -> bool {
+        match s.as_bytes().first() {
+            Some(&b) if b < 128 && self.first >> b & 1 == 1 => {
+                self.words.iter().any(|p| p.as_bytes().first() == Some(&b) && s.starts_with(p))
+            }
+            _ => false,
+        }
+    }
+}
 
 /// The first bytes of the words of `set`, all ASCII, one bit each: a text that opens with
 /// another byte opens with none of them.
@@ -950,18 +975,6 @@ fn infinitive(text: &str, cue: Span, after: &str) -> bool {
         && !plural
         && !CLAUSE_OPENERS.contains(&verb)
         && !matches!(verb, "his" | "her" | "their" | "him" | "them" | "me" | "us" | "reporters")
-}
-
-/// True when `s` starts with one of `set`, whose first bytes are `first` ([`first_bytes`]):
-/// a text that opens with none of them (most do not) is told so from one bit, and of the
-/// others only the words that open with its first byte are compared.
-fn starts_with_any(s: &str, set: &[&str], first: u128) -> bool {
-    match s.as_bytes().first() {
-        Some(&b) if b < 128 && first >> b & 1 == 1 => {
-            set.iter().any(|p| p.as_bytes().first() == Some(&b) && s.starts_with(p))
-        }
-        _ => false,
-    }
 }
 
 /// `CLAUSE1, stressing (that) CLAUSE2` as two quotes; `CLAUSE1 and said CLAUSE2` ends the
@@ -1257,11 +1270,11 @@ mod tests {
         for b in 0..=u8::MAX {
             texts.push(format!("{}n ", char::from(b)));
         }
-        let mask = first_bytes(NOT_CLAUSE);
+        let mask = first_bytes(NOT_CLAUSE.words);
         assert_eq!(mask.count_ones(), 9);
         for t in &texts {
-            let scan = NOT_CLAUSE.iter().any(|p| t.starts_with(p));
-            assert_eq!(starts_with_any(t, NOT_CLAUSE, NOT_CLAUSE_FIRST), scan, "{t:?}");
+            let scan = NOT_CLAUSE.words.iter().any(|p| t.starts_with(p));
+            assert_eq!(NOT_CLAUSE.open(t), scan, "{t:?}");
         }
     }
 
