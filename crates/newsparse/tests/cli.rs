@@ -10,38 +10,16 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
+#[path = "support/example.rs"]
+mod example;
+
 /// The reference article.
 const ARTICLE: &str = include_str!("../../../examples/ukraine-guarantees.txt");
 
-/// The example program, built (when stale) beside this test's binary (`…/deps/cli-…`), in
-/// the same profile: `cargo test` builds the examples, but not when asked for one test.
+/// The example program, built once for all the tests.
 fn program() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            let mut build = Command::new(env!("CARGO"));
-            build.args([
-                "build",
-                "--quiet",
-                "--locked",
-                "-p",
-                "newsparse",
-                "--example",
-                "newsparse",
-            ]);
-            if !cfg!(debug_assertions) {
-                build.arg("--release");
-            }
-            let status = build.status().expect("cargo runs");
-            assert!(status.success(), "cargo build --example newsparse failed");
-            let exe = std::env::current_exe().expect("the test's own path");
-            let dir = exe.parent().and_then(|deps| deps.parent()).expect("the test sits in deps/");
-            let name = format!("newsparse{}", std::env::consts::EXE_SUFFIX);
-            let path = dir.join("examples").join(name);
-            assert!(path.is_file(), "{} was not built", path.display());
-            path
-        })
-        .clone()
+    BUILT.get_or_init(|| example::build("newsparse")).clone()
 }
 
 /// Runs `newsparse --jsonl` with `input` on its standard input.
