@@ -22,6 +22,9 @@
 
 use newsparse::{Document, Extractor};
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 /// What to parse, and how, as the command line says.
 struct Options {
     path: String,
@@ -39,7 +42,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let texts = match load(&options.path, options.first) {
+    let texts = match corpus::load(&options.path, options.first) {
         Ok(texts) => texts,
         Err(e) => {
             eprintln!("parse_corpus: {}: {e}", options.path);
@@ -47,7 +50,7 @@ fn main() {
         }
     };
     let extractor = Extractor::new();
-    let _ = extractor.parse("\"Yes,\" said Patrick Turner, NATO's envoy, in Kyiv.\nRead more: x");
+    let _ = extractor.parse(corpus::WARM_UP);
     let mut quotes = 0;
     let mut failed = 0;
     let mut doc = Document::default();
@@ -94,19 +97,4 @@ fn options(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
         return Err("no corpus given".to_owned());
     }
     Ok(options)
-}
-
-/// The `text` of each of the first `first` lines of the JSONL file at `path` (blank lines
-/// skipped).
-fn load(path: &str, first: usize) -> Result<Vec<String>, String> {
-    let data = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let mut texts = Vec::new();
-    let lines = data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    for (i, line) in lines.take(first) {
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        let text = value.get("text").and_then(|t| t.as_str());
-        texts.push(text.ok_or_else(|| format!("line {}: no \"text\" string", i + 1))?.to_owned());
-    }
-    Ok(texts)
 }

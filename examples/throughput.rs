@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use newsparse::{Document, Extractor};
+
+#[path = "support/corpus.rs"]
+mod corpus;
 use rayon::prelude::*;
 
 /// The default gazetteer's entity files (titles and given names are no entity names).
@@ -37,7 +40,7 @@ fn main() {
         std::process::exit(2);
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
-    let texts = match load(&path) {
+    let texts = match corpus::load(&path, usize::MAX) {
         Ok(texts) => texts,
         Err(e) => {
             eprintln!("throughput: {path}: {e}");
@@ -51,7 +54,7 @@ fn main() {
     let extractor = Extractor::new();
     let ready = started.elapsed();
     // the cue, boilerplate and word tables are built on first use
-    let _ = extractor.parse("\"Yes,\" said Patrick Turner, NATO's envoy, in Kyiv.\nRead more: x");
+    let _ = extractor.parse(corpus::WARM_UP);
     let first = started.elapsed();
     println!("corpus: {path}: {} articles, {:.2} MB", texts.len(), bytes as f64 / 1e6);
     println!(
@@ -97,19 +100,6 @@ fn main() {
         ready.as_secs_f64() * 1e3,
         first.as_secs_f64() * 1e3
     );
-}
-
-/// The texts of a JSONL corpus.
-fn load(path: &str) -> Result<Vec<String>, String> {
-    let data = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let mut texts = Vec::new();
-    for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        let text = value.get("text").and_then(|t| t.as_str());
-        texts.push(text.ok_or_else(|| format!("line {}: no \"text\" string", i + 1))?.to_owned());
-    }
-    Ok(texts)
 }
 
 /// Whether a run parses each text into a new document or into one it reuses.
